@@ -1,0 +1,59 @@
+#include "services/domain/roles.h"
+
+namespace mfh::domain {
+
+bool HasRight(Role role, Right right) {
+  switch (right) {
+    case Right::kRead:
+    case Right::kReadRhi:
+      return role == Role::kCoordinator || role == Role::kPolice ||
+             role == Role::kRhiWorker || role == Role::kManager;
+    case Right::kWriteEpisodes:
+      return role == Role::kCoordinator || role == Role::kPolice;
+    case Right::kReadRhiOutcome:
+      return role == Role::kCoordinator || role == Role::kRhiWorker ||
+             role == Role::kManager;
+    case Right::kWriteRhi:
+      return role == Role::kCoordinator || role == Role::kRhiWorker;
+    case Right::kManageChildren:
+    case Right::kRunMeetings:
+      return role == Role::kCoordinator;
+    case Right::kUpdateAnyAction:
+    case Right::kReports:
+      return role == Role::kCoordinator || role == Role::kManager;
+    case Right::kUpdateOwnAction:
+      return role == Role::kCoordinator || role == Role::kManager ||
+             role == Role::kPolice || role == Role::kRhiWorker;
+    case Right::kAdmin:
+      return role == Role::kAdmin;
+  }
+  return false;
+}
+
+absl::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kCoordinator:
+      return "coordinator";
+    case Role::kPolice:
+      return "police";
+    case Role::kRhiWorker:
+      return "rhi_worker";
+    case Role::kManager:
+      return "manager";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kUnspecified:
+      break;
+  }
+  return "unspecified";
+}
+
+Role ParseRole(absl::string_view name) {
+  for (Role role : {Role::kCoordinator, Role::kPolice, Role::kRhiWorker,
+                    Role::kManager, Role::kAdmin}) {
+    if (RoleName(role) == name) return role;
+  }
+  return Role::kUnspecified;
+}
+
+}  // namespace mfh::domain

@@ -1,0 +1,166 @@
+// The hub's records as plain values: what the rules work on and the storage
+// keeps.
+#ifndef MFH_SERVICES_DOMAIN_TYPES_H_
+#define MFH_SERVICES_DOMAIN_TYPES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace mfh::domain {
+
+// The numeric values match the wire enums of mfh.v1, so that the adapters
+// convert by cast.
+enum class Risk { kUnspecified = 0, kNoApparentRisk, kLow, kMedium, kHigh };
+enum class Category { kUnspecified = 0, kMissing, kAbsent };
+enum class ReturnedTo {
+  kUnspecified = 0,
+  kHome,
+  kPlacement,
+  kHospital,
+  kCustody,
+  kOther
+};
+enum class RhiStatus {
+  kUnspecified = 0,
+  kDue,
+  kOffered,
+  kOverdue,
+  kCompleted,
+  kDeclined,
+  kNotHeld,
+  kNotRequired
+};
+enum class Role {
+  kUnspecified = 0,
+  kCoordinator,
+  kPolice,
+  kRhiWorker,
+  kManager,
+  kAdmin
+};
+enum class Concern { kUnspecified = 0, kNone, kCse, kCce };
+enum class RhiClockStart { kNotificationOfReturn = 1, kReturn = 2 };
+
+inline constexpr char kFlagOpenToCst[] = "open_to_cst";
+inline constexpr char kFlagCseConcern[] = "cse_concern";
+inline constexpr char kFlagCceConcern[] = "cce_concern";
+
+struct Flag {
+  std::string name;
+  absl::Time set_at;
+  std::optional<absl::Time> cleared_at;
+};
+
+struct Child {
+  std::string child_id;
+  std::string name;
+  absl::CivilDay date_of_birth;
+  std::string la_ref;
+  bool looked_after = false;
+  std::string placing_authority;
+  // Every flag ever set, oldest first; those without cleared_at are in force.
+  std::vector<Flag> flags;
+  absl::Time created_at;
+};
+
+struct RiskGrade {
+  Risk risk = Risk::kUnspecified;
+  absl::Time from;
+  absl::Time recorded_at;
+  std::string recorded_by;
+  std::string reason;
+};
+
+// One audited change to an episode, with the previous values.
+struct Correction {
+  absl::Time at;
+  std::string by;
+  std::string rpc;
+  std::string reason;
+  std::vector<std::string> changes;  // "field: old -> new"
+};
+
+struct Episode {
+  std::string episode_id;
+  std::string child_id;
+  std::string police_force;
+  std::string police_ref;
+  Category category = Category::kMissing;
+  absl::Time missing_since;
+  absl::Time notified_at;
+  // The grade with the latest `from`; kept in step with risk_history.
+  Risk risk = Risk::kUnspecified;
+  std::string reporter;
+  std::optional<absl::Time> returned_at;
+  std::optional<absl::Time> return_notified_at;
+  std::string found_location;
+  std::string found_with;
+  ReturnedTo returned_to = ReturnedTo::kUnspecified;
+  // Oldest `from` first.
+  std::vector<RiskGrade> risk_history;
+  // Oldest first.
+  std::vector<Correction> corrections;
+
+  bool open() const { return !returned_at.has_value(); }
+};
+
+struct RhiOutcome {
+  std::vector<Concern> concerns;
+  bool referral_made = false;
+  std::string notes;
+};
+
+// How an RHI was closed without an interview.
+enum class RhiClosure { kNone = 0, kNotHeld, kNotRequired };
+
+// The return home interview owed for one returned episode.
+struct Rhi {
+  std::string episode_id;
+  std::string child_id;
+  absl::Time returned_at;
+  absl::Time return_notified_at;
+  absl::Time due_at;              // by the policy's clock start
+  absl::Time due_at_from_return;  // always from returned_at
+  std::optional<absl::Time> offered_at;
+  std::string offered_by;
+  std::optional<absl::Time> declined_at;
+  std::string decline_reason;
+  std::optional<absl::Time> completed_at;
+  std::string completed_by;
+  RhiOutcome outcome;
+  std::vector<std::string> also_episode_ids;
+  RhiClosure closure = RhiClosure::kNone;
+  std::optional<absl::Time> closed_at;
+  std::string closed_reason;
+
+  // When the RHI stopped being owed: completed, declined, not held or not
+  // required. Unset while it is open.
+  std::optional<absl::Time> final_at() const;
+};
+
+struct User {
+  std::string name;
+  Role role = Role::kUnspecified;
+  absl::Time created_at;
+  std::optional<absl::Time> revoked_at;
+};
+
+struct AuditRecord {
+  int64_t audit_id = 0;
+  absl::Time at;
+  std::string user;
+  Role role = Role::kUnspecified;
+  std::string rpc;
+  std::vector<std::string> child_ids;
+  std::vector<std::string> episode_ids;
+  std::string outcome;  // "OK" or the canonical code's name
+};
+
+}  // namespace mfh::domain
+
+#endif  // MFH_SERVICES_DOMAIN_TYPES_H_

@@ -1,0 +1,176 @@
+#include "services/rpc/convert.h"
+
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/str_cat.h"
+#include "services/domain/calendar.h"
+
+namespace mfh::rpc {
+namespace {
+
+// Flags in force, open_to_cst first, then in the order of the domain's names.
+std::vector<const domain::Flag*> FlagsInForce(const domain::Child& child) {
+  static constexpr std::array<absl::string_view, 3> kOrder = {
+      domain::kFlagOpenToCst, domain::kFlagCseConcern, domain::kFlagCceConcern};
+  std::vector<const domain::Flag*> flags;
+  for (absl::string_view name : kOrder) {
+    for (const domain::Flag& f : child.flags) {
+      if (f.name == name && !f.cleared_at.has_value()) flags.push_back(&f);
+    }
+  }
+  return flags;
+}
+
+}  // namespace
+
+google::protobuf::Timestamp ToProto(absl::Time t) {
+  google::protobuf::Timestamp ts;
+  const int64_t micros = absl::ToUnixMicros(t);
+  int64_t seconds = micros / 1000000;
+  int64_t rest = micros % 1000000;
+  if (rest < 0) {
+    rest += 1000000;
+    --seconds;
+  }
+  ts.set_seconds(seconds);
+  ts.set_nanos(static_cast<int32_t>(rest * 1000));
+  return ts;
+}
+
+absl::StatusOr<std::optional<absl::Time>> FromProto(
+    absl::string_view field, bool has, const google::protobuf::Timestamp& ts) {
+  if (!has) return std::nullopt;
+  // 0001-01-01 to 9999-12-31, as google.protobuf.Timestamp defines.
+  constexpr int64_t kMinSeconds = -62135596800;
+  constexpr int64_t kMaxSeconds = 253402300799;
+  if (ts.seconds() < kMinSeconds || ts.seconds() > kMaxSeconds ||
+      ts.nanos() < 0 || ts.nanos() > 999999999) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": not a valid timestamp"));
+  }
+  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+}
+
+v1::Child ToProto(const domain::Child& child) {
+  v1::Child out;
+  out.set_child_id(child.child_id);
+  out.set_name(child.name);
+  out.set_date_of_birth(domain::FormatDay(child.date_of_birth));
+  out.set_la_ref(child.la_ref);
+  out.set_looked_after(child.looked_after);
+  out.set_placing_authority(child.placing_authority);
+  for (const domain::Flag* f : FlagsInForce(child)) {
+    v1::Flag* flag = out.add_flags();
+    flag->set_name(f->name);
+    *flag->mutable_set_at() = ToProto(f->set_at);
+  }
+  return out;
+}
+
+v1::Episode ToProto(const domain::Episode& e) {
+  v1::Episode out;
+  out.set_episode_id(e.episode_id);
+  out.set_child_id(e.child_id);
+  out.set_police_force(e.police_force);
+  out.set_police_ref(e.police_ref);
+  out.set_category(static_cast<v1::Category>(e.category));
+  *out.mutable_missing_since() = ToProto(e.missing_since);
+  *out.mutable_notified_at() = ToProto(e.notified_at);
+  out.set_risk(static_cast<v1::Risk>(e.risk));
+  if (e.returned_at.has_value()) {
+    *out.mutable_returned_at() = ToProto(*e.returned_at);
+  }
+  if (e.return_notified_at.has_value()) {
+    *out.mutable_return_notified_at() = ToProto(*e.return_notified_at);
+  }
+  out.set_found_location(e.found_location);
+  out.set_found_with(e.found_with);
+  out.set_returned_to(static_cast<v1::ReturnedTo>(e.returned_to));
+  out.set_reporter(e.reporter);
+  for (const domain::RiskGrade& g : e.risk_history) {
+    v1::RiskGrade* grade = out.add_risk_history();
+    grade->set_risk(static_cast<v1::Risk>(g.risk));
+    *grade->mutable_from() = ToProto(g.from);
+    *grade->mutable_recorded_at() = ToProto(g.recorded_at);
+    grade->set_recorded_by(g.recorded_by);
+    grade->set_reason(g.reason);
+  }
+  for (const domain::Correction& c : e.corrections) {
+    v1::Correction* correction = out.add_corrections();
+    *correction->mutable_at() = ToProto(c.at);
+    correction->set_by(c.by);
+    correction->set_rpc(c.rpc);
+    correction->set_reason(c.reason);
+    for (const std::string& change : c.changes) correction->add_changes(change);
+  }
+  return out;
+}
+
+v1::Interview ToProto(const app::InterviewView& view) {
+  const domain::Rhi& rhi = view.rhi;
+  v1::Interview out;
+  out.set_episode_id(rhi.episode_id);
+  out.set_child_id(rhi.child_id);
+  *out.mutable_due_at() = ToProto(rhi.due_at);
+  *out.mutable_due_at_from_return() = ToProto(rhi.due_at_from_return);
+  out.set_status(static_cast<v1::RhiStatus>(view.status));
+  if (rhi.offered_at.has_value()) {
+    *out.mutable_offered_at() = ToProto(*rhi.offered_at);
+  }
+  if (rhi.declined_at.has_value()) {
+    *out.mutable_declined_at() = ToProto(*rhi.declined_at);
+  }
+  if (rhi.completed_at.has_value()) {
+    *out.mutable_completed_at() = ToProto(*rhi.completed_at);
+  }
+  out.set_offered_on_time(view.offered_on_time);
+  out.set_met_deadline(view.met_deadline);
+  if (view.outcome_visible && rhi.completed_at.has_value()) {
+    v1::RhiOutcome* outcome = out.mutable_outcome();
+    for (domain::Concern c : rhi.outcome.concerns) {
+      outcome->add_concerns(static_cast<v1::Concern>(c));
+    }
+    outcome->set_referral_made(rhi.outcome.referral_made);
+    outcome->set_notes(rhi.outcome.notes);
+  }
+  out.set_offered_by(rhi.offered_by);
+  out.set_decline_reason(rhi.decline_reason);
+  out.set_completed_by(rhi.completed_by);
+  for (const std::string& id : rhi.also_episode_ids) {
+    out.add_also_episode_ids(id);
+  }
+  if (rhi.closed_at.has_value()) {
+    *out.mutable_closed_at() = ToProto(*rhi.closed_at);
+  }
+  out.set_closed_reason(rhi.closed_reason);
+  *out.mutable_returned_at() = ToProto(rhi.returned_at);
+  *out.mutable_return_notified_at() = ToProto(rhi.return_notified_at);
+  return out;
+}
+
+v1::User ToProto(const domain::User& user) {
+  v1::User out;
+  out.set_name(user.name);
+  out.set_role(static_cast<v1::Role>(user.role));
+  *out.mutable_created_at() = ToProto(user.created_at);
+  if (user.revoked_at.has_value()) {
+    *out.mutable_revoked_at() = ToProto(*user.revoked_at);
+  }
+  return out;
+}
+
+v1::AuditEntry ToProto(const domain::AuditRecord& record) {
+  v1::AuditEntry out;
+  out.set_audit_id(record.audit_id);
+  *out.mutable_at() = ToProto(record.at);
+  out.set_user(record.user);
+  out.set_role(static_cast<v1::Role>(record.role));
+  out.set_rpc(record.rpc);
+  for (const std::string& id : record.child_ids) out.add_child_ids(id);
+  for (const std::string& id : record.episode_ids) out.add_episode_ids(id);
+  out.set_outcome(record.outcome);
+  return out;
+}
+
+}  // namespace mfh::rpc

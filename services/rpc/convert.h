@@ -1,0 +1,31 @@
+// Conversions between the wire types of mfh.v1 and the domain types.
+#ifndef MFH_SERVICES_RPC_CONVERT_H_
+#define MFH_SERVICES_RPC_CONVERT_H_
+
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "mfh/v1/types.pb.h"
+#include "services/app/hub.h"
+#include "services/domain/types.h"
+
+namespace mfh::rpc {
+
+google::protobuf::Timestamp ToProto(absl::Time t);
+// Unset when the message has no such field set; INVALID_ARGUMENT naming
+// `field` when it is out of the Timestamp range.
+absl::StatusOr<std::optional<absl::Time>> FromProto(
+    absl::string_view field, bool has, const google::protobuf::Timestamp& ts);
+
+v1::Child ToProto(const domain::Child& child);
+v1::Episode ToProto(const domain::Episode& episode);
+v1::Interview ToProto(const app::InterviewView& view);
+v1::User ToProto(const domain::User& user);
+v1::AuditEntry ToProto(const domain::AuditRecord& record);
+
+}  // namespace mfh::rpc
+
+#endif  // MFH_SERVICES_RPC_CONVERT_H_

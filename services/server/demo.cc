@@ -1,0 +1,315 @@
+#include "services/server/demo.h"
+
+#include <optional>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "services/domain/calendar.h"
+#include "services/domain/status_macros.h"
+
+namespace mfh::server {
+namespace {
+
+using domain::Category;
+using domain::Risk;
+
+constexpr char kForce[] = "MET";
+
+struct DemoChild {
+  const char* name;
+  int age;
+  const char* la_ref;
+  bool looked_after;
+  const char* placing_authority;
+};
+
+// Made-up names; any likeness to a real child is chance.
+constexpr DemoChild kChildren[] = {
+    {"Amara Okafor", 15, "LA-10231", true, ""},
+    {"Tyler Brooks", 16, "LA-10232", false, ""},
+    {"Leah Marsh", 14, "LA-10233", false, ""},
+    {"Kai Thompson", 17, "LA-10234", true, "Northshire County Council"},
+    {"Sofia Nowak", 13, "LA-10235", false, ""},
+    {"Jayden Price", 15, "LA-10236", true, ""},
+    {"Mia Clarke", 16, "LA-10237", false, ""},
+    {"Ethan Walsh", 14, "LA-10238", false, ""},
+    {"Ruby Hughes", 15, "LA-10239", true, ""},
+    {"Noah Patel", 16, "LA-10240", false, ""},
+    {"Isla Bennett", 16, "LA-10241", true, ""},
+    {"Callum Reid", 17, "LA-10242", true, ""},
+    {"Zara Ahmed", 14, "LA-10243", true, "Westvale Borough Council"},
+};
+
+struct DemoReturn {
+  double hours_ago;
+  double notified_hours_ago;
+  const char* found_location;
+  const char* found_with;
+  domain::ReturnedTo returned_to;
+};
+
+struct DemoEpisode {
+  int child;  // index into kChildren
+  double missing_hours_ago;
+  Risk risk;
+  Category category;
+  std::optional<DemoReturn> back;
+};
+
+class Builder {
+ public:
+  Builder(app::Hub& hub, app::Caller caller)
+      : hub_(hub), caller_(std::move(caller)), now_(hub.Now()) {}
+
+  absl::Time Ago(double hours) const {
+    return now_ - absl::Seconds(static_cast<int64_t>(hours * 3600));
+  }
+
+  absl::Status AddChildren() {
+    const absl::CivilDay today = domain::LocalDay(now_, hub_.policy().timezone);
+    int n = 0;
+    for (const DemoChild& c : kChildren) {
+      // Birthdays spread over the year, all at least a month away.
+      const absl::CivilDay dob(today.year() - c.age - 1,
+                               1 + (n * 5 + today.month() + 1) % 12, 1 + n);
+      const absl::CivilDay born =
+          domain::AgeOn(dob, today) >= 18 ? dob + 366 : dob;
+      ASSIGN_OR_RETURN(
+          domain::Child child,
+          hub_.CreateChild(
+              caller_,
+              app::NewChild{.name = c.name,
+                            .date_of_birth = domain::FormatDay(born),
+                            .la_ref = c.la_ref,
+                            .looked_after = c.looked_after,
+                            .placing_authority = c.placing_authority}));
+      ids_.push_back(child.child_id);
+      ++n;
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::string> AddEpisode(const DemoEpisode& e) {
+    domain::MissingReport report;
+    report.child_id = ids_[e.child];
+    report.police_force = kForce;
+    report.police_ref = absl::StrFormat(
+        "MET-%02d-%05d",
+        absl::ToCivilYear(now_, absl::UTCTimeZone()).year() % 100,
+        4100 + next_ref_++);
+    report.category = e.category;
+    report.missing_since = Ago(e.missing_hours_ago);
+    report.notified_at = Ago(e.missing_hours_ago - 1.5);
+    report.risk = e.risk;
+    report.reporter = "Police MFH coordinator";
+    ASSIGN_OR_RETURN(domain::Episode episode,
+                     hub_.ReportMissing(caller_, report));
+    if (e.back.has_value()) {
+      domain::ReturnReport back;
+      back.episode_id = episode.episode_id;
+      back.returned_at = Ago(e.back->hours_ago);
+      back.return_notified_at = Ago(e.back->notified_hours_ago);
+      back.found_location = e.back->found_location;
+      back.found_with = e.back->found_with;
+      back.returned_to = e.back->returned_to;
+      RETURN_IF_ERROR(hub_.LogReturn(caller_, back).status());
+    }
+    return episode.episode_id;
+  }
+
+  absl::Status Complete(const std::string& episode_id, double hours_ago,
+                        std::vector<domain::Concern> concerns, bool referral) {
+    domain::RhiCompletion done;
+    done.episode_id = episode_id;
+    done.at = Ago(hours_ago);
+    done.by = "RHI worker (Barnardo's)";
+    done.outcome.concerns = std::move(concerns);
+    done.outcome.referral_made = referral;
+    done.outcome.notes = "Seen alone; safety plan agreed.";
+    return hub_.RecordCompletion(caller_, done).status();
+  }
+
+  absl::Status Offer(const std::string& episode_id, double hours_ago) {
+    return hub_
+        .RecordOffer(caller_, domain::RhiOffer{.episode_id = episode_id,
+                                               .at = Ago(hours_ago),
+                                               .by = "RHI worker"})
+        .status();
+  }
+
+  absl::Status Decline(const std::string& episode_id, double hours_ago) {
+    return hub_
+        .RecordDecline(caller_,
+                       domain::RhiDecline{.episode_id = episode_id,
+                                          .at = Ago(hours_ago),
+                                          .reason = "Did not want to talk; "
+                                                    "carer offered support"})
+        .status();
+  }
+
+  absl::Status NotHeld(const std::string& episode_id) {
+    return hub_
+        .CloseInterview(
+            caller_,
+            domain::RhiClosing{.episode_id = episode_id,
+                               .closure = domain::RhiClosure::kNotHeld,
+                               .reason = "Three attempts; placement moved"})
+        .status();
+  }
+
+  absl::Status Flag(int child, const char* flag, double hours_ago) {
+    return hub_.SetFlag(caller_, ids_[child], flag, Ago(hours_ago)).status();
+  }
+
+ private:
+  app::Hub& hub_;
+  app::Caller caller_;
+  absl::Time now_;
+  std::vector<std::string> ids_;
+  int next_ref_ = 0;
+};
+
+DemoReturn Back(double hours_ago, const char* where, const char* with,
+                domain::ReturnedTo to = domain::ReturnedTo::kHome) {
+  return DemoReturn{hours_ago, hours_ago - 2, where, with, to};
+}
+
+absl::Status Fill(Builder& b) {
+  using domain::Concern;
+  using domain::ReturnedTo;
+  RETURN_IF_ERROR(b.AddChildren());
+  RETURN_IF_ERROR(b.Flag(0, domain::kFlagOpenToCst, 24 * 40));
+  RETURN_IF_ERROR(b.Flag(0, domain::kFlagCseConcern, 24 * 35));
+  RETURN_IF_ERROR(b.Flag(8, domain::kFlagOpenToCst, 24 * 50));
+  RETURN_IF_ERROR(b.Flag(11, domain::kFlagCceConcern, 24 * 70));
+  RETURN_IF_ERROR(b.Flag(11, domain::kFlagOpenToCst, 24 * 60));
+
+  // Amara: returned twice before, missing now at high risk.
+  ASSIGN_OR_RETURN(
+      std::string a1,
+      b.AddEpisode({0, 24 * 70, Risk::kMedium, Category::kMissing,
+                    Back(24 * 69, "Bus station, Hightown", "Two older males",
+                         ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.Complete(a1, 24 * 67, {Concern::kCse}, true));
+  ASSIGN_OR_RETURN(
+      std::string a2,
+      b.AddEpisode({0, 24 * 30, Risk::kHigh, Category::kMissing,
+                    Back(24 * 28, "Flat above the takeaway, Mill Road",
+                         "Unknown adult male", ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.Complete(a2, 24 * 25, {Concern::kCse}, false));
+  RETURN_IF_ERROR(
+      b.AddEpisode({0, 30, Risk::kHigh, Category::kMissing, std::nullopt})
+          .status());
+  // Tyler: missing for more than three days.
+  RETURN_IF_ERROR(
+      b.AddEpisode({1, 80, Risk::kMedium, Category::kMissing, std::nullopt})
+          .status());
+  // Leah: missing since this morning.
+  RETURN_IF_ERROR(
+      b.AddEpisode({2, 5, Risk::kLow, Category::kMissing, std::nullopt})
+          .status());
+  // Kai: absent from placement for nine days, whereabouts known.
+  RETURN_IF_ERROR(b.AddEpisode({3, 24 * 9, Risk::kNoApparentRisk,
+                                Category::kAbsent, std::nullopt})
+                      .status());
+  // Sofia: back yesterday, interview due.
+  RETURN_IF_ERROR(
+      b.AddEpisode({4, 40, Risk::kMedium, Category::kMissing,
+                    Back(20, "Friend's house, Oak Street", "School friend")})
+          .status());
+  // Jayden: back four days ago, offered, not yet seen: overdue.
+  ASSIGN_OR_RETURN(
+      std::string j1,
+      b.AddEpisode({5, 130, Risk::kHigh, Category::kMissing,
+                    Back(100, "Retail park car park",
+                         "Group of older teenagers", ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.Offer(j1, 90));
+  // Mia: seen on time, criminal exploitation concern.
+  ASSIGN_OR_RETURN(std::string m1,
+                   b.AddEpisode({6, 24 * 11, Risk::kMedium, Category::kMissing,
+                                 Back(24 * 10, "Train to Coastport",
+                                      "Carrying a second phone")}));
+  RETURN_IF_ERROR(b.Complete(m1, 24 * 9, {Concern::kCce}, true));
+  // Ethan: declined.
+  ASSIGN_OR_RETURN(
+      std::string e1,
+      b.AddEpisode({7, 24 * 7, Risk::kLow, Category::kMissing,
+                    Back(24 * 6, "Grandmother's house", "Alone")}));
+  RETURN_IF_ERROR(b.Decline(e1, 24 * 5));
+  // Ruby: three times in two months; the last interview due soon.
+  ASSIGN_OR_RETURN(std::string r1,
+                   b.AddEpisode({8, 24 * 55, Risk::kMedium, Category::kMissing,
+                                 Back(24 * 54, "Park, Hightown", "Alone",
+                                      ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.Complete(r1, 24 * 52, {Concern::kNone}, false));
+  ASSIGN_OR_RETURN(
+      std::string r2,
+      b.AddEpisode({8, 24 * 20, Risk::kMedium, Category::kMissing,
+                    Back(24 * 19, "Park, Hightown", "Older boyfriend",
+                         ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.Complete(r2, 24 * 15, {Concern::kCse}, true));
+  RETURN_IF_ERROR(b.AddEpisode({8, 72, Risk::kHigh, Category::kMissing,
+                                Back(62, "Hotel, Ring Road", "Older boyfriend",
+                                     ReturnedTo::kPlacement)})
+                      .status());
+  // Noah and Isla: missing together, found together.
+  RETURN_IF_ERROR(b.AddEpisode({9, 24 * 3, Risk::kMedium, Category::kMissing,
+                                Back(24 * 2, "Central Station, Platform 2",
+                                     "Isla Bennett's friend")})
+                      .status());
+  RETURN_IF_ERROR(
+      b.AddEpisode({10, 24 * 3 - 1, Risk::kMedium, Category::kMissing,
+                    Back(24 * 2 + 1, "central  station, platform 2",
+                         "Noah Patel's friend", ReturnedTo::kPlacement)})
+          .status());
+  // Callum: four episodes in a hundred days, county lines concern.
+  const double callum[][2] = {{24 * 100, 24 * 99},
+                              {24 * 75, 24 * 73},
+                              {24 * 45, 24 * 44},
+                              {24 * 12, 24 * 11}};
+  for (const auto& [gone, back] : callum) {
+    ASSIGN_OR_RETURN(
+        std::string c,
+        b.AddEpisode({11, gone, Risk::kHigh, Category::kMissing,
+                      Back(back, "Address in Coastport", "Known drug supplier",
+                           ReturnedTo::kPlacement)}));
+    if (gone > 24 * 40) {
+      RETURN_IF_ERROR(b.Complete(c, back - 30, {Concern::kCce}, true));
+    }
+  }
+  // Zara: placed here by another authority; the interview was never held.
+  ASSIGN_OR_RETURN(std::string z1,
+                   b.AddEpisode({12, 24 * 50, Risk::kLow, Category::kMissing,
+                                 Back(24 * 49, "Shopping centre", "Cousin",
+                                      ReturnedTo::kPlacement)}));
+  RETURN_IF_ERROR(b.NotHeld(z1));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> FillDemoBorough(storage::Store& store,
+                                            app::Hub& hub) {
+  bool has_children = false;
+  RETURN_IF_ERROR(store.Read([&](storage::Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(std::vector<domain::Child> children, tx.ListChildren(""));
+    has_children = !children.empty();
+    return absl::OkStatus();
+  }));
+  if (has_children) return std::string();
+  absl::StatusOr<app::NewUser> user = app::CreateUser(
+      store, "coordinator", domain::Role::kCoordinator, hub.Now());
+  if (absl::IsAlreadyExists(user.status())) {
+    user = app::CreateUser(
+        store, absl::StrCat("coordinator-", absl::ToUnixSeconds(hub.Now())),
+        domain::Role::kCoordinator, hub.Now());
+  }
+  if (!user.ok()) return user.status();
+  Builder builder(hub, app::Caller{.name = user->user.name,
+                                   .role = domain::Role::kCoordinator});
+  RETURN_IF_ERROR(Fill(builder));
+  return user->token;
+}
+
+}  // namespace mfh::server

@@ -1,0 +1,289 @@
+// mfh-server: serves the hub's gRPC API on one SQLite file, and manages its
+// users from the server host.
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/app/audit_log.h"
+#include "services/app/hub.h"
+#include "services/domain/clock.h"
+#include "services/domain/roles.h"
+#include "services/rpc/hub_services.h"
+#include "services/server/demo.h"
+#include "services/server/policy.h"
+#include "services/storage/sqlite_store.h"
+
+namespace mfh::server {
+namespace {
+
+// How long in-flight calls may run on after SIGTERM or SIGINT.
+constexpr absl::Duration kDrainTimeout = absl::Seconds(10);
+
+class RealClock : public domain::Clock {
+ public:
+  absl::Time Now() const override { return absl::Now(); }
+};
+
+struct ServeOptions {
+  std::string db;
+  std::string listen = "127.0.0.1:7443";
+  std::string policy;
+  bool demo = false;
+  std::string tls_cert;
+  std::string tls_key;
+  std::string tls_client_ca;
+};
+
+int Fail(absl::string_view message) {
+  std::cerr << "mfh-server: " << message << "\n";
+  return 1;
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& flag,
+                                     const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    return absl::NotFoundError(absl::StrCat(flag, ": cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Whether HOST:PORT names a loopback address only.
+bool IsLoopback(absl::string_view listen) {
+  return absl::StartsWith(listen, "127.") ||
+         absl::StartsWith(listen, "localhost:") ||
+         absl::StartsWith(listen, "[::1]:");
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
+    const ServeOptions& options) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return absl::InvalidArgumentError(
+        "--tls-cert and --tls-key must be given together");
+  }
+  if (options.tls_cert.empty()) {
+    if (!IsLoopback(options.listen)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "--listen ", options.listen,
+          ": refusing to serve off loopback without TLS; give --tls-cert "
+          "and --tls-key, or listen on 127.0.0.1"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  grpc::SslServerCredentialsOptions ssl(
+      GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  auto cert = ReadFile("--tls-cert", options.tls_cert);
+  if (!cert.ok()) return cert.status();
+  auto key = ReadFile("--tls-key", options.tls_key);
+  if (!key.ok()) return key.status();
+  pair.cert_chain = *cert;
+  pair.private_key = *key;
+  ssl.pem_key_cert_pairs.push_back(pair);
+  if (!options.tls_client_ca.empty()) {
+    auto ca = ReadFile("--tls-client-ca", options.tls_client_ca);
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *ca;
+    ssl.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
+  absl::StatusOr<domain::Policy> policy = LoadPolicy(options.policy);
+  if (!policy.ok()) return Fail(policy.status().message());
+  auto credentials = Credentials(options);
+  if (!credentials.ok()) return Fail(credentials.status().message());
+  auto store = storage::SqliteStore::Open(options.db);
+  if (!store.ok()) {
+    return Fail(
+        absl::StrCat("--db ", options.db, ": ", store.status().message()));
+  }
+  RealClock clock;
+  {
+    app::AuditLog audit(**store);
+    app::Hub hub(**store, clock, *policy, audit);
+    if (options.demo) {
+      absl::StatusOr<std::string> token = FillDemoBorough(**store, hub);
+      if (!token.ok()) return Fail(token.status().message());
+      if (!token->empty()) {
+        std::cout << "demo borough created; coordinator token:\n"
+                  << *token << std::endl;
+      } else {
+        std::cout << "demo: the database already holds children; left as it is"
+                  << std::endl;
+      }
+    }
+
+    rpc::ChildServiceImpl children(hub);
+    rpc::EpisodeServiceImpl episodes(hub);
+    rpc::InterviewServiceImpl interviews(hub);
+    rpc::AdminServiceImpl admin(hub);
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort(options.listen, *credentials, &port);
+    builder.RegisterService(&children);
+    builder.RegisterService(&episodes);
+    builder.RegisterService(&interviews);
+    builder.RegisterService(&admin);
+    std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+    if (server == nullptr || port == 0) {
+      return Fail(
+          absl::StrCat("--listen ", options.listen, ": cannot listen there"));
+    }
+    const std::string host =
+        options.listen.substr(0, options.listen.rfind(':'));
+    std::cout << "mfh-server: listening on " << host << ":" << port
+              << std::endl;
+
+    std::thread stopper([&] {
+      int signal_number = 0;
+      sigwait(&stop_signals, &signal_number);
+      std::cout << "mfh-server: stopping (signal " << signal_number << ")"
+                << std::endl;
+      server->Shutdown(std::chrono::system_clock::now() +
+                       absl::ToChronoMilliseconds(kDrainTimeout));
+    });
+    server->Wait();
+    stopper.join();
+  }
+  std::cout << "mfh-server: stopped cleanly" << std::endl;
+  return 0;
+}
+
+int UserAdd(const std::string& db, const std::string& name,
+            const std::string& role_name) {
+  const domain::Role role = domain::ParseRole(role_name);
+  if (role == domain::Role::kUnspecified) {
+    return Fail(
+        "--role: must be coordinator, police, rhi_worker, manager or admin");
+  }
+  auto store = storage::SqliteStore::Open(db);
+  if (!store.ok()) return Fail(store.status().message());
+  RealClock clock;
+  auto created = app::CreateUser(**store, name, role, clock.Now());
+  if (!created.ok()) return Fail(created.status().message());
+  std::cout << "user " << name << " (" << role_name
+            << ") added; the token is shown once:\n"
+            << created->token << std::endl;
+  return 0;
+}
+
+int UserList(const std::string& db) {
+  auto store = storage::SqliteStore::Open(db);
+  if (!store.ok()) return Fail(store.status().message());
+  std::vector<domain::User> users;
+  absl::Status status = (*store)->Read([&](storage::Transaction& tx) {
+    auto listed = tx.ListUsers();
+    if (!listed.ok()) return listed.status();
+    users = *std::move(listed);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return Fail(status.message());
+  const absl::TimeZone utc = absl::UTCTimeZone();
+  for (const domain::User& u : users) {
+    std::cout << u.name << "\t" << domain::RoleName(u.role) << "\t"
+              << absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", u.created_at, utc)
+              << "\t"
+              << (u.revoked_at.has_value()
+                      ? absl::StrCat("revoked ",
+                                     absl::FormatTime("%Y-%m-%dT%H:%M:%SZ",
+                                                      *u.revoked_at, utc))
+                      : "active")
+              << "\n";
+  }
+  return 0;
+}
+
+int UserRevoke(const std::string& db, const std::string& name) {
+  auto store = storage::SqliteStore::Open(db);
+  if (!store.ok()) return Fail(store.status().message());
+  RealClock clock;
+  absl::Status status = (*store)->Write([&](storage::Transaction& tx) {
+    auto found = tx.FindUserByName(name);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) {
+      return absl::NotFoundError(absl::StrCat("NAME: no user ", name));
+    }
+    if ((*found)->user.revoked_at.has_value()) return absl::OkStatus();
+    return tx.RevokeUser(name, clock.Now());
+  });
+  if (!status.ok()) return Fail(status.message());
+  std::cout << "user " << name << " revoked" << std::endl;
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  // Block the stop signals before any thread starts, so that only the
+  // stopper thread receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  CLI::App app{"mfh-server: the Missing From Home hub's server"};
+  app.require_subcommand(1);
+
+  ServeOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Serve the gRPC API");
+  serve_cmd->add_option("--db", serve.db, "SQLite database file")->required();
+  serve_cmd
+      ->add_option("--listen", serve.listen,
+                   "HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--policy", serve.policy,
+                        "mfh.v1.HubPolicy in protobuf text format");
+  serve_cmd->add_flag("--demo", serve.demo,
+                      "Fill an empty database with a fictional borough");
+  serve_cmd->add_option("--tls-cert", serve.tls_cert, "PEM certificate chain");
+  serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key");
+  serve_cmd->add_option("--tls-client-ca", serve.tls_client_ca,
+                        "PEM CA that client certificates must chain to");
+
+  CLI::App* user_cmd = app.add_subcommand("user", "Manage users and tokens");
+  user_cmd->require_subcommand(1);
+  std::string db;
+  std::string name;
+  std::string role;
+  CLI::App* add_cmd = user_cmd->add_subcommand(
+      "add", "Add a user; prints the token alone on the last line");
+  add_cmd->add_option("NAME", name, "User name")->required();
+  add_cmd
+      ->add_option("--role", role,
+                   "coordinator, police, rhi_worker, manager or admin")
+      ->required();
+  add_cmd->add_option("--db", db, "SQLite database file")->required();
+  CLI::App* list_cmd = user_cmd->add_subcommand("list", "List users");
+  list_cmd->add_option("--db", db, "SQLite database file")->required();
+  CLI::App* revoke_cmd =
+      user_cmd->add_subcommand("revoke", "Revoke a user's token");
+  revoke_cmd->add_option("NAME", name, "User name")->required();
+  revoke_cmd->add_option("--db", db, "SQLite database file")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (serve_cmd->parsed()) return Serve(serve, stop_signals);
+  if (add_cmd->parsed()) return UserAdd(db, name, role);
+  if (list_cmd->parsed()) return UserList(db);
+  return UserRevoke(db, name);
+}
+
+}  // namespace
+}  // namespace mfh::server
+
+int main(int argc, char** argv) { return mfh::server::Main(argc, argv); }

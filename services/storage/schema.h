@@ -1,0 +1,34 @@
+// The SQLite schema of the hub and its migrations: version N of the schema is
+// reached by applying the first N scripts, each in its own transaction, and is
+// recorded in meta.schema_version.
+#ifndef MFH_SERVICES_STORAGE_SCHEMA_H_
+#define MFH_SERVICES_STORAGE_SCHEMA_H_
+
+#include <sqlite3.h>
+
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace mfh::storage {
+
+inline constexpr int kCurrentSchemaVersion = 1;
+
+// Index names that the query-plan tests look for.
+inline constexpr char kOpenEpisodesIndex[] = "episodes_open";
+inline constexpr char kOpenRhisIndex[] = "rhis_open";
+inline constexpr char kFinalRhisIndex[] = "rhis_final";
+
+// The migration scripts: element i takes the schema from version i to i + 1.
+const std::vector<const char*>& MigrationScripts();
+
+// The schema version recorded in `db`; 0 for a database without a meta table.
+absl::StatusOr<int> ReadSchemaVersion(sqlite3* db);
+
+// Brings `db` to kCurrentSchemaVersion. A database whose version is newer
+// than this code's is FAILED_PRECONDITION and is left unchanged.
+absl::Status MigrateToCurrentVersion(sqlite3* db);
+
+}  // namespace mfh::storage
+
+#endif  // MFH_SERVICES_STORAGE_SCHEMA_H_

@@ -1,0 +1,787 @@
+#include "services/storage/sqlite_store.h"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "services/domain/status_macros.h"
+#include "services/storage/queries.h"
+#include "services/storage/schema.h"
+#include "services/storage/sqlite_connection.h"
+
+namespace mfh::storage {
+namespace {
+
+using domain::AuditRecord;
+using domain::Child;
+using domain::Correction;
+using domain::Episode;
+using domain::Flag;
+using domain::Rhi;
+using domain::RiskGrade;
+using domain::User;
+
+constexpr char kChildPrefix = 'C';
+constexpr char kEpisodePrefix = 'E';
+constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
+constexpr int64_t kNoLowerBound = std::numeric_limits<int64_t>::min();
+
+std::string FormatId(char prefix, int64_t id) {
+  return absl::StrCat(absl::string_view(&prefix, 1), id);
+}
+
+// The number in a wire id: the prefix then a positive decimal number without
+// sign, spaces or leading zeros. Anything else names no record.
+std::optional<int64_t> ParseId(absl::string_view id, char prefix) {
+  if (id.size() < 2 || id[0] != prefix || id[1] == '0') return std::nullopt;
+  absl::string_view digits = id.substr(1);
+  for (char c : digits) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      return std::nullopt;
+    }
+  }
+  int64_t number = 0;
+  if (!absl::SimpleAtoi(digits, &number)) return std::nullopt;
+  return number;
+}
+
+absl::Status NoChild(absl::string_view what) {
+  return absl::NotFoundError(absl::StrCat(what, ": child_id names no child"));
+}
+
+absl::Status NoEpisode(absl::string_view what) {
+  return absl::NotFoundError(
+      absl::StrCat(what, ": episode_id names no episode"));
+}
+
+std::vector<std::string> SplitList(absl::string_view text, char separator) {
+  return absl::StrSplit(text, separator, absl::SkipEmpty());
+}
+
+class SqliteTransaction : public Transaction {
+ public:
+  explicit SqliteTransaction(Connection& db) : db_(db) {}
+
+  absl::StatusOr<Child> InsertChild(Child child) override {
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertChildSql));
+      s->BindText(1, child.name);
+      s->BindText(2, absl::FormatCivilTime(child.date_of_birth));
+      s->BindText(3, child.la_ref);
+      s->BindBool(4, child.looked_after);
+      s->BindText(5, child.placing_authority);
+      s->BindTime(6, child.created_at);
+      RETURN_IF_ERROR(s->Run());
+    }
+    int64_t id = db_.LastInsertRowId();
+    child.child_id = FormatId(kChildPrefix, id);
+    for (const Flag& flag : child.flags) {
+      RETURN_IF_ERROR(InsertFlagRow(id, flag));
+    }
+    return child;
+  }
+
+  absl::StatusOr<std::optional<Child>> FindChild(
+      absl::string_view child_id) override {
+    std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+    if (!id.has_value()) return std::nullopt;
+    std::optional<Child> child;
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectChildSql));
+      s->BindInt64(1, *id);
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) return std::nullopt;
+      ASSIGN_OR_RETURN(child, ReadChild(*s));
+    }
+    RETURN_IF_ERROR(LoadFlags(*id, *child));
+    return child;
+  }
+
+  absl::StatusOr<std::vector<Child>> ListChildren(
+      absl::string_view flag) override {
+    std::vector<Child> children;
+    {
+      std::unique_ptr<Statement> s;
+      if (flag.empty()) {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectChildrenSql));
+      } else {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectChildrenWithFlagSql));
+        s->BindText(1, flag);
+      }
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s->Step());
+        if (!row) break;
+        ASSIGN_OR_RETURN(Child child, ReadChild(*s));
+        children.push_back(std::move(child));
+      }
+    }
+    for (Child& child : children) {
+      RETURN_IF_ERROR(LoadFlags(*ParseId(child.child_id, kChildPrefix), child));
+    }
+    return children;
+  }
+
+  absl::Status InsertFlag(absl::string_view child_id,
+                          const Flag& flag) override {
+    std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+    if (!id.has_value()) return NoChild("kInsertFlagSql");
+    return InsertFlagRow(*id, flag);
+  }
+
+  absl::Status ClearFlag(absl::string_view child_id, absl::string_view name,
+                         absl::Time cleared_at) override {
+    std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+    if (!id.has_value()) return NoChild("kClearFlagSql");
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kClearFlagSql));
+    s->BindInt64(1, *id);
+    s->BindText(2, name);
+    s->BindTime(3, cleared_at);
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) {
+      return absl::NotFoundError("kClearFlagSql: no such flag in force");
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<Episode> InsertEpisode(Episode episode) override {
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertEpisodeSql));
+      RETURN_IF_ERROR(BindEpisode(*s, episode));
+      RETURN_IF_ERROR(s->Run());
+    }
+    int64_t id = db_.LastInsertRowId();
+    episode.episode_id = FormatId(kEpisodePrefix, id);
+    for (const RiskGrade& grade : episode.risk_history) {
+      RETURN_IF_ERROR(InsertRiskGradeRow(id, grade));
+    }
+    for (const Correction& correction : episode.corrections) {
+      RETURN_IF_ERROR(InsertCorrectionRow(id, correction));
+    }
+    return episode;
+  }
+
+  absl::Status UpdateEpisode(const Episode& episode) override {
+    std::optional<int64_t> id = ParseId(episode.episode_id, kEpisodePrefix);
+    if (!id.has_value()) return NoEpisode("kUpdateEpisodeSql");
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateEpisodeSql));
+    RETURN_IF_ERROR(BindEpisode(*s, episode));
+    s->BindInt64(14, *id);
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) return NoEpisode("kUpdateEpisodeSql");
+    return absl::OkStatus();
+  }
+
+  absl::Status InsertRiskGrade(absl::string_view episode_id,
+                               const RiskGrade& grade) override {
+    std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+    if (!id.has_value()) return NoEpisode("kInsertRiskGradeSql");
+    return InsertRiskGradeRow(*id, grade);
+  }
+
+  absl::Status InsertCorrection(absl::string_view episode_id,
+                                const Correction& c) override {
+    std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+    if (!id.has_value()) return NoEpisode("kInsertCorrectionSql");
+    return InsertCorrectionRow(*id, c);
+  }
+
+  absl::StatusOr<std::optional<Episode>> FindEpisode(
+      absl::string_view episode_id) override {
+    std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectEpisodeSql));
+    s->BindInt64(1, *id);
+    return FindOneEpisode(std::move(s));
+  }
+
+  absl::StatusOr<std::optional<Episode>> FindEpisodeByPoliceRef(
+      absl::string_view police_force, absl::string_view police_ref) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectEpisodeByPoliceRefSql));
+    s->BindText(1, police_force);
+    s->BindText(2, police_ref);
+    return FindOneEpisode(std::move(s));
+  }
+
+  absl::StatusOr<std::optional<Episode>> FindOpenEpisode(
+      absl::string_view child_id) override {
+    std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectOpenEpisodeSql));
+    s->BindInt64(1, *id);
+    return FindOneEpisode(std::move(s));
+  }
+
+  absl::StatusOr<std::optional<Episode>> FindLastReturned(
+      absl::string_view child_id) override {
+    std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectLastReturnedEpisodeSql));
+    s->BindInt64(1, *id);
+    return FindOneEpisode(std::move(s));
+  }
+
+  absl::StatusOr<std::vector<Episode>> ListEpisodes(absl::string_view child_id,
+                                                    bool open_only) override {
+    std::vector<Episode> episodes;
+    {
+      std::unique_ptr<Statement> s;
+      if (child_id.empty()) {
+        if (open_only) {
+          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenEpisodesSql));
+        } else {
+          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesSql));
+        }
+      } else {
+        std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+        if (!id.has_value()) return episodes;
+        if (open_only) {
+          ASSIGN_OR_RETURN(
+              s, MFH_PREPARE(db_, sql::kSelectOpenEpisodesByChildSql));
+        } else {
+          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesByChildSql));
+        }
+        s->BindInt64(1, *id);
+      }
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s->Step());
+        if (!row) break;
+        episodes.push_back(ReadEpisode(*s));
+      }
+    }
+    for (Episode& episode : episodes) {
+      RETURN_IF_ERROR(LoadEpisodeHistory(episode));
+    }
+    return episodes;
+  }
+
+  absl::Status InsertRhi(const Rhi& rhi) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRhiSql));
+    RETURN_IF_ERROR(BindRhi(*s, rhi));
+    return s->Run();
+  }
+
+  absl::Status UpdateRhi(const Rhi& rhi) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateRhiSql));
+    RETURN_IF_ERROR(BindRhi(*s, rhi));
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) {
+      return absl::NotFoundError("kUpdateRhiSql: episode_id names no RHI");
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::optional<Rhi>> FindRhi(
+      absl::string_view episode_id) override {
+    std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectRhiSql));
+    s->BindInt64(1, *id);
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return std::nullopt;
+    return ReadRhi(*s);
+  }
+
+  absl::StatusOr<std::vector<Rhi>> ListRhis(const RhiFilter& filter) override {
+    std::vector<Rhi> rhis;
+    int64_t due_before = filter.due_before.has_value()
+                             ? absl::ToUnixMicros(*filter.due_before)
+                             : kNoUpperBound;
+    std::optional<int64_t> child;
+    if (!filter.child_id.empty()) {
+      child = ParseId(filter.child_id, kChildPrefix);
+      if (!child.has_value()) return rhis;
+    }
+    std::unique_ptr<Statement> s;
+    if (filter.open_as_of.has_value()) {
+      if (child.has_value()) {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisByChildSql));
+        s->BindInt64(3, *child);
+      } else {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisSql));
+      }
+      s->BindTime(1, *filter.open_as_of);
+      s->BindInt64(2, due_before);
+    } else if (child.has_value()) {
+      ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisByChildSql));
+      s->BindInt64(1, *child);
+      s->BindInt64(2, due_before);
+    } else {
+      ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisSql));
+      s->BindInt64(1, due_before);
+    }
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
+      rhis.push_back(std::move(rhi));
+    }
+    return rhis;
+  }
+
+  absl::Status InsertUser(const StoredUser& user) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertUserSql));
+    s->BindText(1, user.user.name);
+    s->BindInt64(2, static_cast<int64_t>(user.user.role));
+    s->BindText(3, user.token_sha256);
+    s->BindTime(4, user.user.created_at);
+    s->BindOptionalTime(5, user.user.revoked_at);
+    return s->Run();
+  }
+
+  absl::StatusOr<std::optional<StoredUser>> FindUserByName(
+      absl::string_view name) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUserByNameSql));
+    s->BindText(1, name);
+    return FindOneUser(*s);
+  }
+
+  absl::StatusOr<std::optional<StoredUser>> FindUserByTokenSha256(
+      absl::string_view token_sha256) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUserByTokenSql));
+    s->BindText(1, token_sha256);
+    return FindOneUser(*s);
+  }
+
+  absl::StatusOr<std::vector<User>> ListUsers() override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUsersSql));
+    std::vector<User> users;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      users.push_back(ReadUser(*s).user);
+    }
+    return users;
+  }
+
+  absl::Status RevokeUser(absl::string_view name, absl::Time at) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kRevokeUserSql));
+    s->BindText(1, name);
+    s->BindTime(2, at);
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) {
+      return absl::NotFoundError("kRevokeUserSql: name names no user");
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status InsertAudit(const AuditRecord& record) override {
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditSql));
+      s->BindTime(1, record.at);
+      s->BindText(2, record.user);
+      s->BindInt64(3, static_cast<int64_t>(record.role));
+      s->BindText(4, record.rpc);
+      s->BindText(5, absl::StrJoin(record.child_ids, ","));
+      s->BindText(6, absl::StrJoin(record.episode_ids, ","));
+      s->BindText(7, record.outcome);
+      RETURN_IF_ERROR(s->Run());
+    }
+    int64_t audit_id = db_.LastInsertRowId();
+    for (const std::string& child_id : record.child_ids) {
+      if (child_id.empty()) continue;
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditChildSql));
+      s->BindText(1, child_id);
+      s->BindInt64(2, audit_id);
+      RETURN_IF_ERROR(s->Run());
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::vector<AuditRecord>> ListAudit(
+      std::optional<absl::Time> since, absl::string_view child_id,
+      int limit) override {
+    int64_t since_micros =
+        since.has_value() ? absl::ToUnixMicros(*since) : kNoLowerBound;
+    int64_t row_limit = limit > 0 ? limit : -1;
+    std::unique_ptr<Statement> s;
+    if (child_id.empty()) {
+      ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditSql));
+      s->BindInt64(1, since_micros);
+      s->BindInt64(2, row_limit);
+    } else {
+      ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditByChildSql));
+      s->BindText(1, child_id);
+      s->BindInt64(2, since_micros);
+      s->BindInt64(3, row_limit);
+    }
+    std::vector<AuditRecord> records;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      AuditRecord record;
+      record.audit_id = s->ColumnInt64(0);
+      record.at = s->ColumnTime(1);
+      record.user = s->ColumnText(2);
+      record.role = static_cast<domain::Role>(s->ColumnInt64(3));
+      record.rpc = s->ColumnText(4);
+      record.child_ids = SplitList(s->ColumnText(5), ',');
+      record.episode_ids = SplitList(s->ColumnText(6), ',');
+      record.outcome = s->ColumnText(7);
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+ private:
+  // Columns as in kSelectChildSql.
+  static absl::StatusOr<Child> ReadChild(const Statement& s) {
+    Child child;
+    child.child_id = FormatId(kChildPrefix, s.ColumnInt64(0));
+    child.name = s.ColumnText(1);
+    if (!absl::ParseCivilTime(s.ColumnText(2), &child.date_of_birth)) {
+      return absl::InternalError(absl::StrCat(
+          s.name(), ": children.date_of_birth is not YYYY-MM-DD for ",
+          child.child_id));
+    }
+    child.la_ref = s.ColumnText(3);
+    child.looked_after = s.ColumnBool(4);
+    child.placing_authority = s.ColumnText(5);
+    child.created_at = s.ColumnTime(6);
+    return child;
+  }
+
+  absl::Status LoadFlags(int64_t child_id, Child& child) {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectFlagsSql));
+    s->BindInt64(1, child_id);
+    child.flags.clear();
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      child.flags.push_back(Flag{.name = s->ColumnText(0),
+                                 .set_at = s->ColumnTime(1),
+                                 .cleared_at = s->ColumnOptionalTime(2)});
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status InsertFlagRow(int64_t child_id, const Flag& flag) {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertFlagSql));
+    s->BindInt64(1, child_id);
+    s->BindText(2, flag.name);
+    s->BindTime(3, flag.set_at);
+    s->BindOptionalTime(4, flag.cleared_at);
+    return s->Run();
+  }
+
+  // Binds ?1..?13 of kInsertEpisodeSql / kUpdateEpisodeSql.
+  static absl::Status BindEpisode(Statement& s, const Episode& e) {
+    std::optional<int64_t> child = ParseId(e.child_id, kChildPrefix);
+    if (!child.has_value()) return NoChild(s.name());
+    s.BindInt64(1, *child);
+    s.BindText(2, e.police_force);
+    s.BindText(3, e.police_ref);
+    s.BindInt64(4, static_cast<int64_t>(e.category));
+    s.BindTime(5, e.missing_since);
+    s.BindTime(6, e.notified_at);
+    s.BindInt64(7, static_cast<int64_t>(e.risk));
+    s.BindText(8, e.reporter);
+    s.BindOptionalTime(9, e.returned_at);
+    s.BindOptionalTime(10, e.return_notified_at);
+    s.BindText(11, e.found_location);
+    s.BindText(12, e.found_with);
+    s.BindInt64(13, static_cast<int64_t>(e.returned_to));
+    return absl::OkStatus();
+  }
+
+  // Columns as in kSelectEpisodeSql; without the history lists.
+  static Episode ReadEpisode(const Statement& s) {
+    Episode e;
+    e.episode_id = FormatId(kEpisodePrefix, s.ColumnInt64(0));
+    e.child_id = FormatId(kChildPrefix, s.ColumnInt64(1));
+    e.police_force = s.ColumnText(2);
+    e.police_ref = s.ColumnText(3);
+    e.category = static_cast<domain::Category>(s.ColumnInt64(4));
+    e.missing_since = s.ColumnTime(5);
+    e.notified_at = s.ColumnTime(6);
+    e.risk = static_cast<domain::Risk>(s.ColumnInt64(7));
+    e.reporter = s.ColumnText(8);
+    e.returned_at = s.ColumnOptionalTime(9);
+    e.return_notified_at = s.ColumnOptionalTime(10);
+    e.found_location = s.ColumnText(11);
+    e.found_with = s.ColumnText(12);
+    e.returned_to = static_cast<domain::ReturnedTo>(s.ColumnInt64(13));
+    return e;
+  }
+
+  // Reads at most one episode row from `s` (bound by the caller), releases
+  // the statement, then loads the episode's history.
+  absl::StatusOr<std::optional<Episode>> FindOneEpisode(
+      std::unique_ptr<Statement> s) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return std::nullopt;
+    Episode episode = ReadEpisode(*s);
+    s.reset();
+    RETURN_IF_ERROR(LoadEpisodeHistory(episode));
+    return episode;
+  }
+
+  absl::Status LoadEpisodeHistory(Episode& episode) {
+    int64_t id = *ParseId(episode.episode_id, kEpisodePrefix);
+    episode.risk_history.clear();
+    episode.corrections.clear();
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectRiskGradesSql));
+      s->BindInt64(1, id);
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s->Step());
+        if (!row) break;
+        episode.risk_history.push_back(
+            RiskGrade{.risk = static_cast<domain::Risk>(s->ColumnInt64(0)),
+                      .from = s->ColumnTime(1),
+                      .recorded_at = s->ColumnTime(2),
+                      .recorded_by = s->ColumnText(3),
+                      .reason = s->ColumnText(4)});
+      }
+    }
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectCorrectionsSql));
+    s->BindInt64(1, id);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      episode.corrections.push_back(
+          Correction{.at = s->ColumnTime(0),
+                     .by = s->ColumnText(1),
+                     .rpc = s->ColumnText(2),
+                     .reason = s->ColumnText(3),
+                     .changes = SplitList(s->ColumnText(4), '\n')});
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status InsertRiskGradeRow(int64_t episode_id, const RiskGrade& grade) {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRiskGradeSql));
+    s->BindInt64(1, episode_id);
+    s->BindInt64(2, static_cast<int64_t>(grade.risk));
+    s->BindTime(3, grade.from);
+    s->BindTime(4, grade.recorded_at);
+    s->BindText(5, grade.recorded_by);
+    s->BindText(6, grade.reason);
+    return s->Run();
+  }
+
+  // The changes are stored one per line.
+  absl::Status InsertCorrectionRow(int64_t episode_id, const Correction& c) {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertCorrectionSql));
+    s->BindInt64(1, episode_id);
+    s->BindTime(2, c.at);
+    s->BindText(3, c.by);
+    s->BindText(4, c.rpc);
+    s->BindText(5, c.reason);
+    s->BindText(6, absl::StrJoin(c.changes, "\n"));
+    return s->Run();
+  }
+
+  // Binds ?1..?20 of kInsertRhiSql / kUpdateRhiSql, final_at included.
+  static absl::Status BindRhi(Statement& s, const Rhi& r) {
+    std::optional<int64_t> episode = ParseId(r.episode_id, kEpisodePrefix);
+    if (!episode.has_value()) return NoEpisode(s.name());
+    std::optional<int64_t> child = ParseId(r.child_id, kChildPrefix);
+    if (!child.has_value()) return NoChild(s.name());
+    std::vector<int> concerns;
+    for (domain::Concern concern : r.outcome.concerns) {
+      concerns.push_back(static_cast<int>(concern));
+    }
+    s.BindInt64(1, *child);
+    s.BindTime(2, r.returned_at);
+    s.BindTime(3, r.return_notified_at);
+    s.BindTime(4, r.due_at);
+    s.BindTime(5, r.due_at_from_return);
+    s.BindOptionalTime(6, r.offered_at);
+    s.BindText(7, r.offered_by);
+    s.BindOptionalTime(8, r.declined_at);
+    s.BindText(9, r.decline_reason);
+    s.BindOptionalTime(10, r.completed_at);
+    s.BindText(11, r.completed_by);
+    s.BindText(12, absl::StrJoin(concerns, ","));
+    s.BindBool(13, r.outcome.referral_made);
+    s.BindText(14, r.outcome.notes);
+    s.BindText(15, absl::StrJoin(r.also_episode_ids, ","));
+    s.BindInt64(16, static_cast<int64_t>(r.closure));
+    s.BindOptionalTime(17, r.closed_at);
+    s.BindText(18, r.closed_reason);
+    s.BindOptionalTime(19, r.final_at());
+    s.BindInt64(20, *episode);
+    return absl::OkStatus();
+  }
+
+  // Columns as in kSelectRhiSql.
+  static absl::StatusOr<Rhi> ReadRhi(const Statement& s) {
+    Rhi r;
+    r.episode_id = FormatId(kEpisodePrefix, s.ColumnInt64(0));
+    r.child_id = FormatId(kChildPrefix, s.ColumnInt64(1));
+    r.returned_at = s.ColumnTime(2);
+    r.return_notified_at = s.ColumnTime(3);
+    r.due_at = s.ColumnTime(4);
+    r.due_at_from_return = s.ColumnTime(5);
+    r.offered_at = s.ColumnOptionalTime(6);
+    r.offered_by = s.ColumnText(7);
+    r.declined_at = s.ColumnOptionalTime(8);
+    r.decline_reason = s.ColumnText(9);
+    r.completed_at = s.ColumnOptionalTime(10);
+    r.completed_by = s.ColumnText(11);
+    for (absl::string_view part :
+         absl::StrSplit(s.ColumnText(12), ',', absl::SkipEmpty())) {
+      int value = 0;
+      if (!absl::SimpleAtoi(part, &value)) {
+        return absl::InternalError(absl::StrCat(
+            s.name(), ": rhis.concerns is not a list of numbers for ",
+            r.episode_id));
+      }
+      r.outcome.concerns.push_back(static_cast<domain::Concern>(value));
+    }
+    r.outcome.referral_made = s.ColumnBool(13);
+    r.outcome.notes = s.ColumnText(14);
+    r.also_episode_ids = SplitList(s.ColumnText(15), ',');
+    r.closure = static_cast<domain::RhiClosure>(s.ColumnInt64(16));
+    r.closed_at = s.ColumnOptionalTime(17);
+    r.closed_reason = s.ColumnText(18);
+    return r;
+  }
+
+  // Columns as in kSelectUserByNameSql.
+  static StoredUser ReadUser(const Statement& s) {
+    StoredUser stored;
+    stored.user.name = s.ColumnText(0);
+    stored.user.role = static_cast<domain::Role>(s.ColumnInt64(1));
+    stored.token_sha256 = s.ColumnText(2);
+    stored.user.created_at = s.ColumnTime(3);
+    stored.user.revoked_at = s.ColumnOptionalTime(4);
+    return stored;
+  }
+
+  static absl::StatusOr<std::optional<StoredUser>> FindOneUser(Statement& s) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::nullopt;
+    return ReadUser(s);
+  }
+
+  Connection& db_;
+};
+
+// Ends the transaction that `status` describes: COMMIT when it is OK (the
+// commit's failure becomes the status), else ROLLBACK.
+absl::Status Finish(Connection& db, absl::Status status) {
+  if (status.ok()) status = db.Execute(sql::kCommitSql, "kCommitSql");
+  if (!status.ok() && db.InTransaction()) {
+    // A failed ROLLBACK leaves nothing to do: SQLite rolls back on close.
+    db.Execute(sql::kRollbackSql, "kRollbackSql").IgnoreError();
+  }
+  return status;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::string path, int max_readers,
+                         std::unique_ptr<Connection> writer)
+    : path_(std::move(path)),
+      max_readers_(max_readers < 1 ? 1 : max_readers),
+      writer_(std::move(writer)) {}
+
+SqliteStore::~SqliteStore() { Close(); }
+
+absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
+    const std::string& path, int max_readers) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
+                   Connection::Open(path, /*read_only=*/false));
+  RETURN_IF_ERROR(MigrateToCurrentVersion(writer->db()));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(path, max_readers, std::move(writer)));
+}
+
+absl::Status SqliteStore::Write(
+    absl::FunctionRef<absl::Status(Transaction&)> fn) {
+  absl::MutexLock lock(&write_mu_);
+  if (writer_ == nullptr) {
+    return absl::FailedPreconditionError("the store is closed");
+  }
+  RETURN_IF_ERROR(
+      writer_->Execute(sql::kBeginImmediateSql, "kBeginImmediateSql"));
+  absl::Status status;
+  {
+    SqliteTransaction transaction(*writer_);
+    status = fn(transaction);
+  }
+  return Finish(*writer_, std::move(status));
+}
+
+absl::Status SqliteStore::Read(
+    absl::FunctionRef<absl::Status(Transaction&)> fn) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader, AcquireReader());
+  absl::Status status = reader->Execute(sql::kBeginSql, "kBeginSql");
+  if (status.ok()) {
+    SqliteTransaction transaction(*reader);
+    status = fn(transaction);
+  }
+  status = Finish(*reader, std::move(status));
+  ReleaseReader(std::move(reader));
+  return status;
+}
+
+absl::StatusOr<std::unique_ptr<Connection>> SqliteStore::AcquireReader() {
+  {
+    absl::MutexLock lock(&read_mu_);
+    read_mu_.Await(absl::Condition(this, &SqliteStore::ReaderAvailable));
+    if (closed_) return absl::FailedPreconditionError("the store is closed");
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<Connection> reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
+    ++open_readers_;
+  }
+  // Opened outside the lock: other readers need not wait for the file.
+  absl::StatusOr<std::unique_ptr<Connection>> reader =
+      Connection::Open(path_, /*read_only=*/true);
+  if (!reader.ok()) {
+    absl::MutexLock lock(&read_mu_);
+    --open_readers_;
+  }
+  return reader;
+}
+
+bool SqliteStore::ReaderAvailable() const {
+  return closed_ || !idle_readers_.empty() || open_readers_ < max_readers_;
+}
+
+bool SqliteStore::AllReadersIdle() const {
+  return static_cast<int>(idle_readers_.size()) == open_readers_;
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
+  absl::MutexLock lock(&read_mu_);
+  idle_readers_.push_back(std::move(reader));
+}
+
+void SqliteStore::Close() {
+  {
+    absl::MutexLock lock(&read_mu_);
+    closed_ = true;
+    read_mu_.Await(absl::Condition(this, &SqliteStore::AllReadersIdle));
+    idle_readers_.clear();
+    open_readers_ = 0;
+  }
+  absl::MutexLock lock(&write_mu_);
+  writer_.reset();
+}
+
+absl::StatusOr<int> SqliteStore::SchemaVersion() {
+  absl::MutexLock lock(&write_mu_);
+  if (writer_ == nullptr) {
+    return absl::FailedPreconditionError("the store is closed");
+  }
+  return ReadSchemaVersion(writer_->db());
+}
+
+}  // namespace mfh::storage

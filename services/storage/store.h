@@ -1,0 +1,123 @@
+// The storage interface: what the use cases need from a database, in domain
+// types. SQLite implements it (sqlite_store.h); PostgreSQL could, unseen by
+// the rules.
+#ifndef MFH_SERVICES_STORAGE_STORE_H_
+#define MFH_SERVICES_STORAGE_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/domain/types.h"
+
+namespace mfh::storage {
+
+// A user as stored: the token is kept only as its SHA-256 (hex).
+struct StoredUser {
+  domain::User user;
+  std::string token_sha256;
+};
+
+struct RhiFilter {
+  std::string child_id;  // empty: every child
+  // Only RHIs open as of this instant (not completed, declined, not held or
+  // not required at or before it), when set.
+  std::optional<absl::Time> open_as_of;
+  // Only RHIs with due_at before this instant, when set.
+  std::optional<absl::Time> due_before;
+};
+
+// The operations available inside one transaction. Ids that match no record,
+// whatever their form, give std::nullopt (not an error). Lookups by id of a
+// malformed id ("E12x") are not errors either: they find nothing.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  // Children. InsertChild assigns child_id ("C<n>") and returns the child.
+  virtual absl::StatusOr<domain::Child> InsertChild(domain::Child child) = 0;
+  virtual absl::StatusOr<std::optional<domain::Child>> FindChild(
+      absl::string_view child_id) = 0;
+  // Ordered by child id (numeric); only children with `flag` in force when
+  // it is not empty.
+  virtual absl::StatusOr<std::vector<domain::Child>> ListChildren(
+      absl::string_view flag) = 0;
+  virtual absl::Status InsertFlag(absl::string_view child_id,
+                                  const domain::Flag& flag) = 0;
+  // Sets cleared_at on the flag of that name in force.
+  virtual absl::Status ClearFlag(absl::string_view child_id,
+                                 absl::string_view name,
+                                 absl::Time cleared_at) = 0;
+
+  // Episodes. InsertEpisode assigns episode_id ("E<n>") and stores the
+  // episode with its risk_history; returns it.
+  virtual absl::StatusOr<domain::Episode> InsertEpisode(
+      domain::Episode episode) = 0;
+  // Rewrites the episode's own columns (not its history lists).
+  virtual absl::Status UpdateEpisode(const domain::Episode& episode) = 0;
+  virtual absl::Status InsertRiskGrade(absl::string_view episode_id,
+                                       const domain::RiskGrade& grade) = 0;
+  virtual absl::Status InsertCorrection(absl::string_view episode_id,
+                                        const domain::Correction& c) = 0;
+  // Episodes come with their risk_history and corrections.
+  virtual absl::StatusOr<std::optional<domain::Episode>> FindEpisode(
+      absl::string_view episode_id) = 0;
+  virtual absl::StatusOr<std::optional<domain::Episode>> FindEpisodeByPoliceRef(
+      absl::string_view police_force, absl::string_view police_ref) = 0;
+  virtual absl::StatusOr<std::optional<domain::Episode>> FindOpenEpisode(
+      absl::string_view child_id) = 0;
+  // The child's returned episode with the latest returned_at.
+  virtual absl::StatusOr<std::optional<domain::Episode>> FindLastReturned(
+      absl::string_view child_id) = 0;
+  // Ordered by missing_since, then episode id. Empty child_id: every child.
+  virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
+      absl::string_view child_id, bool open_only) = 0;
+
+  // Return home interviews, one per returned episode, keyed by episode_id.
+  virtual absl::Status InsertRhi(const domain::Rhi& rhi) = 0;
+  virtual absl::Status UpdateRhi(const domain::Rhi& rhi) = 0;
+  virtual absl::StatusOr<std::optional<domain::Rhi>> FindRhi(
+      absl::string_view episode_id) = 0;
+  // Ordered by due_at, then episode id.
+  virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhis(
+      const RhiFilter& filter) = 0;
+
+  // Users.
+  virtual absl::Status InsertUser(const StoredUser& user) = 0;
+  virtual absl::StatusOr<std::optional<StoredUser>> FindUserByName(
+      absl::string_view name) = 0;
+  virtual absl::StatusOr<std::optional<StoredUser>> FindUserByTokenSha256(
+      absl::string_view token_sha256) = 0;
+  // Ordered by name.
+  virtual absl::StatusOr<std::vector<domain::User>> ListUsers() = 0;
+  virtual absl::Status RevokeUser(absl::string_view name, absl::Time at) = 0;
+
+  // Audit. InsertAudit ignores record.audit_id and assigns one.
+  virtual absl::Status InsertAudit(const domain::AuditRecord& record) = 0;
+  // Oldest first (by audit id), at most `limit` rows; rows at or after
+  // `since` when set; rows naming `child_id` when not empty.
+  virtual absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
+      std::optional<absl::Time> since, absl::string_view child_id,
+      int limit) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `fn` in one write transaction: commits (durably) when it returns OK,
+  // rolls back and returns its status otherwise. Writes are serialised.
+  virtual absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn) = 0;
+  // Runs `fn` on a consistent read-only snapshot; may run beside a write.
+  virtual absl::Status Read(absl::FunctionRef<absl::Status(Transaction&)> fn) = 0;
+};
+
+}  // namespace mfh::storage
+
+#endif  // MFH_SERVICES_STORAGE_STORE_H_

@@ -1,0 +1,78 @@
+// Test harness for end-to-end tests: temporary folders, subprocesses, and the
+// real mfh-server binary on a temporary SQLite file and a free loopback port.
+#ifndef MFH_TESTS_E2E_HARNESS_H_
+#define MFH_TESTS_E2E_HARNESS_H_
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace mfh::testing {
+
+// A fresh folder under $TMPDIR (or /tmp), removed with everything in it.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs argv[0] (a path) with the arguments, the environment of this process
+// plus `env`, and no standard input; waits for it.
+CommandResult RunCommand(const std::vector<std::string>& argv,
+                         const std::map<std::string, std::string>& env = {});
+
+// The path of the mfh-server binary of this build.
+std::string ServerBinary();
+
+// `mfh-server user add NAME --role ROLE --db DB`; the token (its last line).
+std::string AddUser(const std::string& db, const std::string& name,
+                    const std::string& role);
+
+// A running mfh-server. Stops it (SIGKILL) on destruction if still running.
+class ServerProcess {
+ public:
+  // Starts `mfh-server serve --db DB --listen 127.0.0.1:0 [extra...]` and
+  // waits until it says which port it listens on.
+  static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
+      const std::string& db, const std::string& log_dir,
+      const std::vector<std::string>& extra_args = {});
+  ~ServerProcess();
+
+  // HOST:PORT to dial.
+  const std::string& address() const { return address_; }
+  int port() const { return port_; }
+  // Everything the server printed so far on stdout.
+  std::string Output() const;
+  // SIGTERM, then waits; the exit code (128 + signal when killed).
+  int Stop();
+
+ private:
+  ServerProcess() = default;
+  pid_t pid_ = -1;
+  std::string address_;
+  int port_ = 0;
+  std::string out_path_;
+};
+
+}  // namespace mfh::testing
+
+#endif  // MFH_TESTS_E2E_HARNESS_H_

@@ -1,0 +1,849 @@
+#include "services/storage/sqlite_store.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "gtest/gtest.h"
+#include "services/domain/status_macros.h"
+#include "tests/storage/test_db.h"
+
+namespace mfh::storage {
+namespace {
+
+using domain::AuditRecord;
+using domain::Child;
+using domain::Concern;
+using domain::Correction;
+using domain::Episode;
+using domain::Flag;
+using domain::Rhi;
+using domain::RiskGrade;
+using domain::Role;
+using testing::At;
+using testing::kHour;
+using testing::SampleChild;
+using testing::SampleEpisode;
+using testing::TempDir;
+
+Flag MakeFlag(const std::string& name, absl::Time set_at,
+              std::optional<absl::Time> cleared_at = std::nullopt) {
+  Flag flag;
+  flag.name = name;
+  flag.set_at = set_at;
+  flag.cleared_at = cleared_at;
+  return flag;
+}
+
+void ExpectSameFlags(const std::vector<Flag>& a, const std::vector<Flag>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].name, b[i].name) << i;
+    EXPECT_EQ(a[i].set_at, b[i].set_at) << i;
+    EXPECT_EQ(a[i].cleared_at, b[i].cleared_at) << i;
+  }
+}
+
+void ExpectSameEpisode(const Episode& a, const Episode& b) {
+  EXPECT_EQ(a.episode_id, b.episode_id);
+  EXPECT_EQ(a.child_id, b.child_id);
+  EXPECT_EQ(a.police_force, b.police_force);
+  EXPECT_EQ(a.police_ref, b.police_ref);
+  EXPECT_EQ(a.category, b.category);
+  EXPECT_EQ(a.missing_since, b.missing_since);
+  EXPECT_EQ(a.notified_at, b.notified_at);
+  EXPECT_EQ(a.risk, b.risk);
+  EXPECT_EQ(a.reporter, b.reporter);
+  EXPECT_EQ(a.returned_at, b.returned_at);
+  EXPECT_EQ(a.return_notified_at, b.return_notified_at);
+  EXPECT_EQ(a.found_location, b.found_location);
+  EXPECT_EQ(a.found_with, b.found_with);
+  EXPECT_EQ(a.returned_to, b.returned_to);
+  ASSERT_EQ(a.risk_history.size(), b.risk_history.size());
+  for (size_t i = 0; i < a.risk_history.size(); ++i) {
+    EXPECT_EQ(a.risk_history[i].risk, b.risk_history[i].risk) << i;
+    EXPECT_EQ(a.risk_history[i].from, b.risk_history[i].from) << i;
+    EXPECT_EQ(a.risk_history[i].recorded_at, b.risk_history[i].recorded_at);
+    EXPECT_EQ(a.risk_history[i].recorded_by, b.risk_history[i].recorded_by);
+    EXPECT_EQ(a.risk_history[i].reason, b.risk_history[i].reason) << i;
+  }
+  ASSERT_EQ(a.corrections.size(), b.corrections.size());
+  for (size_t i = 0; i < a.corrections.size(); ++i) {
+    EXPECT_EQ(a.corrections[i].at, b.corrections[i].at) << i;
+    EXPECT_EQ(a.corrections[i].by, b.corrections[i].by) << i;
+    EXPECT_EQ(a.corrections[i].rpc, b.corrections[i].rpc) << i;
+    EXPECT_EQ(a.corrections[i].reason, b.corrections[i].reason) << i;
+    EXPECT_EQ(a.corrections[i].changes, b.corrections[i].changes) << i;
+  }
+}
+
+void ExpectSameRhi(const Rhi& a, const Rhi& b) {
+  EXPECT_EQ(a.episode_id, b.episode_id);
+  EXPECT_EQ(a.child_id, b.child_id);
+  EXPECT_EQ(a.returned_at, b.returned_at);
+  EXPECT_EQ(a.return_notified_at, b.return_notified_at);
+  EXPECT_EQ(a.due_at, b.due_at);
+  EXPECT_EQ(a.due_at_from_return, b.due_at_from_return);
+  EXPECT_EQ(a.offered_at, b.offered_at);
+  EXPECT_EQ(a.offered_by, b.offered_by);
+  EXPECT_EQ(a.declined_at, b.declined_at);
+  EXPECT_EQ(a.decline_reason, b.decline_reason);
+  EXPECT_EQ(a.completed_at, b.completed_at);
+  EXPECT_EQ(a.completed_by, b.completed_by);
+  EXPECT_EQ(a.outcome.concerns, b.outcome.concerns);
+  EXPECT_EQ(a.outcome.referral_made, b.outcome.referral_made);
+  EXPECT_EQ(a.outcome.notes, b.outcome.notes);
+  EXPECT_EQ(a.also_episode_ids, b.also_episode_ids);
+  EXPECT_EQ(a.closure, b.closure);
+  EXPECT_EQ(a.closed_at, b.closed_at);
+  EXPECT_EQ(a.closed_reason, b.closed_reason);
+}
+
+std::vector<std::string> EpisodeIds(const std::vector<Rhi>& rhis) {
+  std::vector<std::string> ids;
+  for (const Rhi& rhi : rhis) ids.push_back(rhi.episode_id);
+  return ids;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = SqliteStore::Open(dir_.File("hub.db"));
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+  }
+
+  // Inserts the sample child; its id.
+  std::string AddChild() {
+    std::string id;
+    EXPECT_TRUE(store_
+                    ->Write([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(Child child,
+                                       txn.InsertChild(SampleChild()));
+                      id = child.child_id;
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    return id;
+  }
+
+  // Inserts an episode; the stored one.
+  Episode AddEpisode(const Episode& e) {
+    Episode stored;
+    absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(stored, txn.InsertEpisode(e));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return stored;
+  }
+
+  // A returned episode of `child_id` with an RHI due at `due`, finalised at
+  // `completed` when set.
+  std::string AddRhi(const std::string& child_id, absl::Time due,
+                     std::optional<absl::Time> completed) {
+    Episode e = SampleEpisode(child_id, absl::StrCat("RHI-", next_ref_++));
+    e.returned_at = At(100);
+    e.return_notified_at = At(200);
+    Episode stored = AddEpisode(e);
+    Rhi rhi;
+    rhi.episode_id = stored.episode_id;
+    rhi.child_id = child_id;
+    rhi.returned_at = At(100);
+    rhi.return_notified_at = At(200);
+    rhi.due_at = due;
+    rhi.due_at_from_return = due;
+    rhi.completed_at = completed;
+    EXPECT_TRUE(
+        store_->Write([&](Transaction& txn) { return txn.InsertRhi(rhi); })
+            .ok());
+    return stored.episode_id;
+  }
+
+  std::vector<Rhi> ListRhis(const RhiFilter& filter) {
+    std::vector<Rhi> rhis;
+    absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(rhis, txn.ListRhis(filter));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return rhis;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<SqliteStore> store_;
+  int next_ref_ = 0;
+};
+
+TEST_F(SqliteStoreTest, AChildRoundTripsWithFlagsSetAndCleared) {
+  Child child = SampleChild();
+  child.flags.push_back(MakeFlag("cse_concern", At(5)));
+  Child inserted;
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(inserted, txn.InsertChild(child));
+                    RETURN_IF_ERROR(txn.InsertFlag(
+                        inserted.child_id, MakeFlag("open_to_cst", At(3))));
+                    RETURN_IF_ERROR(txn.InsertFlag(
+                        inserted.child_id, MakeFlag("cce_concern", At(3))));
+                    return txn.ClearFlag(inserted.child_id, "cse_concern",
+                                         At(7));
+                  })
+                  .ok());
+  EXPECT_EQ(inserted.child_id, "C1");
+
+  std::optional<Child> found;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindChild("C1"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->child_id, "C1");
+  EXPECT_EQ(found->name, "Sam Example");
+  EXPECT_EQ(found->date_of_birth, absl::CivilDay(2011, 2, 28));
+  EXPECT_EQ(found->la_ref, "LA-123");
+  EXPECT_TRUE(found->looked_after);
+  EXPECT_EQ(found->placing_authority, "Other Borough");
+  EXPECT_EQ(found->created_at, At(1));
+  // Oldest first by set_at, then by insertion.
+  ExpectSameFlags(found->flags, {MakeFlag("open_to_cst", At(3)),
+                                 MakeFlag("cce_concern", At(3)),
+                                 MakeFlag("cse_concern", At(5), At(7))});
+}
+
+TEST_F(SqliteStoreTest, ClearingAFlagNotInForceIsNotFound) {
+  std::string child = AddChild();
+  absl::Status status = store_->Write([&](Transaction& txn) {
+    return txn.ClearFlag(child, "cse_concern", At(7));
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+  status = store_->Write([&](Transaction& txn) {
+    return txn.InsertFlag("C99", MakeFlag("cse_concern", At(1)));
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+}
+
+TEST_F(SqliteStoreTest,
+       ListChildrenOrdersByIdNumericallyAndFiltersByFlagInForce) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 11; ++i) ids.push_back(AddChild());
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    RETURN_IF_ERROR(txn.InsertFlag(
+                        ids[10], MakeFlag("open_to_cst", At(1))));
+                    RETURN_IF_ERROR(
+                        txn.InsertFlag(ids[1], MakeFlag("open_to_cst", At(1))));
+                    RETURN_IF_ERROR(
+                        txn.InsertFlag(ids[2], MakeFlag("open_to_cst", At(1))));
+                    return txn.ClearFlag(ids[2], "open_to_cst", At(2));
+                  })
+                  .ok());
+  std::vector<Child> all;
+  std::vector<Child> flagged;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(all, txn.ListChildren(""));
+                    ASSIGN_OR_RETURN(flagged, txn.ListChildren("open_to_cst"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(all.size(), 11u);
+  EXPECT_EQ(all[1].child_id, "C2");
+  EXPECT_EQ(all[10].child_id, "C11");
+  ASSERT_EQ(flagged.size(), 2u);
+  EXPECT_EQ(flagged[0].child_id, "C2");
+  EXPECT_EQ(flagged[1].child_id, "C11");
+  ASSERT_EQ(flagged[1].flags.size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, AnEpisodeRoundTripsWithRiskHistoryAndCorrections) {
+  std::string child = AddChild();
+  Episode e = SampleEpisode(child, "REF-1");
+  Episode inserted = AddEpisode(e);
+  EXPECT_EQ(inserted.episode_id, "E1");
+
+  RiskGrade regrade{.risk = domain::Risk::kHigh,
+                    .from = At(15),
+                    .recorded_at = At(30),
+                    .recorded_by = "coord1",
+                    .reason = "seen with adults"};
+  // Older `from`, recorded later: sorts first.
+  RiskGrade backdated{.risk = domain::Risk::kLow,
+                      .from = At(5),
+                      .recorded_at = At(40),
+                      .recorded_by = "coord2",
+                      .reason = "backdated"};
+  Correction correction{
+      .at = At(50),
+      .by = "coord1",
+      .rpc = "UpdateEpisode",
+      .reason = "typo",
+      .changes = {"missing_since: a -> b", "category: MISSING -> ABSENT"}};
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    RETURN_IF_ERROR(txn.InsertRiskGrade("E1", regrade));
+                    RETURN_IF_ERROR(txn.InsertRiskGrade("E1", backdated));
+                    return txn.InsertCorrection("E1", correction);
+                  })
+                  .ok());
+
+  Episode expected = inserted;
+  expected.risk_history = {backdated, e.risk_history[0], regrade};
+  expected.corrections = {correction};
+  std::optional<Episode> by_id;
+  std::optional<Episode> by_ref;
+  std::optional<Episode> open;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(by_id, txn.FindEpisode("E1"));
+                    ASSIGN_OR_RETURN(by_ref, txn.FindEpisodeByPoliceRef(
+                                                 "Metropolitan", "REF-1"));
+                    ASSIGN_OR_RETURN(open, txn.FindOpenEpisode(child));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(by_id.has_value());
+  ASSERT_TRUE(by_ref.has_value());
+  ASSERT_TRUE(open.has_value());
+  ExpectSameEpisode(*by_id, expected);
+  ExpectSameEpisode(*by_ref, expected);
+  ExpectSameEpisode(*open, expected);
+}
+
+TEST_F(SqliteStoreTest, UpdateEpisodeRewritesEveryColumn) {
+  std::string child = AddChild();
+  std::string other_child = AddChild();
+  Episode stored = AddEpisode(SampleEpisode(child, "REF-1"));
+
+  Episode changed = stored;
+  changed.child_id = other_child;
+  changed.police_force = "Kent";
+  changed.police_ref = "REF-2";
+  changed.category = domain::Category::kMissing;
+  changed.missing_since = At(11);
+  changed.notified_at = At(21);
+  changed.risk = domain::Risk::kHigh;
+  changed.reporter = "PC Other";
+  changed.returned_at = At(1001);
+  changed.return_notified_at = At(2002);
+  changed.found_location = "Bus station";
+  changed.found_with = "Two peers";
+  changed.returned_to = domain::ReturnedTo::kPlacement;
+  ASSERT_TRUE(
+      store_
+          ->Write([&](Transaction& txn) { return txn.UpdateEpisode(changed); })
+          .ok());
+
+  std::optional<Episode> found;
+  std::optional<Episode> open;
+  std::optional<Episode> last_returned;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindEpisode(stored.episode_id));
+                    ASSIGN_OR_RETURN(open, txn.FindOpenEpisode(other_child));
+                    ASSIGN_OR_RETURN(last_returned,
+                                     txn.FindLastReturned(other_child));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  ExpectSameEpisode(*found, changed);
+  EXPECT_FALSE(open.has_value());
+  ASSERT_TRUE(last_returned.has_value());
+  EXPECT_EQ(last_returned->episode_id, stored.episode_id);
+
+  Episode unknown = changed;
+  unknown.episode_id = "E42";
+  absl::Status status = store_->Write(
+      [&](Transaction& txn) { return txn.UpdateEpisode(unknown); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+}
+
+TEST_F(SqliteStoreTest, FindLastReturnedPicksTheLatestReturn) {
+  std::string child = AddChild();
+  Episode first = SampleEpisode(child, "A");
+  first.returned_at = At(5 * kHour);
+  first.return_notified_at = At(6 * kHour);
+  Episode second = SampleEpisode(child, "B");
+  second.missing_since = At(10 * kHour);
+  second.notified_at = At(10 * kHour);
+  second.returned_at = At(12 * kHour);
+  second.return_notified_at = At(12 * kHour);
+  AddEpisode(first);
+  Episode later = AddEpisode(second);
+  AddEpisode(SampleEpisode(child, "C"));  // open
+  std::optional<Episode> last;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(last, txn.FindLastReturned(child));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(last.has_value());
+  EXPECT_EQ(last->episode_id, later.episode_id);
+}
+
+TEST_F(SqliteStoreTest, ListEpisodesOrdersByMissingSinceThenIdAndFiltersOpen) {
+  std::string c1 = AddChild();
+  std::string c2 = AddChild();
+  Episode a = SampleEpisode(c1, "A");
+  a.missing_since = At(3 * kHour);
+  a.returned_at = At(4 * kHour);
+  a.return_notified_at = At(4 * kHour);
+  Episode b = SampleEpisode(c2, "B");
+  b.missing_since = At(1 * kHour);
+  Episode c = SampleEpisode(c1, "C");
+  c.missing_since = At(3 * kHour);
+  std::string ea = AddEpisode(a).episode_id;
+  std::string eb = AddEpisode(b).episode_id;
+  std::string ec = AddEpisode(c).episode_id;
+
+  std::vector<Episode> all, open, c1_all, c1_open, bad;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(all, txn.ListEpisodes("", false));
+                    ASSIGN_OR_RETURN(open, txn.ListEpisodes("", true));
+                    ASSIGN_OR_RETURN(c1_all, txn.ListEpisodes(c1, false));
+                    ASSIGN_OR_RETURN(c1_open, txn.ListEpisodes(c1, true));
+                    ASSIGN_OR_RETURN(bad, txn.ListEpisodes("C1x", false));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  auto ids = [](const std::vector<Episode>& episodes) {
+    std::vector<std::string> out;
+    for (const Episode& e : episodes) out.push_back(e.episode_id);
+    return out;
+  };
+  EXPECT_EQ(ids(all), (std::vector<std::string>{eb, ea, ec}));
+  EXPECT_EQ(ids(open), (std::vector<std::string>{eb, ec}));
+  EXPECT_EQ(ids(c1_all), (std::vector<std::string>{ea, ec}));
+  EXPECT_EQ(ids(c1_open), (std::vector<std::string>{ec}));
+  EXPECT_TRUE(bad.empty());
+  ASSERT_EQ(all[0].risk_history.size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, AnRhiRoundTripsWithEveryFieldAndUpdates) {
+  std::string child = AddChild();
+  std::string episode_id = AddRhi(child, At(72 * kHour), std::nullopt);
+  std::string also = AddRhi(child, At(73 * kHour), std::nullopt);
+
+  Rhi rhi;
+  rhi.episode_id = episode_id;
+  rhi.child_id = child;
+  rhi.returned_at = At(101);
+  rhi.return_notified_at = At(202);
+  rhi.due_at = At(72 * kHour + 202);
+  rhi.due_at_from_return = At(72 * kHour + 101);
+  rhi.offered_at = At(303);
+  rhi.offered_by = "worker1";
+  rhi.declined_at = At(404);
+  rhi.decline_reason = "did not want to talk";
+  rhi.completed_at = At(505);
+  rhi.completed_by = "worker2";
+  rhi.outcome.concerns = {Concern::kCse, Concern::kCce};
+  rhi.outcome.referral_made = true;
+  rhi.outcome.notes = "notes, with a comma\nand a line";
+  rhi.also_episode_ids = {also, "E77"};
+  rhi.closure = domain::RhiClosure::kNotHeld;
+  rhi.closed_at = At(606);
+  rhi.closed_reason = "no contact";
+  ASSERT_TRUE(
+      store_->Write([&](Transaction& txn) { return txn.UpdateRhi(rhi); }).ok());
+
+  std::optional<Rhi> found;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindRhi(episode_id));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  ExpectSameRhi(*found, rhi);
+
+  // final_at is kept for the index: the earliest of declined/completed/closed.
+  testing::RawDb raw(dir_.File("hub.db"));
+  EXPECT_EQ(
+      raw.Column(absl::StrCat("SELECT final_at FROM rhis WHERE episode_id = ",
+                              episode_id.substr(1))),
+      std::vector<std::string>{std::to_string(absl::ToUnixMicros(At(404)))});
+
+  // The same RHI twice is ALREADY_EXISTS; an unknown one cannot be updated.
+  absl::Status status =
+      store_->Write([&](Transaction& txn) { return txn.InsertRhi(rhi); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists) << status;
+  Rhi unknown = rhi;
+  unknown.episode_id = "E999";
+  status =
+      store_->Write([&](Transaction& txn) { return txn.UpdateRhi(unknown); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+  status =
+      store_->Write([&](Transaction& txn) { return txn.InsertRhi(unknown); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+}
+
+TEST_F(SqliteStoreTest, AnRhiWithoutOutcomeRoundTripsEmpty) {
+  std::string child = AddChild();
+  std::string id = AddRhi(child, At(72 * kHour), std::nullopt);
+  std::optional<Rhi> found;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindRhi(id));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->outcome.concerns.empty());
+  EXPECT_TRUE(found->also_episode_ids.empty());
+  EXPECT_FALSE(found->offered_at.has_value());
+  EXPECT_FALSE(found->final_at().has_value());
+  EXPECT_EQ(found->closure, domain::RhiClosure::kNone);
+}
+
+TEST_F(SqliteStoreTest, ListRhisOpenAsOfExcludesRhisFinalisedAtOrBeforeIt) {
+  std::string child = AddChild();
+  absl::Time t = At(100 * kHour);
+  std::string open = AddRhi(child, At(80 * kHour), std::nullopt);
+  std::string before = AddRhi(child, At(70 * kHour), t - absl::Microseconds(1));
+  std::string at = AddRhi(child, At(75 * kHour), t);
+  std::string after = AddRhi(child, At(90 * kHour), t + absl::Microseconds(1));
+
+  RhiFilter filter;
+  filter.open_as_of = t;
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)),
+            (std::vector<std::string>{open, after}));
+  filter.child_id = child;
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)),
+            (std::vector<std::string>{open, after}));
+  EXPECT_EQ(EpisodeIds(ListRhis(RhiFilter{})),
+            (std::vector<std::string>{before, at, open, after}));
+}
+
+TEST_F(SqliteStoreTest,
+       ListRhisFiltersByDueBeforeAndChildAndOrdersByDueThenId) {
+  std::string c1 = AddChild();
+  std::string c2 = AddChild();
+  std::vector<std::string> ids;
+  // Ids E1..E10 and more: equal due times order by the number, not the text.
+  for (int i = 0; i < 10; ++i) {
+    ids.push_back(AddRhi(i % 2 == 0 ? c1 : c2, At(50 * kHour), std::nullopt));
+  }
+  std::string early = AddRhi(c2, At(10 * kHour), std::nullopt);
+  std::string late = AddRhi(c1, At(60 * kHour), std::nullopt);
+
+  std::vector<std::string> expected = {early};
+  expected.insert(expected.end(), ids.begin(), ids.end());
+  expected.push_back(late);
+  EXPECT_EQ(EpisodeIds(ListRhis(RhiFilter{})), expected);
+
+  RhiFilter due;
+  due.due_before = At(50 * kHour);  // strictly before
+  EXPECT_EQ(EpisodeIds(ListRhis(due)), (std::vector<std::string>{early}));
+  due.due_before = At(50 * kHour) + absl::Microseconds(1);
+  EXPECT_EQ(ListRhis(due).size(), 11u);
+
+  RhiFilter by_child;
+  by_child.child_id = c1;
+  std::vector<std::string> c1_expected = {ids[0], ids[2], ids[4],
+                                          ids[6], ids[8], late};
+  EXPECT_EQ(EpisodeIds(ListRhis(by_child)), c1_expected);
+  by_child.due_before = At(55 * kHour);
+  by_child.open_as_of = At(0);
+  c1_expected.pop_back();
+  EXPECT_EQ(EpisodeIds(ListRhis(by_child)), c1_expected);
+
+  RhiFilter bad;
+  bad.child_id = "E1";
+  EXPECT_TRUE(ListRhis(bad).empty());
+}
+
+TEST_F(SqliteStoreTest, UsersRoundTripAndRevocationKeepsTheFirstTime) {
+  StoredUser alice{.user = {.name = "alice",
+                            .role = Role::kCoordinator,
+                            .created_at = At(1),
+                            .revoked_at = std::nullopt},
+                   .token_sha256 = std::string(64, 'a')};
+  StoredUser bob{.user = {.name = "bob",
+                          .role = Role::kAdmin,
+                          .created_at = At(2),
+                          .revoked_at = At(3)},
+                 .token_sha256 = std::string(64, 'b')};
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    RETURN_IF_ERROR(txn.InsertUser(bob));
+                    return txn.InsertUser(alice);
+                  })
+                  .ok());
+  absl::Status duplicate =
+      store_->Write([&](Transaction& txn) { return txn.InsertUser(alice); });
+  EXPECT_EQ(duplicate.code(), absl::StatusCode::kAlreadyExists) << duplicate;
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    RETURN_IF_ERROR(txn.RevokeUser("alice", At(10)));
+                    return txn.RevokeUser("alice", At(20));
+                  })
+                  .ok());
+  absl::Status unknown = store_->Write(
+      [&](Transaction& txn) { return txn.RevokeUser("carol", At(10)); });
+  EXPECT_EQ(unknown.code(), absl::StatusCode::kNotFound) << unknown;
+
+  std::optional<StoredUser> by_name, by_token, missing;
+  std::vector<domain::User> users;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(by_name, txn.FindUserByName("alice"));
+                    ASSIGN_OR_RETURN(by_token, txn.FindUserByTokenSha256(
+                                                   std::string(64, 'b')));
+                    ASSIGN_OR_RETURN(missing, txn.FindUserByName("carol"));
+                    ASSIGN_OR_RETURN(users, txn.ListUsers());
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(by_name.has_value());
+  EXPECT_EQ(by_name->user.name, "alice");
+  EXPECT_EQ(by_name->user.role, Role::kCoordinator);
+  EXPECT_EQ(by_name->user.created_at, At(1));
+  EXPECT_EQ(by_name->user.revoked_at, At(10));
+  EXPECT_EQ(by_name->token_sha256, std::string(64, 'a'));
+  ASSERT_TRUE(by_token.has_value());
+  EXPECT_EQ(by_token->user.name, "bob");
+  EXPECT_EQ(by_token->user.role, Role::kAdmin);
+  EXPECT_EQ(by_token->user.revoked_at, At(3));
+  EXPECT_FALSE(missing.has_value());
+  ASSERT_EQ(users.size(), 2u);
+  EXPECT_EQ(users[0].name, "alice");
+  EXPECT_EQ(users[1].name, "bob");
+}
+
+TEST_F(SqliteStoreTest, ListAuditFiltersByChildSinceAndLimitOldestFirst) {
+  auto record = [](int64_t at, std::vector<std::string> children,
+                   std::string outcome) {
+    return AuditRecord{.audit_id = 999,
+                       .at = At(at),
+                       .user = "alice",
+                       .role = Role::kCoordinator,
+                       .rpc = "GetChild",
+                       .child_ids = std::move(children),
+                       .episode_ids = {"E1", "E2"},
+                       .outcome = std::move(outcome)};
+  };
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    RETURN_IF_ERROR(txn.InsertAudit(record(1, {"C1"}, "OK")));
+                    RETURN_IF_ERROR(
+                        txn.InsertAudit(record(2, {"C2", "C11", "C1"}, "OK")));
+                    RETURN_IF_ERROR(
+                        txn.InsertAudit(record(3, {}, "NOT_FOUND")));
+                    RETURN_IF_ERROR(txn.InsertAudit(record(4, {"C11"}, "OK")));
+                    return txn.InsertAudit(record(5, {"C1", "C1"}, "OK"));
+                  })
+                  .ok());
+  std::vector<AuditRecord> all, c1, c1_since, limited, c11;
+  ASSERT_TRUE(
+      store_
+          ->Read([&](Transaction& txn) -> absl::Status {
+            ASSIGN_OR_RETURN(all, txn.ListAudit(std::nullopt, "", 100));
+            ASSIGN_OR_RETURN(c1, txn.ListAudit(std::nullopt, "C1", 100));
+            ASSIGN_OR_RETURN(c1_since, txn.ListAudit(At(2), "C1", 100));
+            ASSIGN_OR_RETURN(limited, txn.ListAudit(At(2), "", 2));
+            ASSIGN_OR_RETURN(c11, txn.ListAudit(std::nullopt, "C11", 1));
+            return absl::OkStatus();
+          })
+          .ok());
+  auto ids = [](const std::vector<AuditRecord>& records) {
+    std::vector<int64_t> out;
+    for (const AuditRecord& r : records) out.push_back(r.audit_id);
+    return out;
+  };
+  EXPECT_EQ(ids(all), (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids(c1), (std::vector<int64_t>{1, 2, 5}));
+  EXPECT_EQ(ids(c1_since), (std::vector<int64_t>{2, 5}));
+  EXPECT_EQ(ids(limited), (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(ids(c11), (std::vector<int64_t>{2}));
+
+  const AuditRecord& second = all[1];
+  EXPECT_EQ(second.at, At(2));
+  EXPECT_EQ(second.user, "alice");
+  EXPECT_EQ(second.role, Role::kCoordinator);
+  EXPECT_EQ(second.rpc, "GetChild");
+  EXPECT_EQ(second.child_ids, (std::vector<std::string>{"C2", "C11", "C1"}));
+  EXPECT_EQ(second.episode_ids, (std::vector<std::string>{"E1", "E2"}));
+  EXPECT_EQ(second.outcome, "OK");
+  EXPECT_TRUE(all[2].child_ids.empty());
+  EXPECT_EQ(all[2].outcome, "NOT_FOUND");
+}
+
+TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
+  absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(Child child, txn.InsertChild(SampleChild()));
+    RETURN_IF_ERROR(
+        txn.InsertEpisode(SampleEpisode(child.child_id, "R1")).status());
+    AuditRecord audit;
+    audit.at = At(1);
+    audit.user = "u";
+    audit.rpc = "ReportMissing";
+    audit.child_ids = {"C1"};
+    RETURN_IF_ERROR(txn.InsertAudit(audit));
+    return absl::FailedPreconditionError("changed my mind");
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(status.message(), "changed my mind");
+
+  std::vector<Child> children;
+  std::vector<Episode> episodes;
+  std::vector<AuditRecord> audit;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(children, txn.ListChildren(""));
+                    ASSIGN_OR_RETURN(episodes, txn.ListEpisodes("", false));
+                    ASSIGN_OR_RETURN(audit, txn.ListAudit(std::nullopt, "", 0));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_TRUE(children.empty());
+  EXPECT_TRUE(episodes.empty());
+  EXPECT_TRUE(audit.empty());
+  // The store is usable afterwards.
+  EXPECT_EQ(AddChild(), "C1");
+}
+
+TEST_F(SqliteStoreTest,
+       AReusedPoliceReferenceIsAlreadyExistsAndChangesNothing) {
+  std::string child = AddChild();
+  AddEpisode(SampleEpisode(child, "REF-1"));
+  absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+    return txn.InsertEpisode(SampleEpisode(child, "REF-1")).status();
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists) << status;
+  EXPECT_NE(status.message().find("kInsertEpisodeSql"), absl::string_view::npos)
+      << status;
+  EXPECT_EQ(status.message().find("REF-1"), absl::string_view::npos) << status;
+
+  // The same ref in another force is another episode.
+  Episode other = SampleEpisode(child, "REF-1");
+  other.police_force = "Kent";
+  EXPECT_EQ(AddEpisode(other).episode_id, "E2");
+}
+
+TEST_F(SqliteStoreTest, AnEpisodeOfAnUnknownChildIsNotFound) {
+  absl::Status status = store_->Write([&](Transaction& txn) {
+    return txn.InsertEpisode(SampleEpisode("C5", "R")).status();
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+  status = store_->Write([&](Transaction& txn) {
+    return txn.InsertEpisode(SampleEpisode("E1", "R")).status();
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+}
+
+TEST_F(SqliteStoreTest, MalformedIdsFindNothing) {
+  std::string child = AddChild();
+  AddRhi(child, At(1), std::nullopt);
+  for (const char* id : {"", "X1", "C1", "E1x", "E01", "E+1", "E 1", "E-1",
+                         "E99999999999999999999", "e1"}) {
+    std::optional<Episode> episode;
+    std::optional<Rhi> rhi;
+    ASSERT_TRUE(store_
+                    ->Read([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(episode, txn.FindEpisode(id));
+                      ASSIGN_OR_RETURN(rhi, txn.FindRhi(id));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    EXPECT_FALSE(episode.has_value()) << id;
+    EXPECT_FALSE(rhi.has_value()) << id;
+  }
+  for (const char* id :
+       {"", "X1", "E1", "C1x", "C01", "C99999999999999999999"}) {
+    std::optional<Child> found;
+    std::optional<Episode> open;
+    std::optional<Episode> last;
+    ASSERT_TRUE(store_
+                    ->Read([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(found, txn.FindChild(id));
+                      ASSIGN_OR_RETURN(open, txn.FindOpenEpisode(id));
+                      ASSIGN_OR_RETURN(last, txn.FindLastReturned(id));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    EXPECT_FALSE(found.has_value()) << id;
+    EXPECT_FALSE(open.has_value()) << id;
+    EXPECT_FALSE(last.has_value()) << id;
+  }
+}
+
+TEST_F(SqliteStoreTest, AReadCompletesWhileAWriteTransactionIsHeldOpen) {
+  std::string child = AddChild();
+  absl::Notification write_open;
+  absl::Notification read_done;
+  std::thread writer([&] {
+    absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+      RETURN_IF_ERROR(txn.InsertChild(SampleChild()).status());
+      write_open.Notify();
+      // Hold the write transaction until the read has finished.
+      read_done.WaitForNotification();
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+  });
+  write_open.WaitForNotification();
+  std::vector<Child> seen;
+  absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(seen, txn.ListChildren(""));
+    return absl::OkStatus();
+  });
+  read_done.Notify();
+  writer.join();
+  ASSERT_TRUE(status.ok()) << status;
+  // The snapshot does not include the uncommitted child.
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].child_id, child);
+
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(seen, txn.ListChildren(""));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(seen.size(), 2u);
+}
+
+TEST_F(SqliteStoreTest, ManyThreadsReadAndWriteSafely) {
+  constexpr int kThreads = 6;
+  constexpr int kWritesPerThread = 20;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        EXPECT_TRUE(store_
+                        ->Write([](Transaction& txn) {
+                          return txn.InsertChild(SampleChild()).status();
+                        })
+                        .ok());
+        EXPECT_TRUE(store_
+                        ->Read([](Transaction& txn) {
+                          return txn.ListChildren("").status();
+                        })
+                        .ok());
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::vector<Child> children;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(children, txn.ListChildren(""));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(children.size(), static_cast<size_t>(kThreads * kWritesPerThread));
+}
+
+}  // namespace
+}  // namespace mfh::storage
