@@ -146,9 +146,9 @@ ServerProcess::~ServerProcess() {
 
 std::string ServerProcess::Output() const { return ReadWholeFile(out_path_); }
 
-int ServerProcess::Stop() {
+int ServerProcess::Stop(int signal) {
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
+  kill(pid_, signal);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;

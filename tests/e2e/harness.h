@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <csignal>
 #include <map>
 #include <memory>
 #include <string>
@@ -62,8 +63,9 @@ class ServerProcess {
   int port() const { return port_; }
   // Everything the server printed so far on stdout.
   std::string Output() const;
-  // SIGTERM, then waits; the exit code (128 + signal when killed).
-  int Stop();
+  // Sends `signal` (SIGTERM by default), then waits; the exit code (128 +
+  // signal when killed by it).
+  int Stop(int signal = SIGTERM);
 
  private:
   ServerProcess() = default;
