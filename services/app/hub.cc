@@ -440,15 +440,19 @@ absl::StatusOr<ReturnResult> Hub::CorrectReturn(
         ASSIGN_OR_RETURN(Episode episode,
                          LoadEpisode(tx, "episode_id", correction.episode_id));
         audit.child_ids.push_back(episode.child_id);
-        ASSIGN_OR_RETURN(domain::Correction record,
+        ASSIGN_OR_RETURN(std::optional<domain::Correction> record,
                          domain::ApplyReturnCorrection(correction, now,
                                                        caller.name, episode));
+        ASSIGN_OR_RETURN(rhi, tx.FindRhi(episode.episode_id));
+        if (!record.has_value()) {  // a retry
+          result.episode = std::move(episode);
+          return absl::OkStatus();
+        }
         ASSIGN_OR_RETURN(std::vector<Episode> others,
                          tx.ListEpisodes(episode.child_id, false));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
         RETURN_IF_ERROR(tx.UpdateEpisode(episode));
-        RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, record));
-        ASSIGN_OR_RETURN(rhi, tx.FindRhi(episode.episode_id));
+        RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
         if (rhi.has_value()) {
           rhi->returned_at = *episode.returned_at;
           rhi->return_notified_at = *episode.return_notified_at;
@@ -476,9 +480,10 @@ absl::StatusOr<Episode> Hub::UpdateEpisode(
                          LoadEpisode(tx, "episode_id", update.episode_id));
         audit.child_ids.push_back(episode.child_id);
         std::optional<domain::RiskGrade> grade;
-        ASSIGN_OR_RETURN(domain::Correction record,
+        ASSIGN_OR_RETURN(std::optional<domain::Correction> record,
                          domain::ApplyEpisodeUpdate(update, now, caller.name,
                                                     episode, grade));
+        if (!record.has_value()) return absl::OkStatus();  // a retry
         ASSIGN_OR_RETURN(std::vector<Episode> others,
                          tx.ListEpisodes(episode.child_id, false));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
@@ -486,7 +491,7 @@ absl::StatusOr<Episode> Hub::UpdateEpisode(
         if (grade.has_value()) {
           RETURN_IF_ERROR(tx.InsertRiskGrade(episode.episode_id, *grade));
         }
-        return tx.InsertCorrection(episode.episode_id, record);
+        return tx.InsertCorrection(episode.episode_id, *record);
       }));
   return episode;
 }
@@ -676,7 +681,7 @@ absl::StatusOr<InterviewView> Hub::CloseInterview(
                                     : "MarkNotRequired";
   RETURN_IF_ERROR(Authorize(caller, Right::kWriteRhi, rpc));
   const absl::Time now = clock_.Now();
-  RETURN_IF_ERROR(domain::ValidateClosing(closing));
+  RETURN_IF_ERROR(domain::ValidateClosing(closing, now));
   Rhi rhi;
   RETURN_IF_ERROR(AuditedWrite(
       caller, rpc, [&](Transaction& tx, AuditRecord& audit) -> absl::Status {

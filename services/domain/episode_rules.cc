@@ -177,10 +177,9 @@ absl::Status ValidateReturnCorrection(const ReturnCorrection& c,
                          now);
 }
 
-absl::StatusOr<Correction> ApplyReturnCorrection(const ReturnCorrection& c,
-                                                 absl::Time now,
-                                                 absl::string_view by,
-                                                 Episode& episode) {
+absl::StatusOr<std::optional<Correction>> ApplyReturnCorrection(
+    const ReturnCorrection& c, absl::Time now, absl::string_view by,
+    Episode& episode) {
   if (episode.open()) {
     return absl::FailedPreconditionError(
         absl::StrCat("episode_id: episode ", episode.episode_id,
@@ -221,10 +220,7 @@ absl::StatusOr<Correction> ApplyReturnCorrection(const ReturnCorrection& c,
                      ReturnedToName(c.returned_to)));
     next.returned_to = c.returned_to;
   }
-  if (record.changes.empty()) {
-    return absl::InvalidArgumentError(
-        "episode_id: the correction changes nothing");
-  }
+  if (record.changes.empty()) return std::nullopt;
   RETURN_IF_ERROR(CheckOrder("missing_since", next.missing_since, "returned_at",
                              *next.returned_at));
   RETURN_IF_ERROR(CheckOrder("returned_at", *next.returned_at,
@@ -257,7 +253,7 @@ absl::Status ValidateEpisodeUpdate(const EpisodeUpdate& u, absl::Time now) {
                          now);
 }
 
-absl::StatusOr<Correction> ApplyEpisodeUpdate(
+absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
     const EpisodeUpdate& u, absl::Time now, absl::string_view by,
     Episode& episode, std::optional<RiskGrade>& new_grade) {
   Correction record{.at = now,
@@ -291,7 +287,12 @@ absl::StatusOr<Correction> ApplyEpisodeUpdate(
     RETURN_IF_ERROR(CheckOrder("missing_since", next.missing_since,
                                "returned_at", *next.returned_at));
   }
-  if (u.risk != Risk::kUnspecified) {
+  const bool already_graded =
+      std::any_of(next.risk_history.begin(), next.risk_history.end(),
+                  [&](const RiskGrade& g) {
+                    return g.risk == u.risk && g.from == u.risk_from;
+                  });
+  if (u.risk != Risk::kUnspecified && !already_graded) {
     RETURN_IF_ERROR(CheckOrder("missing_since", next.missing_since, "risk_from",
                                *u.risk_from));
     new_grade = RiskGrade{.risk = u.risk,
@@ -308,9 +309,7 @@ absl::StatusOr<Correction> ApplyEpisodeUpdate(
         [](const RiskGrade& a, const RiskGrade& b) { return a.from < b.from; });
     next.risk = CurrentRisk(next.risk_history);
   }
-  if (record.changes.empty()) {
-    return absl::InvalidArgumentError("episode_id: the update changes nothing");
-  }
+  if (record.changes.empty()) return std::nullopt;
   next.corrections.push_back(record);
   episode = std::move(next);
   return record;

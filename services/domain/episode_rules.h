@@ -87,12 +87,12 @@ struct ReturnCorrection {
 absl::Status ValidateReturnCorrection(const ReturnCorrection& c,
                                       absl::Time now);
 // Applies the correction to a returned `episode` and returns the audit record
-// of what changed; FAILED_PRECONDITION when the episode has not returned,
-// INVALID_ARGUMENT when the result breaks the time order or changes nothing.
-absl::StatusOr<Correction> ApplyReturnCorrection(const ReturnCorrection& c,
-                                                 absl::Time now,
-                                                 absl::string_view by,
-                                                 Episode& episode);
+// of what changed, or none when it changes nothing (a retry);
+// FAILED_PRECONDITION when the episode has not returned, INVALID_ARGUMENT
+// when the result breaks the time order.
+absl::StatusOr<std::optional<Correction>> ApplyReturnCorrection(
+    const ReturnCorrection& c, absl::Time now, absl::string_view by,
+    Episode& episode);
 
 // A regrade and/or a correction of the report's facts.
 struct EpisodeUpdate {
@@ -106,9 +106,11 @@ struct EpisodeUpdate {
 };
 
 absl::Status ValidateEpisodeUpdate(const EpisodeUpdate& u, absl::Time now);
-// Applies the update; returns the audit record of what changed, and appends
-// any new grade to episode.risk_history (and to `new_grade`).
-absl::StatusOr<Correction> ApplyEpisodeUpdate(
+// Applies the update; returns the audit record of what changed, or none when
+// it changes nothing (a retry: a grade already recorded from the same time
+// is not recorded again), and appends any new grade to episode.risk_history
+// (and to `new_grade`).
+absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
     const EpisodeUpdate& u, absl::Time now, absl::string_view by,
     Episode& episode, std::optional<RiskGrade>& new_grade);
 

@@ -155,9 +155,12 @@ absl::Status ValidateCompletion(const RhiCompletion& completion,
   return absl::OkStatus();
 }
 
-absl::Status ValidateClosing(const RhiClosing& closing) {
+absl::Status ValidateClosing(const RhiClosing& closing, absl::Time now) {
   if (closing.episode_id.empty()) return Required("episode_id");
   if (closing.reason.empty()) return Required("reason");
+  if (closing.at.has_value()) {
+    return CheckEventTime("at", *closing.at, now);
+  }
   return absl::OkStatus();
 }
 
@@ -211,12 +214,15 @@ absl::StatusOr<bool> ApplyCompletion(const RhiCompletion& completion,
 
 absl::StatusOr<bool> ApplyClosing(const RhiClosing& closing, absl::Time now,
                                   Rhi& rhi) {
-  if (rhi.closure == closing.closure && rhi.closed_reason == closing.reason) {
+  if (rhi.closure == closing.closure && rhi.closed_reason == closing.reason &&
+      (!closing.at.has_value() || closing.at == rhi.closed_at)) {
     return true;
   }
   RETURN_IF_ERROR(CheckOpen(rhi));
+  const absl::Time at = closing.at.value_or(now);
+  RETURN_IF_ERROR(CheckNotBeforeReturn(rhi, at));
   rhi.closure = closing.closure;
-  rhi.closed_at = now;
+  rhi.closed_at = at;
   rhi.closed_reason = closing.reason;
   return false;
 }

@@ -63,6 +63,7 @@ struct RhiClosing {
   std::string episode_id;
   RhiClosure closure = RhiClosure::kNone;
   std::string reason;
+  std::optional<absl::Time> at;  // default: the server's clock
 };
 
 // The request's own fields (INVALID_ARGUMENT).
@@ -70,7 +71,7 @@ absl::Status ValidateOffer(const RhiOffer& offer, absl::Time now);
 absl::Status ValidateDecline(const RhiDecline& decline, absl::Time now);
 absl::Status ValidateCompletion(const RhiCompletion& completion,
                                 absl::Time now);
-absl::Status ValidateClosing(const RhiClosing& closing);
+absl::Status ValidateClosing(const RhiClosing& closing, absl::Time now);
 
 // Each Apply* first recognises a retry (the same call again: returns true
 // and changes nothing), then checks the RHI is still open

@@ -313,12 +313,12 @@ grpc::Status InterviewServiceImpl::MarkNotHeld(
     grpc::ServerContext* ctx, const v1::MarkNotHeldRequest* req,
     v1::MarkNotHeldResponse* resp) {
   return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(
-        app::InterviewView view,
-        hub_.CloseInterview(
-            caller, domain::RhiClosing{.episode_id = req->episode_id(),
-                                       .closure = domain::RhiClosure::kNotHeld,
-                                       .reason = req->reason()}));
+    domain::RhiClosing closing{.episode_id = req->episode_id(),
+                               .closure = domain::RhiClosure::kNotHeld,
+                               .reason = req->reason()};
+    MFH_TIME(closing.at, *req, at);
+    ASSIGN_OR_RETURN(app::InterviewView view,
+                     hub_.CloseInterview(caller, closing));
     *resp->mutable_interview() = ToProto(view);
     return absl::OkStatus();
   });
@@ -328,13 +328,12 @@ grpc::Status InterviewServiceImpl::MarkNotRequired(
     grpc::ServerContext* ctx, const v1::MarkNotRequiredRequest* req,
     v1::MarkNotRequiredResponse* resp) {
   return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
-    ASSIGN_OR_RETURN(
-        app::InterviewView view,
-        hub_.CloseInterview(
-            caller,
-            domain::RhiClosing{.episode_id = req->episode_id(),
+    domain::RhiClosing closing{.episode_id = req->episode_id(),
                                .closure = domain::RhiClosure::kNotRequired,
-                               .reason = req->reason()}));
+                               .reason = req->reason()};
+    MFH_TIME(closing.at, *req, at);
+    ASSIGN_OR_RETURN(app::InterviewView view,
+                     hub_.CloseInterview(caller, closing));
     *resp->mutable_interview() = ToProto(view);
     return absl::OkStatus();
   });

@@ -60,7 +60,10 @@ struct DemoEpisode {
 class Builder {
  public:
   Builder(app::Hub& hub, app::Caller caller)
-      : hub_(hub), caller_(std::move(caller)), now_(hub.Now()) {}
+      : hub_(hub),
+        caller_(std::move(caller)),
+        // Whole minutes, as people type times.
+        now_(absl::FromUnixSeconds(absl::ToUnixSeconds(hub.Now()) / 60 * 60)) {}
 
   absl::Time Ago(double hours) const {
     return now_ - absl::Seconds(static_cast<int64_t>(hours * 3600));

@@ -244,7 +244,8 @@ TEST(ReturnCorrectionTest, AnEpisodeWithoutAReturnCannotBeCorrected) {
   ReturnCorrection c{.episode_id = "E1",
                      .reason = "typo",
                      .returned_at = T("2026-03-27T09:00:00Z")};
-  absl::StatusOr<Correction> r = ApplyReturnCorrection(c, kNow, "u", e);
+  absl::StatusOr<std::optional<Correction>> r =
+      ApplyReturnCorrection(c, kNow, "u", e);
   EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(r.status().message(),
             "episode_id: episode E1 has no return to correct; log the return "
@@ -257,13 +258,15 @@ TEST(ReturnCorrectionTest, KeepsThePreviousValuesInTheCorrection) {
   ReturnCorrection c{.episode_id = "E1",
                      .reason = "typo in the time",
                      .returned_at = T("2026-03-27T09:00:00Z")};
-  absl::StatusOr<Correction> r = ApplyReturnCorrection(c, kNow, "coord", e);
+  absl::StatusOr<std::optional<Correction>> r =
+      ApplyReturnCorrection(c, kNow, "coord", e);
   ASSERT_TRUE(r.ok()) << r.status();
-  EXPECT_EQ(r->changes,
+  ASSERT_TRUE(r->has_value());
+  EXPECT_EQ((*r)->changes,
             std::vector<std::string>{
                 "returned_at: 2026-03-27T08:00:00Z -> 2026-03-27T09:00:00Z"});
-  EXPECT_EQ(r->reason, "typo in the time");
-  EXPECT_EQ(r->by, "coord");
+  EXPECT_EQ((*r)->reason, "typo in the time");
+  EXPECT_EQ((*r)->by, "coord");
   EXPECT_EQ(e.returned_at, T("2026-03-27T09:00:00Z"));
   EXPECT_EQ(e.corrections.size(), 1u);
 }
@@ -280,14 +283,18 @@ TEST(ReturnCorrectionTest, ACorrectionThatBreaksTheOrderChangesNothing) {
   EXPECT_EQ(e.returned_at, T("2026-03-27T08:00:00Z"));
 }
 
-TEST(ReturnCorrectionTest, ACorrectionThatChangesNothingIsInvalid) {
+TEST(ReturnCorrectionTest, ACorrectionThatChangesNothingIsARetry) {
   Episode e = NewEpisode(ValidReport(), kNow, "u");
   ASSERT_TRUE(ApplyReturn(ValidReturn(), kNow, e).ok());
   ReturnCorrection c{.episode_id = "E1",
                      .reason = "r",
-                     .returned_at = T("2026-03-27T08:00:00Z")};
-  ExpectInvalid(ApplyReturnCorrection(c, kNow, "u", e).status(),
-                "episode_id: the correction changes nothing");
+                     .returned_at = T("2026-03-27T09:00:00Z")};
+  ASSERT_TRUE(ApplyReturnCorrection(c, kNow, "u", e).ok());
+  absl::StatusOr<std::optional<Correction>> again =
+      ApplyReturnCorrection(c, kNow, "u", e);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->has_value());
+  EXPECT_EQ(e.corrections.size(), 1u);
 }
 
 TEST(EpisodeUpdateTest, AReasonIsRequired) {
@@ -324,16 +331,36 @@ TEST(EpisodeUpdateTest, ARegradeKeepsTheHistoryAndChangesTheCurrentRisk) {
                   .reason = "found to be with adults",
                   .risk = Risk::kMedium,
                   .risk_from = T("2026-03-27T00:00:00Z")};
-  absl::StatusOr<Correction> r = ApplyEpisodeUpdate(u, kNow, "coord", e, grade);
+  absl::StatusOr<std::optional<Correction>> r =
+      ApplyEpisodeUpdate(u, kNow, "coord", e, grade);
   ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(r->has_value());
   ASSERT_TRUE(grade.has_value());
   EXPECT_EQ(e.risk, Risk::kMedium);
   ASSERT_EQ(e.risk_history.size(), 2u);
   EXPECT_EQ(e.risk_history[0].risk, Risk::kHigh);
   EXPECT_EQ(RiskAt(e.risk_history, T("2026-03-26T23:59:59Z")), Risk::kHigh);
   EXPECT_EQ(RiskAt(e.risk_history, T("2026-03-27T00:00:00Z")), Risk::kMedium);
-  EXPECT_EQ(r->changes, std::vector<std::string>{
-                            "risk: HIGH -> MEDIUM from 2026-03-27T00:00:00Z"});
+  EXPECT_EQ((*r)->changes,
+            std::vector<std::string>{
+                "risk: HIGH -> MEDIUM from 2026-03-27T00:00:00Z"});
+}
+
+TEST(EpisodeUpdateTest, TheSameRegradeAgainIsARetryThatRecordsNothing) {
+  Episode e = NewEpisode(ValidReport(), kNow, "u");
+  std::optional<RiskGrade> grade;
+  EpisodeUpdate u{.episode_id = "E1",
+                  .reason = "r",
+                  .risk = Risk::kMedium,
+                  .risk_from = T("2026-03-27T00:00:00Z")};
+  ASSERT_TRUE(ApplyEpisodeUpdate(u, kNow, "u", e, grade).ok());
+  absl::StatusOr<std::optional<Correction>> again =
+      ApplyEpisodeUpdate(u, kNow, "u", e, grade);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->has_value());
+  EXPECT_FALSE(grade.has_value());
+  EXPECT_EQ(e.risk_history.size(), 2u);
+  EXPECT_EQ(e.corrections.size(), 1u);
 }
 
 TEST(EpisodeUpdateTest, CorrectingMissingSinceAfterTheNotificationIsInvalid) {

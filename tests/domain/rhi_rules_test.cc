@@ -235,7 +235,9 @@ TEST(RhiValidationTest, CompletionMayNotListItsOwnEpisodeAgain) {
 }
 
 TEST(RhiValidationTest, ClosingNeedsAReason) {
-  EXPECT_EQ(ValidateClosing({"E1", RhiClosure::kNotHeld, ""}).message(),
+  EXPECT_EQ(ValidateClosing({"E1", RhiClosure::kNotHeld, ""},
+                            T("2026-03-10T00:00:00Z"))
+                .message(),
             "reason: required");
 }
 
