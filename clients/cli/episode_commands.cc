@@ -1,0 +1,312 @@
+// mfh missing report, mfh return log|correct, mfh episode show|list|regrade:
+// EpisodeService.
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "clients/cli/session.h"
+#include "clients/cli/views.h"
+#include "clients/core/time_text.h"
+#include "clients/core/words.h"
+#include "mfh/v1/episode.grpc.pb.h"
+#include "services/domain/status_macros.h"
+
+namespace mfh::cli {
+namespace {
+
+struct EpisodeFlags {
+  std::string episode_id;
+  std::string child_id;
+  std::string police_force;
+  std::string police_ref;
+  std::string missing_since;
+  std::string risk;
+  std::string notified_at;
+  std::string category;
+  std::string reporter;
+  std::string returned_at;
+  std::string found_location;
+  std::string found_with;
+  std::string returned_to;
+  std::string reason;
+  std::string at;
+  std::string as_of;
+  bool open_only = false;
+  // Set for the options whose empty value means something (clear the text).
+  CLI::Option* found_location_option = nullptr;
+  CLI::Option* found_with_option = nullptr;
+};
+
+// A return's episode and, where one is owed, its RHI.
+template <typename Response>
+void PrintReturn(Session& s, const Response& resp) {
+  PrintRecord(s, resp, resp.episode());
+  if (s.format() == Format::kTable && resp.has_interview()) {
+    s.out() << "\nRHI\n"
+            << FieldLines(View<v1::Interview>::Record(resp.interview()));
+  }
+}
+
+absl::Status Report(Session& s, const EpisodeFlags& f) {
+  v1::ReportMissingRequest req;
+  req.set_child_id(f.child_id);
+  req.set_police_force(f.police_force);
+  req.set_police_ref(f.police_ref);
+  ASSIGN_OR_RETURN(absl::Time since,
+                   TimeFlag("--missing-since", f.missing_since));
+  *req.mutable_missing_since() = client::ToTimestamp(since);
+  ASSIGN_OR_RETURN(v1::Risk risk, client::ParseRisk("--risk", f.risk));
+  req.set_risk(risk);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+                   OptionalTimeFlag("--notified-at", f.notified_at));
+  if (notified.has_value()) {
+    *req.mutable_notified_at() = client::ToTimestamp(*notified);
+  }
+  if (!f.category.empty()) {
+    ASSIGN_OR_RETURN(v1::Category category,
+                     client::ParseCategory("--category", f.category));
+    req.set_category(category);
+  }
+  req.set_reporter(f.reporter);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::ReportMissingResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().ReportMissing(ctx, req, &resp);
+  }));
+  PrintRecord(s, resp, resp.episode());
+  return absl::OkStatus();
+}
+
+absl::Status LogReturn(Session& s, const EpisodeFlags& f) {
+  v1::LogReturnRequest req;
+  req.set_police_force(f.police_force);
+  req.set_police_ref(f.police_ref);
+  req.set_episode_id(f.episode_id);
+  ASSIGN_OR_RETURN(absl::Time returned,
+                   TimeFlag("--returned-at", f.returned_at));
+  *req.mutable_returned_at() = client::ToTimestamp(returned);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+                   OptionalTimeFlag("--notified-at", f.notified_at));
+  if (notified.has_value()) {
+    *req.mutable_return_notified_at() = client::ToTimestamp(*notified);
+  }
+  req.set_found_location(f.found_location);
+  req.set_found_with(f.found_with);
+  if (!f.returned_to.empty()) {
+    ASSIGN_OR_RETURN(v1::ReturnedTo to,
+                     client::ParseReturnedTo("--returned-to", f.returned_to));
+    req.set_returned_to(to);
+  }
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::LogReturnResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().LogReturn(ctx, req, &resp);
+  }));
+  PrintReturn(s, resp);
+  return absl::OkStatus();
+}
+
+absl::Status CorrectReturn(Session& s, const EpisodeFlags& f) {
+  v1::CorrectReturnRequest req;
+  req.set_episode_id(f.episode_id);
+  req.set_reason(f.reason);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> returned,
+                   OptionalTimeFlag("--returned-at", f.returned_at));
+  if (returned.has_value()) {
+    *req.mutable_returned_at() = client::ToTimestamp(*returned);
+  }
+  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+                   OptionalTimeFlag("--notified-at", f.notified_at));
+  if (notified.has_value()) {
+    *req.mutable_return_notified_at() = client::ToTimestamp(*notified);
+  }
+  if (f.found_location_option->count() > 0) {
+    req.set_found_location(f.found_location);
+  }
+  if (f.found_with_option->count() > 0) req.set_found_with(f.found_with);
+  if (!f.returned_to.empty()) {
+    ASSIGN_OR_RETURN(v1::ReturnedTo to,
+                     client::ParseReturnedTo("--returned-to", f.returned_to));
+    req.set_returned_to(to);
+  }
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::CorrectReturnResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().CorrectReturn(ctx, req, &resp);
+  }));
+  PrintReturn(s, resp);
+  return absl::OkStatus();
+}
+
+absl::Status Show(Session& s, const EpisodeFlags& f) {
+  v1::GetEpisodeRequest req;
+  req.set_episode_id(f.episode_id);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::GetEpisodeResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().GetEpisode(ctx, req, &resp);
+  }));
+  PrintRecord(s, resp, resp.episode());
+  return absl::OkStatus();
+}
+
+absl::Status List(Session& s, const EpisodeFlags& f) {
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  v1::ListEpisodesRequest req;
+  req.set_child_id(f.child_id);
+  req.set_open_only(f.open_only);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::ListEpisodesResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().ListEpisodes(ctx, req, &resp);
+  }));
+  PrintList(s, resp.episodes(), as_of.value_or(s.now()));
+  return absl::OkStatus();
+}
+
+absl::Status Regrade(Session& s, const EpisodeFlags& f) {
+  v1::UpdateEpisodeRequest req;
+  req.set_episode_id(f.episode_id);
+  req.set_reason(f.reason);
+  ASSIGN_OR_RETURN(v1::Risk risk, client::ParseRisk("--risk", f.risk));
+  req.set_risk(risk);
+  ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
+  *req.mutable_risk_from() = client::ToTimestamp(at);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::UpdateEpisodeResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().UpdateEpisode(ctx, req, &resp);
+  }));
+  PrintRecord(s, resp, resp.episode());
+  return absl::OkStatus();
+}
+
+constexpr char kRiskHelp[] =
+    "Police risk grade: no-apparent, low, medium or high";
+constexpr char kFoundLocationHelp[] = "Where the child was found";
+constexpr char kFoundWithHelp[] = "Who the child was found with";
+constexpr char kReturnedToHelp[] =
+    "Where the child returned to: home, placement, hospital, custody or other";
+
+void AddMissing(CLI::App& app, Dispatch& dispatch) {
+  auto f = std::make_shared<EpisodeFlags>();
+  CLI::App* group = app.add_subcommand("missing", "Report a child missing");
+  group->require_subcommand(1);
+  CLI::App* report = AddLeaf(
+      *group, "report",
+      "Report a child missing or absent (coordinator, police); a retry with "
+      "the same police reference and details returns the same episode",
+      "mfh missing report --child C1 --police-force MET --police-ref "
+      "MET-26-0412 --missing-since \"2026-03-26 18:00\" --risk high",
+      dispatch, [f](Session& s) { return Report(s, *f); });
+  report->add_option("--child", f->child_id, "The child's id")->required();
+  report->add_option("--police-force", f->police_force, "The police force")
+      ->required();
+  report->add_option("--police-ref", f->police_ref, "The police reference")
+      ->required();
+  report
+      ->add_option("--missing-since", f->missing_since,
+                   "When the child was last seen")
+      ->required();
+  report->add_option("--risk", f->risk, kRiskHelp)->required();
+  report->add_option("--notified-at", f->notified_at,
+                     "When the hub was told (default: the server's clock)");
+  report->add_option("--category", f->category,
+                     "missing (whereabouts unknown, default) or absent");
+  report->add_option("--reporter", f->reporter, "Who reported it");
+}
+
+void AddReturn(CLI::App& app, Dispatch& dispatch) {
+  auto f = std::make_shared<EpisodeFlags>();
+  CLI::App* group =
+      app.add_subcommand("return", "Log and correct a child's return");
+  group->require_subcommand(1);
+  CLI::App* log = AddLeaf(
+      *group, "log",
+      "Log a return by police reference (coordinator, police); logging the "
+      "same return again changes nothing",
+      "mfh return log --police-force MET --police-ref MET-26-0412 "
+      "--returned-at 2026-03-27T08:00 --found-location \"Central Station\" "
+      "--returned-to home",
+      dispatch, [f](Session& s) { return LogReturn(s, *f); });
+  log->add_option("--police-force", f->police_force, "The police force");
+  log->add_option("--police-ref", f->police_ref, "The police reference");
+  log->add_option("--episode", f->episode_id,
+                  "The episode id, instead of the police reference");
+  log->add_option("--returned-at", f->returned_at, "When the child returned")
+      ->required();
+  log->add_option("--notified-at", f->notified_at,
+                  "When the hub was told (default: the server's clock)");
+  log->add_option("--found-location", f->found_location, kFoundLocationHelp);
+  log->add_option("--found-with", f->found_with, kFoundWithHelp);
+  log->add_option("--returned-to", f->returned_to, kReturnedToHelp);
+
+  auto c = std::make_shared<EpisodeFlags>();
+  CLI::App* correct = AddLeaf(
+      *group, "correct",
+      "Correct a logged return (coordinator, police); flags not given keep "
+      "their value",
+      "mfh return correct E1 --reason \"police log corrected\" --returned-at "
+      "2026-03-27T07:30",
+      dispatch, [c](Session& s) { return CorrectReturn(s, *c); });
+  correct->add_option("EPISODE_ID", c->episode_id, "The episode's id")
+      ->required();
+  correct->add_option("--reason", c->reason, "Why it is corrected")->required();
+  correct->add_option("--returned-at", c->returned_at,
+                      "When the child returned");
+  correct->add_option("--notified-at", c->notified_at,
+                      "When the hub was told of the return");
+  c->found_location_option = correct->add_option(
+      "--found-location", c->found_location, kFoundLocationHelp);
+  c->found_with_option =
+      correct->add_option("--found-with", c->found_with, kFoundWithHelp);
+  correct->add_option("--returned-to", c->returned_to, kReturnedToHelp);
+}
+
+void AddEpisode(CLI::App& app, Dispatch& dispatch) {
+  auto f = std::make_shared<EpisodeFlags>();
+  CLI::App* group = app.add_subcommand("episode", "Episodes of missing");
+  group->require_subcommand(1);
+  CLI::App* show = AddLeaf(*group, "show", "Show one episode with its history",
+                           "mfh episode show E1", dispatch,
+                           [f](Session& s) { return Show(s, *f); });
+  show->add_option("ID", f->episode_id, "The episode's id")->required();
+
+  auto l = std::make_shared<EpisodeFlags>();
+  CLI::App* list = AddLeaf(
+      *group, "list",
+      "List episodes; the table counts time missing to the return, or to "
+      "--as-of while still missing",
+      "mfh episode list --open --as-of \"2026-03-27 09:30\"", dispatch,
+      [l](Session& s) { return List(s, *l); });
+  list->add_flag("--open", l->open_only, "Only episodes not yet returned");
+  list->add_option("--child", l->child_id, "Only this child's episodes");
+  list->add_option("--as-of", l->as_of,
+                   "Count time missing up to this time (default: now)");
+
+  auto r = std::make_shared<EpisodeFlags>();
+  r->reason = "regrade";
+  CLI::App* regrade = AddLeaf(
+      *group, "regrade",
+      "Regrade an episode's risk from a given time (coordinator, police)",
+      "mfh episode regrade E1 --risk medium --at 2026-03-27T09:00 --reason "
+      "\"seen by a neighbour\"",
+      dispatch, [r](Session& s) { return Regrade(s, *r); });
+  regrade->add_option("ID", r->episode_id, "The episode's id")->required();
+  regrade->add_option("--risk", r->risk, kRiskHelp)->required();
+  regrade->add_option("--at", r->at, "When the new grade applies from")
+      ->required();
+  regrade->add_option("--reason", r->reason, "Why it is regraded")
+      ->capture_default_str();
+}
+
+}  // namespace
+
+void AddEpisodeCommands(CLI::App& app, Dispatch& dispatch) {
+  AddMissing(app, dispatch);
+  AddReturn(app, dispatch);
+  AddEpisode(app, dispatch);
+}
+
+}  // namespace mfh::cli

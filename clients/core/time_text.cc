@@ -1,0 +1,152 @@
+#include "clients/core/time_text.h"
+
+#include <cstdint>
+#include <regex>
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+
+namespace mfh::client {
+namespace {
+
+constexpr char kTimeHelp[] =
+    "use RFC 3339 (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or "
+    "Europe/London time (2026-03-27T10:00, 2026-03-27 10:00)";
+
+int ToInt(const std::string& digits) {
+  int value = 0;
+  if (!absl::SimpleAtoi(digits, &value)) return -1;
+  return value;
+}
+
+absl::Status NotATime(absl::string_view field, absl::string_view text) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": \"", text, "\" is not a time; ", kTimeHelp));
+}
+
+}  // namespace
+
+absl::TimeZone London() {
+  static const absl::TimeZone zone = [] {
+    absl::TimeZone tz;
+    if (!absl::LoadTimeZone("Europe/London", &tz)) return absl::UTCTimeZone();
+    return tz;
+  }();
+  return zone;
+}
+
+absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
+                                     absl::string_view text) {
+  static const std::regex kPattern(
+      R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$)");
+  const std::string s(text);
+  std::smatch m;
+  if (!std::regex_match(s, m, kPattern)) return NotATime(field, text);
+  const int year = ToInt(m[1]), month = ToInt(m[2]), day = ToInt(m[3]);
+  const int hour = ToInt(m[4]), minute = ToInt(m[5]);
+  const int second = m[6].matched ? ToInt(m[6]) : 0;
+  const absl::CivilSecond civil(year, month, day, hour, minute, second);
+  // CivilSecond normalises 2026-02-30 to March; a round trip rejects it.
+  if (civil.year() != year || civil.month() != month || civil.day() != day ||
+      civil.hour() != hour || civil.minute() != minute ||
+      civil.second() != second) {
+    return NotATime(field, text);
+  }
+  absl::Duration fraction;
+  if (m[7].matched) {
+    std::string nanos = m[7].str();
+    nanos.resize(9, '0');
+    fraction = absl::Nanoseconds(ToInt(nanos));
+  }
+  if (m[8].matched) {
+    return absl::FromCivil(civil, absl::UTCTimeZone()) + fraction;
+  }
+  if (m[9].matched) {
+    const int offset_hours = ToInt(m[10]), offset_minutes = ToInt(m[11]);
+    if (offset_hours > 23 || offset_minutes > 59) return NotATime(field, text);
+    absl::Duration offset =
+        absl::Hours(offset_hours) + absl::Minutes(offset_minutes);
+    if (m[9].str() == "-") offset = -offset;
+    return absl::FromCivil(civil, absl::UTCTimeZone()) - offset + fraction;
+  }
+  absl::TimeZone tz;
+  if (!absl::LoadTimeZone("Europe/London", &tz)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(field,
+                     ": the Europe/London time zone is not installed (tzdata); "
+                     "add an offset such as +00:00"));
+  }
+  const absl::TimeZone::TimeInfo info = tz.At(civil);
+  switch (info.kind) {
+    case absl::TimeZone::TimeInfo::UNIQUE:
+      return info.pre + fraction;
+    case absl::TimeZone::TimeInfo::SKIPPED:
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": ", text,
+          " does not exist in Europe/London (clocks go forward); add an "
+          "offset such as +00:00 or +01:00"));
+    case absl::TimeZone::TimeInfo::REPEATED:
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": ", text,
+          " happens twice in Europe/London (clocks go back); add an offset "
+          "such as +01:00 or +00:00"));
+  }
+  return NotATime(field, text);
+}
+
+absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
+                                             absl::string_view text) {
+  static const std::regex kPattern(R"(^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$)");
+  const std::string s(text);
+  std::smatch m;
+  if (s.empty() || s.size() > 12 || !std::regex_match(s, m, kPattern)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": \"", text, "\" is not a duration; use e.g. 24h, 3d or 90m"));
+  }
+  absl::Duration d;
+  if (m[1].matched) d += absl::Hours(24) * ToInt(m[1]);
+  if (m[2].matched) d += absl::Hours(ToInt(m[2]));
+  if (m[3].matched) d += absl::Minutes(ToInt(m[3]));
+  return d;
+}
+
+std::string FormatLocal(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%d %H:%M %Z", t, London());
+}
+
+std::string FormatUtc(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+std::string FormatShortDuration(absl::Duration d) {
+  const int64_t minutes =
+      d <= absl::ZeroDuration() ? 0 : absl::ToInt64Minutes(d);
+  const int64_t days = minutes / (24 * 60);
+  const int64_t hours = minutes / 60 % 24;
+  if (days > 0) return absl::StrCat(days, "d ", hours, "h");
+  if (hours > 0) return absl::StrCat(hours, "h ", minutes % 60, "m");
+  return absl::StrCat(minutes, "m");
+}
+
+std::string FormatCountdown(absl::Time due, absl::Time as_of) {
+  if (due > as_of)
+    return absl::StrCat("due in ", FormatShortDuration(due - as_of));
+  return absl::StrCat("overdue by ", FormatShortDuration(as_of - due));
+}
+
+absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
+  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+}
+
+google::protobuf::Timestamp ToTimestamp(absl::Time t) {
+  const absl::Time second = absl::FromUnixSeconds(absl::ToUnixSeconds(t));
+  google::protobuf::Timestamp ts;
+  // ToUnixSeconds rounds towards negative infinity, so nanos are >= 0.
+  ts.set_seconds(absl::ToUnixSeconds(t));
+  ts.set_nanos(static_cast<int32_t>(absl::ToInt64Nanoseconds(t - second)));
+  return ts;
+}
+
+}  // namespace mfh::client

@@ -1,0 +1,48 @@
+// Times as people type and read them: RFC 3339 or naive Europe/London time
+// in, Europe/London or RFC 3339 UTC out, and short durations.
+#ifndef MFH_CLIENTS_CORE_TIME_TEXT_H_
+#define MFH_CLIENTS_CORE_TIME_TEXT_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "google/protobuf/timestamp.pb.h"
+
+namespace mfh::client {
+
+// Europe/London, or UTC when the tz database is missing (tzdata).
+absl::TimeZone London();
+
+// `text` as an instant: RFC 3339 with `Z` or an offset
+// (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00), or naive Europe/London
+// time (2026-03-27T10:00, 2026-03-27 10:00); seconds and fractions optional.
+// A naive time in the hour the clocks skip or repeat is INVALID_ARGUMENT
+// asking for an offset. Errors start with "<field>: ".
+absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
+                                     absl::string_view text);
+
+// A duration such as 24h, 3d, 90m or 1d12h; INVALID_ARGUMENT otherwise.
+absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
+                                             absl::string_view text);
+
+// "2026-03-30 11:00 BST": Europe/London, to the minute, with its zone.
+std::string FormatLocal(absl::Time t);
+
+// "2026-03-30T10:00:00Z": UTC, to the second.
+std::string FormatUtc(absl::Time t);
+
+// Two units, rounded down: "2d 4h", "5h 12m", "45m". Negative counts as 0.
+std::string FormatShortDuration(absl::Duration d);
+
+// "due in 1d 2h" while due > as_of, else "overdue by 3h 5m" (an RHI is
+// overdue when due <= as_of).
+std::string FormatCountdown(absl::Time due, absl::Time as_of);
+
+absl::Time FromTimestamp(const google::protobuf::Timestamp& ts);
+google::protobuf::Timestamp ToTimestamp(absl::Time t);
+
+}  // namespace mfh::client
+
+#endif  // MFH_CLIENTS_CORE_TIME_TEXT_H_

@@ -1,0 +1,120 @@
+#include "clients/core/words.h"
+
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace mfh::client {
+namespace {
+
+template <typename Enum>
+using WordList = std::vector<std::pair<absl::string_view, Enum>>;
+
+template <typename Enum>
+absl::StatusOr<Enum> Lookup(absl::string_view field, absl::string_view word,
+                            const WordList<Enum>& words,
+                            absl::string_view expected) {
+  for (const auto& [w, value] : words) {
+    if (absl::EqualsIgnoreCase(w, word)) return value;
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": must be ", expected));
+}
+
+// "RISK_NO_APPARENT_RISK" without "RISK_"; "-" for the zero value.
+std::string StripPrefix(const std::string& name, absl::string_view prefix,
+                        int value) {
+  if (value == 0 || name.empty()) return "-";
+  absl::string_view rest(name);
+  absl::ConsumePrefix(&rest, prefix);
+  return std::string(rest);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Risk> ParseRisk(absl::string_view field,
+                                   absl::string_view word) {
+  static const WordList<v1::Risk> kWords = {
+      {"no-apparent", v1::RISK_NO_APPARENT_RISK},
+      {"low", v1::RISK_LOW},
+      {"medium", v1::RISK_MEDIUM},
+      {"high", v1::RISK_HIGH}};
+  return Lookup(field, word, kWords, "no-apparent, low, medium or high");
+}
+
+absl::StatusOr<v1::Category> ParseCategory(absl::string_view field,
+                                           absl::string_view word) {
+  static const WordList<v1::Category> kWords = {
+      {"missing", v1::CATEGORY_MISSING}, {"absent", v1::CATEGORY_ABSENT}};
+  return Lookup(field, word, kWords, "missing or absent");
+}
+
+absl::StatusOr<v1::ReturnedTo> ParseReturnedTo(absl::string_view field,
+                                               absl::string_view word) {
+  static const WordList<v1::ReturnedTo> kWords = {
+      {"home", v1::RETURNED_TO_HOME},
+      {"placement", v1::RETURNED_TO_PLACEMENT},
+      {"hospital", v1::RETURNED_TO_HOSPITAL},
+      {"custody", v1::RETURNED_TO_CUSTODY},
+      {"other", v1::RETURNED_TO_OTHER}};
+  return Lookup(field, word, kWords,
+                "home, placement, hospital, custody or other");
+}
+
+absl::StatusOr<std::vector<v1::Concern>> ParseConcerns(absl::string_view field,
+                                                       absl::string_view text) {
+  const std::string lower = absl::AsciiStrToLower(text);
+  if (lower == "none") return std::vector<v1::Concern>{v1::CONCERN_NONE};
+  if (lower == "cse") return std::vector<v1::Concern>{v1::CONCERN_CSE};
+  if (lower == "cce") return std::vector<v1::Concern>{v1::CONCERN_CCE};
+  if (lower == "cse,cce" || lower == "cce,cse") {
+    return std::vector<v1::Concern>{v1::CONCERN_CSE, v1::CONCERN_CCE};
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": must be none, cse, cce or cse,cce"));
+}
+
+absl::StatusOr<v1::Role> ParseRole(absl::string_view field,
+                                   absl::string_view word) {
+  static const WordList<v1::Role> kWords = {
+      {"coordinator", v1::ROLE_COORDINATOR},
+      {"police", v1::ROLE_POLICE},
+      {"rhi_worker", v1::ROLE_RHI_WORKER},
+      {"rhi-worker", v1::ROLE_RHI_WORKER},
+      {"manager", v1::ROLE_MANAGER},
+      {"admin", v1::ROLE_ADMIN}};
+  return Lookup(field, word, kWords,
+                "coordinator, police, rhi_worker, manager or admin");
+}
+
+std::string RiskLabel(v1::Risk risk) {
+  return StripPrefix(v1::Risk_Name(risk), "RISK_", risk);
+}
+
+std::string CategoryLabel(v1::Category category) {
+  return StripPrefix(v1::Category_Name(category), "CATEGORY_", category);
+}
+
+std::string RhiStatusLabel(v1::RhiStatus status) {
+  return StripPrefix(v1::RhiStatus_Name(status), "RHI_STATUS_", status);
+}
+
+std::string ReturnedToLabel(v1::ReturnedTo returned_to) {
+  return absl::AsciiStrToLower(StripPrefix(v1::ReturnedTo_Name(returned_to),
+                                           "RETURNED_TO_", returned_to));
+}
+
+std::string ConcernLabel(v1::Concern concern) {
+  if (concern == v1::CONCERN_NONE) return "none";
+  return StripPrefix(v1::Concern_Name(concern), "CONCERN_", concern);
+}
+
+std::string RoleLabel(v1::Role role) {
+  return absl::AsciiStrToLower(StripPrefix(v1::Role_Name(role), "ROLE_", role));
+}
+
+}  // namespace mfh::client

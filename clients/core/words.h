@@ -1,0 +1,43 @@
+// The words people type for the API's enums (`--risk high`), and the labels
+// shown for them. Parsing ignores case; errors start with "<field>: ".
+#ifndef MFH_CLIENTS_CORE_WORDS_H_
+#define MFH_CLIENTS_CORE_WORDS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mfh/v1/types.pb.h"
+
+namespace mfh::client {
+
+// no-apparent, low, medium, high.
+absl::StatusOr<v1::Risk> ParseRisk(absl::string_view field,
+                                   absl::string_view word);
+// missing, absent.
+absl::StatusOr<v1::Category> ParseCategory(absl::string_view field,
+                                           absl::string_view word);
+// home, placement, hospital, custody, other.
+absl::StatusOr<v1::ReturnedTo> ParseReturnedTo(absl::string_view field,
+                                               absl::string_view word);
+// none, cse, cce, or cse,cce (in either order).
+absl::StatusOr<std::vector<v1::Concern>> ParseConcerns(absl::string_view field,
+                                                       absl::string_view text);
+// coordinator, police, rhi_worker (or rhi-worker), manager, admin.
+absl::StatusOr<v1::Role> ParseRole(absl::string_view field,
+                                   absl::string_view word);
+
+// Labels for tables: the enum's name without its prefix ("HIGH",
+// "NO_APPARENT_RISK", "NOT_HELD"); the returned-to and role words in lower
+// case as they are typed ("home", "rhi_worker"); "-" for UNSPECIFIED.
+std::string RiskLabel(v1::Risk risk);
+std::string CategoryLabel(v1::Category category);
+std::string RhiStatusLabel(v1::RhiStatus status);
+std::string ReturnedToLabel(v1::ReturnedTo returned_to);
+std::string ConcernLabel(v1::Concern concern);
+std::string RoleLabel(v1::Role role);
+
+}  // namespace mfh::client
+
+#endif  // MFH_CLIENTS_CORE_WORDS_H_

@@ -1,0 +1,223 @@
+// Unit tests of clients/core: time parsing and formatting, words, exit codes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "absl/time/time.h"
+#include "clients/core/status.h"
+#include "clients/core/time_text.h"
+#include "clients/core/words.h"
+
+namespace mfh::client {
+namespace {
+
+absl::Time Utc(const std::string& rfc3339) {
+  absl::Time t;
+  std::string err;
+  EXPECT_TRUE(absl::ParseTime(absl::RFC3339_full, rfc3339, &t, &err)) << err;
+  return t;
+}
+
+// The instant `text` parses to, as RFC 3339 UTC, or the error message.
+std::string Parsed(const std::string& text) {
+  absl::StatusOr<absl::Time> t = ParseTime("--at", text);
+  if (!t.ok()) return std::string(t.status().message());
+  return FormatUtc(*t);
+}
+
+TEST(CliTimeParseTest, NaiveWinterTimeIsGmt) {
+  EXPECT_EQ(Parsed("2026-03-27T10:00"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27 10:00"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27T10:00:00"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27t10:00:30"), "2026-03-27T10:00:30Z");
+}
+
+TEST(CliTimeParseTest, NaiveSummerTimeIsBst) {
+  EXPECT_EQ(Parsed("2026-06-01T10:00"), "2026-06-01T09:00:00Z");
+  EXPECT_EQ(Parsed("2026-06-01 10:00:15"), "2026-06-01T09:00:15Z");
+}
+
+TEST(CliTimeParseTest, ZoneOrOffsetIsTakenAsGiven) {
+  EXPECT_EQ(Parsed("2026-03-27T10:00:00Z"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27T10:00z"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27T10:00+01:00"), "2026-03-27T09:00:00Z");
+  EXPECT_EQ(Parsed("2026-06-01T10:00+00:00"), "2026-06-01T10:00:00Z");
+  EXPECT_EQ(Parsed("2026-03-27T10:00:00-05:30"), "2026-03-27T15:30:00Z");
+  EXPECT_EQ(Parsed("2026-03-27 23:30+01:00"), "2026-03-27T22:30:00Z");
+}
+
+TEST(CliTimeParseTest, FractionsOfASecondAreKept) {
+  absl::StatusOr<absl::Time> t = ParseTime("--at", "2026-03-27T10:00:00.25Z");
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(*t, Utc("2026-03-27T10:00:00Z") + absl::Milliseconds(250));
+}
+
+TEST(CliTimeParseTest, HoursAroundTheSpringChangeAreUnique) {
+  EXPECT_EQ(Parsed("2026-03-29T00:59"), "2026-03-29T00:59:00Z");
+  EXPECT_EQ(Parsed("2026-03-29T02:00"), "2026-03-29T01:00:00Z");
+}
+
+TEST(CliTimeParseTest, HoursAroundTheAutumnChangeAreUnique) {
+  EXPECT_EQ(Parsed("2026-10-25T00:59"), "2026-10-24T23:59:00Z");
+  EXPECT_EQ(Parsed("2026-10-25T02:00"), "2026-10-25T02:00:00Z");
+}
+
+TEST(CliTimeParseTest, SkippedHourAsksForAnOffset) {
+  EXPECT_EQ(Parsed("2026-03-29T01:30"),
+            "--at: 2026-03-29T01:30 does not exist in Europe/London (clocks "
+            "go forward); add an offset such as +00:00 or +01:00");
+  absl::StatusOr<absl::Time> t = ParseTime("--at", "2026-03-29 01:00");
+  EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(CliTimeParseTest, RepeatedHourAsksForAnOffset) {
+  absl::StatusOr<absl::Time> t = ParseTime("--returned-at", "2026-10-25T01:30");
+  EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(t.status().message(),
+            "--returned-at: 2026-10-25T01:30 happens twice in Europe/London "
+            "(clocks go back); add an offset such as +01:00 or +00:00");
+  // Either offset settles it.
+  EXPECT_EQ(Parsed("2026-10-25T01:30+01:00"), "2026-10-25T00:30:00Z");
+  EXPECT_EQ(Parsed("2026-10-25T01:30+00:00"), "2026-10-25T01:30:00Z");
+}
+
+TEST(CliTimeParseTest, NotATimeNamesTheFlagAndTheForms) {
+  EXPECT_EQ(Parsed("yesterday"),
+            "--at: \"yesterday\" is not a time; use RFC 3339 "
+            "(2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or Europe/London "
+            "time (2026-03-27T10:00, 2026-03-27 10:00)");
+  for (const char* bad :
+       {"", "2026-03-27", "2026-02-30T10:00", "2026-03-27T24:00",
+        "2026-03-27T10:60", "2026-03-27T10:00:61", "2026-03-27T10",
+        "2026-03-27T10:00+24:00", "2026-03-27T10:00+0100", "2026-03-27T10:00 Z",
+        " 2026-03-27T10:00", "2026-3-27T10:00"}) {
+    absl::StatusOr<absl::Time> t = ParseTime("--at", bad);
+    EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+  }
+}
+
+TEST(CliDurationTest, ParsesDaysHoursAndMinutes) {
+  EXPECT_EQ(*ParseDuration("--due-within", "24h"), absl::Hours(24));
+  EXPECT_EQ(*ParseDuration("--due-within", "3d"), absl::Hours(72));
+  EXPECT_EQ(*ParseDuration("--due-within", "90m"), absl::Minutes(90));
+  EXPECT_EQ(*ParseDuration("--due-within", "1d12h30m"),
+            absl::Hours(36) + absl::Minutes(30));
+  for (const char* bad : {"", "h", "24", "-3h", "3 d", "3h2d", "1.5h", "3w"}) {
+    EXPECT_EQ(ParseDuration("--due-within", bad).status().code(),
+              absl::StatusCode::kInvalidArgument)
+        << bad;
+  }
+  EXPECT_EQ(ParseDuration("--due-within", "soon").status().message(),
+            "--due-within: \"soon\" is not a duration; use e.g. 24h, 3d or "
+            "90m");
+}
+
+TEST(CliDurationTest, FormatsTwoUnitsRoundedDown) {
+  EXPECT_EQ(FormatShortDuration(absl::Hours(52)), "2d 4h");
+  EXPECT_EQ(FormatShortDuration(absl::Hours(52) + absl::Minutes(59)), "2d 4h");
+  EXPECT_EQ(FormatShortDuration(absl::Hours(5) + absl::Minutes(12)), "5h 12m");
+  EXPECT_EQ(FormatShortDuration(absl::Minutes(45) + absl::Seconds(59)), "45m");
+  EXPECT_EQ(FormatShortDuration(absl::Hours(24)), "1d 0h");
+  EXPECT_EQ(FormatShortDuration(absl::Hours(1)), "1h 0m");
+  EXPECT_EQ(FormatShortDuration(absl::Seconds(59)), "0m");
+  EXPECT_EQ(FormatShortDuration(absl::ZeroDuration()), "0m");
+  EXPECT_EQ(FormatShortDuration(-absl::Hours(3)), "0m");
+}
+
+TEST(CliDurationTest, CountdownSaysDueInOrOverdueBy) {
+  const absl::Time due = Utc("2026-03-30T10:00:00Z");
+  EXPECT_EQ(FormatCountdown(due, Utc("2026-03-29T08:00:00Z")), "due in 1d 2h");
+  EXPECT_EQ(FormatCountdown(due, Utc("2026-03-30T13:05:00Z")),
+            "overdue by 3h 5m");
+  // Overdue when due <= as_of.
+  EXPECT_EQ(FormatCountdown(due, due), "overdue by 0m");
+  EXPECT_EQ(FormatCountdown(due, due - absl::Seconds(30)), "due in 0m");
+}
+
+TEST(CliTimeFormatTest, LocalTimeShowsTheZoneInForce) {
+  EXPECT_EQ(FormatLocal(Utc("2026-03-30T10:00:00Z")), "2026-03-30 11:00 BST");
+  EXPECT_EQ(FormatLocal(Utc("2026-03-27T10:00:00Z")), "2026-03-27 10:00 GMT");
+  EXPECT_EQ(FormatLocal(Utc("2026-10-25T00:30:00Z")), "2026-10-25 01:30 BST");
+  EXPECT_EQ(FormatLocal(Utc("2026-10-25T01:30:00Z")), "2026-10-25 01:30 GMT");
+}
+
+TEST(CliTimeFormatTest, UtcIsRfc3339ToTheSecond) {
+  EXPECT_EQ(FormatUtc(Utc("2026-03-30T10:00:00Z") + absl::Milliseconds(999)),
+            "2026-03-30T10:00:00Z");
+}
+
+TEST(CliTimeFormatTest, TimestampsRoundTrip) {
+  for (absl::Time t : {Utc("2026-03-30T10:00:00Z") + absl::Microseconds(123456),
+                       Utc("1969-12-31T23:59:59Z") + absl::Milliseconds(500),
+                       absl::UnixEpoch()}) {
+    const google::protobuf::Timestamp ts = ToTimestamp(t);
+    EXPECT_GE(ts.nanos(), 0);
+    EXPECT_LT(ts.nanos(), 1000000000);
+    EXPECT_EQ(FromTimestamp(ts), t);
+  }
+}
+
+TEST(CliWordsTest, RiskWordsIgnoreCase) {
+  EXPECT_EQ(*ParseRisk("--risk", "no-apparent"), v1::RISK_NO_APPARENT_RISK);
+  EXPECT_EQ(*ParseRisk("--risk", "LOW"), v1::RISK_LOW);
+  EXPECT_EQ(*ParseRisk("--risk", "Medium"), v1::RISK_MEDIUM);
+  EXPECT_EQ(*ParseRisk("--risk", "high"), v1::RISK_HIGH);
+  EXPECT_EQ(ParseRisk("--risk", "severe").status().message(),
+            "--risk: must be no-apparent, low, medium or high");
+}
+
+TEST(CliWordsTest, OtherWords) {
+  EXPECT_EQ(*ParseCategory("--category", "ABSENT"), v1::CATEGORY_ABSENT);
+  EXPECT_EQ(*ParseReturnedTo("--returned-to", "custody"),
+            v1::RETURNED_TO_CUSTODY);
+  EXPECT_EQ(*ParseConcerns("--concerns", "CCE,cse"),
+            (std::vector<v1::Concern>{v1::CONCERN_CSE, v1::CONCERN_CCE}));
+  EXPECT_EQ(*ParseConcerns("--concerns", "none"),
+            (std::vector<v1::Concern>{v1::CONCERN_NONE}));
+  EXPECT_EQ(ParseConcerns("--concerns", "none,cse").status().message(),
+            "--concerns: must be none, cse, cce or cse,cce");
+  EXPECT_EQ(*ParseRole("--role", "rhi-worker"), v1::ROLE_RHI_WORKER);
+  EXPECT_EQ(ParseCategory("--category", "lost").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(CliWordsTest, LabelsDropThePrefix) {
+  EXPECT_EQ(RiskLabel(v1::RISK_NO_APPARENT_RISK), "NO_APPARENT_RISK");
+  EXPECT_EQ(RhiStatusLabel(v1::RHI_STATUS_NOT_HELD), "NOT_HELD");
+  EXPECT_EQ(CategoryLabel(v1::CATEGORY_MISSING), "MISSING");
+  EXPECT_EQ(ReturnedToLabel(v1::RETURNED_TO_HOME), "home");
+  EXPECT_EQ(ReturnedToLabel(v1::RETURNED_TO_UNSPECIFIED), "-");
+  EXPECT_EQ(RoleLabel(v1::ROLE_RHI_WORKER), "rhi_worker");
+  EXPECT_EQ(ConcernLabel(v1::CONCERN_NONE), "none");
+  EXPECT_EQ(ConcernLabel(v1::CONCERN_CSE), "CSE");
+}
+
+TEST(CliExitCodeTest, FollowsTheCommandLineContract) {
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kOk), 0);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kInternal), 1);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kUnknown), 1);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kNotFound), 3);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kUnauthenticated), 4);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kPermissionDenied), 4);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kInvalidArgument), 5);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kAlreadyExists), 6);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kFailedPrecondition), 6);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kUnavailable), 7);
+  EXPECT_EQ(ExitCodeFor(absl::StatusCode::kDeadlineExceeded), 7);
+}
+
+TEST(CliExitCodeTest, ServerMessagesPassThrough) {
+  const absl::Status s = FromGrpcStatus(
+      grpc::Status(grpc::StatusCode::NOT_FOUND, "child_id: no child C9"),
+      "127.0.0.1:7443");
+  EXPECT_EQ(s, absl::NotFoundError("child_id: no child C9"));
+  EXPECT_EQ(FromGrpcStatus(grpc::Status::OK, "x"), absl::OkStatus());
+  EXPECT_EQ(FromGrpcStatus(grpc::Status(grpc::StatusCode::UNAVAILABLE, "x"),
+                           "127.0.0.1:1")
+                .message(),
+            "server: cannot reach mfh-server at 127.0.0.1:1 (not running, "
+            "wrong address, or a TLS mismatch)");
+}
+
+}  // namespace
+}  // namespace mfh::client
