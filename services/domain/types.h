@@ -143,6 +143,71 @@ struct Rhi {
   std::optional<absl::Time> final_at() const;
 };
 
+enum class ActionStatus { kUnspecified = 0, kOpen, kDone, kDropped };
+
+// A multi-agency action agreed at a meeting, in the five-part form.
+struct Action {
+  std::string action_id;  // "A<n>"
+  std::string child_id;
+  std::string meeting_id;
+  absl::CivilDay meeting_day;
+  std::string what;
+  std::string who;  // a person or agency, free text
+  absl::Time by_when;
+  std::string done_when;    // how we will know it is done
+  std::string worked_when;  // how we will know it worked
+  std::string assignee;     // a user name, optional
+  ActionStatus status = ActionStatus::kOpen;
+  std::string done_evidence;
+  std::string impact_evidence;
+  std::string drop_reason;
+  bool addendum = false;
+  std::string created_by;
+  absl::Time created_at;
+  std::optional<absl::Time> closed_at;  // done or dropped
+};
+
+// A note or a decision about a child at a meeting.
+struct Note {
+  std::string note_id;  // "N<n>"
+  std::string meeting_id;
+  std::string child_id;
+  std::string text;
+  bool decision = false;
+  bool addendum = false;
+  std::string author;
+  absl::Time at;
+};
+
+enum class MeetingState { kUnspecified = 0, kOpen, kClosed };
+
+// The daily missing meeting for one calendar day.
+struct Meeting {
+  std::string meeting_id;  // "M<n>"
+  absl::CivilDay day;
+  MeetingState state = MeetingState::kOpen;
+  // The agenda frozen when the meeting opened, as of this instant.
+  absl::Time as_of;
+  // The frozen agenda, serialised by the layer above; storage keeps it as is.
+  std::string frozen_agenda;
+  std::vector<std::string> attendees;
+  std::string opened_by;
+  absl::Time opened_at;
+  std::optional<absl::Time> closed_at;
+  // Filled on reads, oldest first; not written by Insert/UpdateMeeting.
+  std::vector<Note> notes;
+  std::vector<Action> actions;
+};
+
+// Episodes that a coordinator linked: missing together or found together.
+struct Link {
+  std::string link_id;  // "L<n>"
+  std::vector<std::string> episode_ids;
+  std::string reason;
+  std::string created_by;
+  absl::Time created_at;
+};
+
 struct User {
   std::string name;
   Role role = Role::kUnspecified;
