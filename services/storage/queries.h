@@ -80,17 +80,74 @@ inline constexpr char kSelectEpisodesByChildSql[] =
     "notified_at, risk, reporter, returned_at, return_notified_at, "
     "found_location, found_with, returned_to FROM episodes "
     "WHERE child_id = ?1 ORDER BY missing_since, id";
-// ListEpisodes(open_only): must use the partial index episodes_open.
+// ListEpisodes(open_only): must use the partial index episodes_open. The
+// unary plus keeps the planner from walking episodes_by_missing_since (every
+// episode ever) to avoid sorting the few open ones.
 inline constexpr char kSelectOpenEpisodesSql[] =
     "SELECT id, child_id, police_force, police_ref, category, missing_since, "
     "notified_at, risk, reporter, returned_at, return_notified_at, "
     "found_location, found_with, returned_to FROM episodes "
-    "WHERE returned_at IS NULL ORDER BY missing_since, id";
+    "WHERE returned_at IS NULL ORDER BY +missing_since, id";
 inline constexpr char kSelectOpenEpisodesByChildSql[] =
     "SELECT id, child_id, police_force, police_ref, category, missing_since, "
     "notified_at, risk, reporter, returned_at, return_notified_at, "
     "found_location, found_with, returned_to FROM episodes "
     "WHERE child_id = ?1 AND returned_at IS NULL ORDER BY missing_since, id";
+// Episodes by time, for the agenda. Each is served by an index on its time
+// column; none reads the whole history.
+//
+// Open at ?1: missing_since <= ?1 and not returned, or returned after ?1. Two
+// disjoint arms, the first on the partial index episodes_open, the second on
+// episodes_returned; the unary plus on missing_since keeps either arm off
+// episodes_by_missing_since, whose range (everything that started before ?1)
+// is the whole history. Sorting the union outside keeps the arms from being
+// read in missing_since order through that index too.
+inline constexpr char kSelectEpisodesOpenAtSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM ("
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE returned_at IS NULL AND +missing_since <= ?1 "
+    "UNION ALL "
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE returned_at > ?1 AND +missing_since <= ?1) "
+    "ORDER BY +missing_since, id";
+// return_notified_at in (?1, ?2], by episodes_return_notified.
+inline constexpr char kSelectEpisodesReturnNotifiedInSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE return_notified_at > ?1 AND return_notified_at <= ?2 "
+    "ORDER BY return_notified_at, id";
+// returned_at in [?1, ?2], by episodes_returned.
+inline constexpr char kSelectEpisodesReturnedInSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE returned_at >= ?1 AND returned_at <= ?2 "
+    "ORDER BY returned_at, id";
+// missing_since in (?1, ?2], by episodes_by_missing_since.
+inline constexpr char kSelectEpisodesStartedInSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE missing_since > ?1 AND missing_since <= ?2 "
+    "ORDER BY missing_since, id";
+// The history of several episodes at once: ?1 is a JSON array of episode row
+// ids. Rows come by episode, each episode's in the order of
+// kSelectRiskGradesSql / kSelectCorrectionsSql.
+inline constexpr char kSelectRiskGradesOfEpisodesSql[] =
+    "SELECT episode_id, risk, from_at, recorded_at, recorded_by, reason "
+    "FROM risk_grades WHERE episode_id IN (SELECT value FROM json_each(?1)) "
+    "ORDER BY episode_id, from_at, id";
+inline constexpr char kSelectCorrectionsOfEpisodesSql[] =
+    "SELECT episode_id, at, recorded_by, rpc, reason, changes FROM corrections "
+    "WHERE episode_id IN (SELECT value FROM json_each(?1)) "
+    "ORDER BY episode_id, at, id";
 inline constexpr char kInsertRiskGradeSql[] =
     "INSERT INTO risk_grades(episode_id, risk, from_at, recorded_at, "
     "recorded_by, reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
@@ -164,6 +221,108 @@ inline constexpr char kSelectOpenRhisByChildSql[] =
     "also_episode_ids, closure, closed_at, closed_reason FROM rhis "
     "WHERE child_id = ?3 AND due_at < ?2 "
     "AND (final_at IS NULL OR final_at > ?1) ORDER BY due_at, episode_id";
+
+// Links between episodes.
+inline constexpr char kInsertLinkSql[] =
+    "INSERT INTO links(reason, created_by, created_at) VALUES(?1, ?2, ?3)";
+inline constexpr char kInsertLinkEpisodeSql[] =
+    "INSERT INTO link_episodes(link_id, episode_id) VALUES(?1, ?2)";
+// Every link with at least one of the episodes in ?1 (a JSON array of episode
+// row ids), one row per linked episode: by link id, then episode id. The
+// episodes are looked up in link_episodes_by_episode, the links by key.
+inline constexpr char kSelectLinksOfEpisodesSql[] =
+    "SELECT links.id, links.reason, links.created_by, links.created_at, "
+    "link_episodes.episode_id FROM links "
+    "JOIN link_episodes ON link_episodes.link_id = links.id "
+    "WHERE links.id IN (SELECT link_id FROM link_episodes "
+    "WHERE episode_id IN (SELECT value FROM json_each(?1))) "
+    "ORDER BY links.id, link_episodes.episode_id";
+
+// Meetings and their notes. The day is 'YYYY-MM-DD' (Europe/London), the
+// frozen agenda a BLOB kept byte for byte, the attendees one per line.
+inline constexpr char kInsertMeetingSql[] =
+    "INSERT INTO meetings(day, state, as_of, frozen_agenda, attendees, "
+    "opened_by, opened_at, closed_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+inline constexpr char kUpdateMeetingSql[] =
+    "UPDATE meetings SET state = ?2, attendees = ?3, closed_at = ?4 "
+    "WHERE id = ?1";
+inline constexpr char kSelectMeetingSql[] =
+    "SELECT id, day, state, as_of, frozen_agenda, attendees, opened_by, "
+    "opened_at, closed_at FROM meetings WHERE id = ?1";
+inline constexpr char kSelectMeetingByDaySql[] =
+    "SELECT id, day, state, as_of, frozen_agenda, attendees, opened_by, "
+    "opened_at, closed_at FROM meetings WHERE day = ?1";
+// The latest meeting before day ?1, by meetings_by_day.
+inline constexpr char kSelectMeetingBeforeSql[] =
+    "SELECT id, day, state, as_of, frozen_agenda, attendees, opened_by, "
+    "opened_at, closed_at FROM meetings WHERE day < ?1 "
+    "ORDER BY day DESC LIMIT 1";
+inline constexpr char kInsertNoteSql[] =
+    "INSERT INTO notes(meeting_id, child_id, text, decision, addendum, author, "
+    "at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+// A meeting's notes, oldest first, by notes_by_meeting.
+inline constexpr char kSelectMeetingNotesSql[] =
+    "SELECT id, meeting_id, child_id, text, decision, addendum, author, at "
+    "FROM notes WHERE meeting_id = ?1 ORDER BY at, id";
+
+// Actions. status 1 is ActionStatus::kOpen: the open-action queries name it
+// as a literal so that the planner can use the partial index actions_open.
+// The day of the action's meeting is copied from the meeting on insert.
+// ?1: child, ?2: meeting, ?3..?16: what .. closed_at as in the column list.
+inline constexpr char kInsertActionSql[] =
+    "INSERT INTO actions(child_id, meeting_id, meeting_day, what, who, "
+    "by_when, done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at) SELECT ?1, id, day, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16 FROM meetings WHERE id = ?2 "
+    "RETURNING id, meeting_day";
+// Rewrites every column but the ids (action, child, meeting and its day);
+// ?3..?16 as in kInsertActionSql, the action's id as ?17.
+inline constexpr char kUpdateActionSql[] =
+    "UPDATE actions SET what = ?3, who = ?4, by_when = ?5, done_when = ?6, "
+    "worked_when = ?7, assignee = ?8, status = ?9, done_evidence = ?10, "
+    "impact_evidence = ?11, drop_reason = ?12, addendum = ?13, "
+    "created_by = ?14, created_at = ?15, closed_at = ?16 WHERE id = ?17";
+inline constexpr char kSelectActionSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE id = ?1";
+// A meeting's actions, by actions_by_meeting.
+inline constexpr char kSelectMeetingActionsSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE meeting_id = ?1 ORDER BY created_at, id";
+// ListOpenActions and ListActions("", true): by actions_open.
+inline constexpr char kSelectOpenActionsSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE status = 1 ORDER BY by_when, id";
+// Open actions of meetings before day ?1, by actions_open.
+inline constexpr char kSelectOpenActionsBeforeDaySql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE status = 1 AND meeting_day < ?1 "
+    "ORDER BY by_when, id";
+inline constexpr char kSelectActionsSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions ORDER BY by_when, id";
+inline constexpr char kSelectActionsByChildSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE child_id = ?1 ORDER BY by_when, id";
+inline constexpr char kSelectOpenActionsByChildSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE child_id = ?1 AND status = 1 "
+    "ORDER BY by_when, id";
 
 // Users.
 inline constexpr char kInsertUserSql[] =

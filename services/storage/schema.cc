@@ -130,6 +130,74 @@ CREATE TABLE audit_children(
   PRIMARY KEY(child_id, audit_id)) WITHOUT ROWID;
 )sql";
 
+// Version 2: meetings, their notes and actions, links between episodes, and
+// the time indexes on episodes that the agenda's windows search.
+constexpr char kSchemaV2Sql[] = R"sql(
+CREATE INDEX episodes_by_missing_since ON episodes(missing_since);
+CREATE INDEX episodes_returned ON episodes(returned_at)
+  WHERE returned_at IS NOT NULL;
+CREATE INDEX episodes_return_notified ON episodes(return_notified_at)
+  WHERE return_notified_at IS NOT NULL;
+
+CREATE TABLE links(
+  id INTEGER PRIMARY KEY,
+  reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL);
+
+CREATE TABLE link_episodes(
+  link_id INTEGER NOT NULL REFERENCES links(id),
+  episode_id INTEGER NOT NULL REFERENCES episodes(id),
+  PRIMARY KEY(link_id, episode_id)) WITHOUT ROWID;
+CREATE INDEX link_episodes_by_episode ON link_episodes(episode_id);
+
+CREATE TABLE meetings(
+  id INTEGER PRIMARY KEY,
+  day TEXT NOT NULL,
+  state INTEGER NOT NULL,
+  as_of INTEGER NOT NULL,
+  frozen_agenda BLOB NOT NULL,
+  attendees TEXT NOT NULL,
+  opened_by TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  closed_at INTEGER);
+CREATE UNIQUE INDEX meetings_by_day ON meetings(day);
+
+CREATE TABLE notes(
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  child_id INTEGER NOT NULL REFERENCES children(id),
+  text TEXT NOT NULL,
+  decision INTEGER NOT NULL,
+  addendum INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  at INTEGER NOT NULL);
+CREATE INDEX notes_by_meeting ON notes(meeting_id, at);
+
+CREATE TABLE actions(
+  id INTEGER PRIMARY KEY,
+  child_id INTEGER NOT NULL REFERENCES children(id),
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  meeting_day TEXT NOT NULL,
+  what TEXT NOT NULL,
+  who TEXT NOT NULL,
+  by_when INTEGER NOT NULL,
+  done_when TEXT NOT NULL,
+  worked_when TEXT NOT NULL,
+  assignee TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  done_evidence TEXT NOT NULL,
+  impact_evidence TEXT NOT NULL,
+  drop_reason TEXT NOT NULL,
+  addendum INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  closed_at INTEGER);
+CREATE INDEX actions_open ON actions(by_when) WHERE status = 1;
+CREATE INDEX actions_by_child ON actions(child_id, by_when);
+CREATE INDEX actions_by_meeting ON actions(meeting_id, created_at);
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -212,7 +280,7 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 }  // namespace
 
 const std::vector<const char*>& MigrationScripts() {
-  static const std::vector<const char*> kScripts = {kSchemaV1Sql};
+  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql};
   return kScripts;
 }
 

@@ -12,12 +12,24 @@
 
 namespace mfh::storage {
 
-inline constexpr int kCurrentSchemaVersion = 1;
+inline constexpr int kCurrentSchemaVersion = 2;
 
 // Index names that the query-plan tests look for.
 inline constexpr char kOpenEpisodesIndex[] = "episodes_open";
 inline constexpr char kOpenRhisIndex[] = "rhis_open";
 inline constexpr char kFinalRhisIndex[] = "rhis_final";
+inline constexpr char kEpisodesByMissingSinceIndex[] =
+    "episodes_by_missing_since";
+inline constexpr char kReturnedEpisodesIndex[] = "episodes_returned";
+inline constexpr char kReturnNotifiedEpisodesIndex[] =
+    "episodes_return_notified";
+inline constexpr char kLinkEpisodesByEpisodeIndex[] =
+    "link_episodes_by_episode";
+inline constexpr char kMeetingsByDayIndex[] = "meetings_by_day";
+inline constexpr char kNotesByMeetingIndex[] = "notes_by_meeting";
+inline constexpr char kOpenActionsIndex[] = "actions_open";
+inline constexpr char kActionsByChildIndex[] = "actions_by_child";
+inline constexpr char kActionsByMeetingIndex[] = "actions_by_meeting";
 
 // The migration scripts: element i takes the schema from version i to i + 1.
 const std::vector<const char*>& MigrationScripts();

@@ -60,6 +60,15 @@ void Statement::BindText(int index, absl::string_view value) {
                             SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+void Statement::BindBlob(int index, absl::string_view bytes) {
+  if (bytes.empty()) {
+    Check(sqlite3_bind_zeroblob(stmt_, index, 0));
+    return;
+  }
+  Check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(),
+                            SQLITE_TRANSIENT));
+}
+
 void Statement::BindNull(int index) { Check(sqlite3_bind_null(stmt_, index)); }
 
 void Statement::BindTime(int index, absl::Time value) {
@@ -106,6 +115,13 @@ std::string Statement::ColumnText(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return std::string();
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return std::string();
+  return std::string(static_cast<const char*>(bytes),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 

@@ -37,6 +37,9 @@ class Statement {
   void BindInt64(int index, int64_t value);
   void BindBool(int index, bool value) { BindInt64(index, value ? 1 : 0); }
   void BindText(int index, absl::string_view value);
+  // Binds the bytes as a BLOB, NUL bytes included; empty bytes are an empty
+  // BLOB, not NULL.
+  void BindBlob(int index, absl::string_view bytes);
   void BindNull(int index);
   void BindTime(int index, absl::Time value);
   void BindOptionalTime(int index, const std::optional<absl::Time>& value);
@@ -50,6 +53,7 @@ class Statement {
   int64_t ColumnInt64(int column) const;
   bool ColumnBool(int column) const { return ColumnInt64(column) != 0; }
   std::string ColumnText(int column) const;
+  std::string ColumnBlob(int column) const;
   absl::Time ColumnTime(int column) const;
   std::optional<absl::Time> ColumnOptionalTime(int column) const;
 

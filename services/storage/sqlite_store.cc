@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -22,17 +23,30 @@
 namespace mfh::storage {
 namespace {
 
+using domain::Action;
+using domain::ActionStatus;
 using domain::AuditRecord;
 using domain::Child;
 using domain::Correction;
 using domain::Episode;
 using domain::Flag;
+using domain::Link;
+using domain::Meeting;
+using domain::MeetingState;
+using domain::Note;
 using domain::Rhi;
 using domain::RiskGrade;
 using domain::User;
 
 constexpr char kChildPrefix = 'C';
 constexpr char kEpisodePrefix = 'E';
+constexpr char kLinkPrefix = 'L';
+constexpr char kMeetingPrefix = 'M';
+constexpr char kNotePrefix = 'N';
+constexpr char kActionPrefix = 'A';
+
+// The open-action queries name status 1 as a literal (see queries.h).
+static_assert(static_cast<int>(ActionStatus::kOpen) == 1);
 constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
 constexpr int64_t kNoLowerBound = std::numeric_limits<int64_t>::min();
 
@@ -64,9 +78,27 @@ absl::Status NoEpisode(absl::string_view what) {
       absl::StrCat(what, ": episode_id names no episode"));
 }
 
+absl::Status NoMeeting(absl::string_view what) {
+  return absl::NotFoundError(
+      absl::StrCat(what, ": meeting_id names no meeting"));
+}
+
+absl::Status NoAction(absl::string_view what) {
+  return absl::NotFoundError(absl::StrCat(what, ": action_id names no action"));
+}
+
 std::vector<std::string> SplitList(absl::string_view text, char separator) {
   return absl::StrSplit(text, separator, absl::SkipEmpty());
 }
+
+// Row ids as the JSON array that the *OfEpisodesSql queries read with
+// json_each.
+std::string JsonIds(const std::vector<int64_t>& ids) {
+  return absl::StrCat("[", absl::StrJoin(ids, ","), "]");
+}
+
+// A calendar day as stored: 'YYYY-MM-DD'.
+std::string FormatDay(absl::CivilDay day) { return absl::FormatCivilTime(day); }
 
 class SqliteTransaction : public Transaction {
  public:
@@ -330,6 +362,257 @@ class SqliteTransaction : public Transaction {
     return rhis;
   }
 
+  absl::StatusOr<std::vector<Episode>> ListEpisodesOpenAt(
+      absl::Time t) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectEpisodesOpenAtSql));
+    s->BindTime(1, t);
+    return ReadEpisodes(std::move(s));
+  }
+
+  absl::StatusOr<std::vector<Episode>> ListEpisodesReturnNotifiedIn(
+      absl::Time after, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectEpisodesReturnNotifiedInSql));
+    s->BindTime(1, after);
+    s->BindTime(2, until);
+    return ReadEpisodes(std::move(s));
+  }
+
+  absl::StatusOr<std::vector<Episode>> ListEpisodesReturnedIn(
+      absl::Time from, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectEpisodesReturnedInSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    return ReadEpisodes(std::move(s));
+  }
+
+  absl::StatusOr<std::vector<Episode>> ListEpisodesStartedIn(
+      absl::Time after, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectEpisodesStartedInSql));
+    s->BindTime(1, after);
+    s->BindTime(2, until);
+    return ReadEpisodes(std::move(s));
+  }
+
+  absl::StatusOr<Link> InsertLink(Link link) override {
+    std::vector<int64_t> episodes;
+    for (const std::string& episode_id : link.episode_ids) {
+      std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+      if (!id.has_value()) return NoEpisode("kInsertLinkEpisodeSql");
+      episodes.push_back(*id);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertLinkSql));
+      s->BindText(1, link.reason);
+      s->BindText(2, link.created_by);
+      s->BindTime(3, link.created_at);
+      RETURN_IF_ERROR(s->Run());
+    }
+    int64_t id = db_.LastInsertRowId();
+    for (int64_t episode : episodes) {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertLinkEpisodeSql));
+      s->BindInt64(1, id);
+      s->BindInt64(2, episode);
+      RETURN_IF_ERROR(s->Run());
+    }
+    link.link_id = FormatId(kLinkPrefix, id);
+    return link;
+  }
+
+  absl::StatusOr<std::vector<Link>> ListLinksForEpisodes(
+      const std::vector<std::string>& episode_ids) override {
+    std::vector<Link> links;
+    std::vector<int64_t> ids;
+    for (const std::string& episode_id : episode_ids) {
+      std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+      if (id.has_value()) ids.push_back(*id);
+    }
+    if (ids.empty()) return links;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectLinksOfEpisodesSql));
+    s->BindText(1, JsonIds(ids));
+    int64_t current = 0;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      int64_t link_id = s->ColumnInt64(0);
+      if (links.empty() || link_id != current) {
+        current = link_id;
+        links.push_back(Link{.link_id = FormatId(kLinkPrefix, link_id),
+                             .episode_ids = {},
+                             .reason = s->ColumnText(1),
+                             .created_by = s->ColumnText(2),
+                             .created_at = s->ColumnTime(3)});
+      }
+      links.back().episode_ids.push_back(
+          FormatId(kEpisodePrefix, s->ColumnInt64(4)));
+    }
+    return links;
+  }
+
+  absl::StatusOr<Meeting> InsertMeeting(Meeting meeting) override {
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertMeetingSql));
+      s->BindText(1, FormatDay(meeting.day));
+      s->BindInt64(2, static_cast<int64_t>(meeting.state));
+      s->BindTime(3, meeting.as_of);
+      s->BindBlob(4, meeting.frozen_agenda);
+      s->BindText(5, absl::StrJoin(meeting.attendees, "\n"));
+      s->BindText(6, meeting.opened_by);
+      s->BindTime(7, meeting.opened_at);
+      s->BindOptionalTime(8, meeting.closed_at);
+      RETURN_IF_ERROR(s->Run());
+    }
+    meeting.meeting_id = FormatId(kMeetingPrefix, db_.LastInsertRowId());
+    // What a read gives: a new meeting has no notes or actions yet.
+    meeting.notes.clear();
+    meeting.actions.clear();
+    return meeting;
+  }
+
+  absl::Status UpdateMeeting(const Meeting& meeting) override {
+    std::optional<int64_t> id = ParseId(meeting.meeting_id, kMeetingPrefix);
+    if (!id.has_value()) return NoMeeting("kUpdateMeetingSql");
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateMeetingSql));
+    s->BindInt64(1, *id);
+    s->BindInt64(2, static_cast<int64_t>(meeting.state));
+    s->BindText(3, absl::StrJoin(meeting.attendees, "\n"));
+    s->BindOptionalTime(4, meeting.closed_at);
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) return NoMeeting("kUpdateMeetingSql");
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::optional<Meeting>> FindMeeting(
+      absl::string_view meeting_id) override {
+    std::optional<int64_t> id = ParseId(meeting_id, kMeetingPrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectMeetingSql));
+    s->BindInt64(1, *id);
+    return FindOneMeeting(std::move(s));
+  }
+
+  absl::StatusOr<std::optional<Meeting>> FindMeetingByDay(
+      absl::CivilDay day) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectMeetingByDaySql));
+    s->BindText(1, FormatDay(day));
+    return FindOneMeeting(std::move(s));
+  }
+
+  absl::StatusOr<std::optional<Meeting>> FindMeetingBefore(
+      absl::CivilDay day) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectMeetingBeforeSql));
+    s->BindText(1, FormatDay(day));
+    return FindOneMeeting(std::move(s));
+  }
+
+  absl::StatusOr<Note> InsertNote(Note note) override {
+    std::optional<int64_t> meeting = ParseId(note.meeting_id, kMeetingPrefix);
+    if (!meeting.has_value()) return NoMeeting("kInsertNoteSql");
+    std::optional<int64_t> child = ParseId(note.child_id, kChildPrefix);
+    if (!child.has_value()) return NoChild("kInsertNoteSql");
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertNoteSql));
+      s->BindInt64(1, *meeting);
+      s->BindInt64(2, *child);
+      s->BindText(3, note.text);
+      s->BindBool(4, note.decision);
+      s->BindBool(5, note.addendum);
+      s->BindText(6, note.author);
+      s->BindTime(7, note.at);
+      RETURN_IF_ERROR(s->Run());
+    }
+    note.note_id = FormatId(kNotePrefix, db_.LastInsertRowId());
+    return note;
+  }
+
+  absl::StatusOr<Action> InsertAction(Action a) override {
+    std::optional<int64_t> meeting = ParseId(a.meeting_id, kMeetingPrefix);
+    if (!meeting.has_value()) return NoMeeting("kInsertActionSql");
+    std::optional<int64_t> child = ParseId(a.child_id, kChildPrefix);
+    if (!child.has_value()) return NoChild("kInsertActionSql");
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertActionSql));
+    s->BindInt64(1, *child);
+    s->BindInt64(2, *meeting);
+    BindActionColumns(*s, a);
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    // No row: the SELECT found no meeting, and nothing was inserted.
+    if (!row) return NoMeeting("kInsertActionSql");
+    int64_t id = s->ColumnInt64(0);
+    std::string day = s->ColumnText(1);
+    ASSIGN_OR_RETURN(bool more, s->Step());
+    if (more) {
+      return absl::InternalError(
+          "kInsertActionSql: inserted more than one action");
+    }
+    a.action_id = FormatId(kActionPrefix, id);
+    if (!absl::ParseCivilTime(day, &a.meeting_day)) {
+      return absl::InternalError(
+          absl::StrCat("kInsertActionSql: meetings.day is not YYYY-MM-DD for ",
+                       a.meeting_id));
+    }
+    return a;
+  }
+
+  absl::Status UpdateAction(const Action& action) override {
+    std::optional<int64_t> id = ParseId(action.action_id, kActionPrefix);
+    if (!id.has_value()) return NoAction("kUpdateActionSql");
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateActionSql));
+    BindActionColumns(*s, action);
+    s->BindInt64(17, *id);
+    RETURN_IF_ERROR(s->Run());
+    if (db_.Changes() == 0) return NoAction("kUpdateActionSql");
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::optional<Action>> FindAction(
+      absl::string_view action_id) override {
+    std::optional<int64_t> id = ParseId(action_id, kActionPrefix);
+    if (!id.has_value()) return std::nullopt;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectActionSql));
+    s->BindInt64(1, *id);
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return std::nullopt;
+    return ReadAction(*s);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListOpenActions(
+      std::optional<absl::CivilDay> before_day) override {
+    std::unique_ptr<Statement> s;
+    if (before_day.has_value()) {
+      ASSIGN_OR_RETURN(s,
+                       MFH_PREPARE(db_, sql::kSelectOpenActionsBeforeDaySql));
+      s->BindText(1, FormatDay(*before_day));
+    } else {
+      ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenActionsSql));
+    }
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListActions(absl::string_view child_id,
+                                                  bool open_only) override {
+    std::unique_ptr<Statement> s;
+    if (child_id.empty()) {
+      if (open_only) {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenActionsSql));
+      } else {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectActionsSql));
+      }
+    } else {
+      std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+      if (!id.has_value()) return std::vector<Action>();
+      if (open_only) {
+        ASSIGN_OR_RETURN(s,
+                         MFH_PREPARE(db_, sql::kSelectOpenActionsByChildSql));
+      } else {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectActionsByChildSql));
+      }
+      s->BindInt64(1, *id);
+    }
+    return ReadActions(*s);
+  }
+
   absl::Status InsertUser(const StoredUser& user) override {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertUserSql));
     s->BindText(1, user.user.name);
@@ -558,6 +841,171 @@ class SqliteTransaction : public Transaction {
                      .changes = SplitList(s->ColumnText(4), '\n')});
     }
     return absl::OkStatus();
+  }
+
+  // Reads every episode row of `s` (bound by the caller), releases the
+  // statement, then loads the episodes' history: two queries in all, however
+  // many episodes.
+  absl::StatusOr<std::vector<Episode>> ReadEpisodes(
+      std::unique_ptr<Statement> s) {
+    std::vector<Episode> episodes;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      episodes.push_back(ReadEpisode(*s));
+    }
+    s.reset();
+    RETURN_IF_ERROR(LoadEpisodeHistories(episodes));
+    return episodes;
+  }
+
+  // LoadEpisodeHistory for several episodes at once.
+  absl::Status LoadEpisodeHistories(std::vector<Episode>& episodes) {
+    if (episodes.empty()) return absl::OkStatus();
+    std::vector<int64_t> ids;
+    std::unordered_map<int64_t, Episode*> by_id;
+    for (Episode& episode : episodes) {
+      int64_t id = *ParseId(episode.episode_id, kEpisodePrefix);
+      ids.push_back(id);
+      by_id[id] = &episode;
+      episode.risk_history.clear();
+      episode.corrections.clear();
+    }
+    std::string json_ids = JsonIds(ids);
+    {
+      ASSIGN_OR_RETURN(auto s,
+                       MFH_PREPARE(db_, sql::kSelectRiskGradesOfEpisodesSql));
+      s->BindText(1, json_ids);
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s->Step());
+        if (!row) break;
+        by_id.at(s->ColumnInt64(0))
+            ->risk_history.push_back(
+                RiskGrade{.risk = static_cast<domain::Risk>(s->ColumnInt64(1)),
+                          .from = s->ColumnTime(2),
+                          .recorded_at = s->ColumnTime(3),
+                          .recorded_by = s->ColumnText(4),
+                          .reason = s->ColumnText(5)});
+      }
+    }
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectCorrectionsOfEpisodesSql));
+    s->BindText(1, json_ids);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      by_id.at(s->ColumnInt64(0))
+          ->corrections.push_back(
+              Correction{.at = s->ColumnTime(1),
+                         .by = s->ColumnText(2),
+                         .rpc = s->ColumnText(3),
+                         .reason = s->ColumnText(4),
+                         .changes = SplitList(s->ColumnText(5), '\n')});
+    }
+    return absl::OkStatus();
+  }
+
+  // Reads at most one meeting row from `s` (bound by the caller), releases
+  // the statement, then loads the meeting's notes and actions.
+  absl::StatusOr<std::optional<Meeting>> FindOneMeeting(
+      std::unique_ptr<Statement> s) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return std::nullopt;
+    Meeting m;
+    int64_t id = s->ColumnInt64(0);
+    m.meeting_id = FormatId(kMeetingPrefix, id);
+    if (!absl::ParseCivilTime(s->ColumnText(1), &m.day)) {
+      return absl::InternalError(absl::StrCat(
+          s->name(), ": meetings.day is not YYYY-MM-DD for ", m.meeting_id));
+    }
+    m.state = static_cast<MeetingState>(s->ColumnInt64(2));
+    m.as_of = s->ColumnTime(3);
+    m.frozen_agenda = s->ColumnBlob(4);
+    m.attendees = SplitList(s->ColumnText(5), '\n');
+    m.opened_by = s->ColumnText(6);
+    m.opened_at = s->ColumnTime(7);
+    m.closed_at = s->ColumnOptionalTime(8);
+    s.reset();
+    {
+      ASSIGN_OR_RETURN(auto notes,
+                       MFH_PREPARE(db_, sql::kSelectMeetingNotesSql));
+      notes->BindInt64(1, id);
+      while (true) {
+        ASSIGN_OR_RETURN(bool note_row, notes->Step());
+        if (!note_row) break;
+        m.notes.push_back(
+            Note{.note_id = FormatId(kNotePrefix, notes->ColumnInt64(0)),
+                 .meeting_id = FormatId(kMeetingPrefix, notes->ColumnInt64(1)),
+                 .child_id = FormatId(kChildPrefix, notes->ColumnInt64(2)),
+                 .text = notes->ColumnText(3),
+                 .decision = notes->ColumnBool(4),
+                 .addendum = notes->ColumnBool(5),
+                 .author = notes->ColumnText(6),
+                 .at = notes->ColumnTime(7)});
+      }
+    }
+    ASSIGN_OR_RETURN(auto actions,
+                     MFH_PREPARE(db_, sql::kSelectMeetingActionsSql));
+    actions->BindInt64(1, id);
+    ASSIGN_OR_RETURN(m.actions, ReadActions(*actions));
+    return m;
+  }
+
+  // Binds ?3..?16 of kInsertActionSql / kUpdateActionSql.
+  static void BindActionColumns(Statement& s, const Action& a) {
+    s.BindText(3, a.what);
+    s.BindText(4, a.who);
+    s.BindTime(5, a.by_when);
+    s.BindText(6, a.done_when);
+    s.BindText(7, a.worked_when);
+    s.BindText(8, a.assignee);
+    s.BindInt64(9, static_cast<int64_t>(a.status));
+    s.BindText(10, a.done_evidence);
+    s.BindText(11, a.impact_evidence);
+    s.BindText(12, a.drop_reason);
+    s.BindBool(13, a.addendum);
+    s.BindText(14, a.created_by);
+    s.BindTime(15, a.created_at);
+    s.BindOptionalTime(16, a.closed_at);
+  }
+
+  // Columns as in kSelectActionSql.
+  static absl::StatusOr<Action> ReadAction(const Statement& s) {
+    Action a;
+    a.action_id = FormatId(kActionPrefix, s.ColumnInt64(0));
+    a.child_id = FormatId(kChildPrefix, s.ColumnInt64(1));
+    a.meeting_id = FormatId(kMeetingPrefix, s.ColumnInt64(2));
+    if (!absl::ParseCivilTime(s.ColumnText(3), &a.meeting_day)) {
+      return absl::InternalError(
+          absl::StrCat(s.name(), ": actions.meeting_day is not YYYY-MM-DD for ",
+                       a.action_id));
+    }
+    a.what = s.ColumnText(4);
+    a.who = s.ColumnText(5);
+    a.by_when = s.ColumnTime(6);
+    a.done_when = s.ColumnText(7);
+    a.worked_when = s.ColumnText(8);
+    a.assignee = s.ColumnText(9);
+    a.status = static_cast<ActionStatus>(s.ColumnInt64(10));
+    a.done_evidence = s.ColumnText(11);
+    a.impact_evidence = s.ColumnText(12);
+    a.drop_reason = s.ColumnText(13);
+    a.addendum = s.ColumnBool(14);
+    a.created_by = s.ColumnText(15);
+    a.created_at = s.ColumnTime(16);
+    a.closed_at = s.ColumnOptionalTime(17);
+    return a;
+  }
+
+  static absl::StatusOr<std::vector<Action>> ReadActions(Statement& s) {
+    std::vector<Action> actions;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      ASSIGN_OR_RETURN(Action action, ReadAction(s));
+      actions.push_back(std::move(action));
+    }
+    return actions;
   }
 
   absl::Status InsertRiskGradeRow(int64_t episode_id, const RiskGrade& grade) {

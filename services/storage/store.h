@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "services/domain/types.h"
 
@@ -87,6 +88,59 @@ class Transaction {
   // Ordered by due_at, then episode id.
   virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhis(
       const RhiFilter& filter) = 0;
+
+  // Episodes by time, for the agenda; each ordered by its time column, then
+  // episode id, and each served by an index (not a scan of the history).
+  // Open at t: missing_since <= t and (not returned, or returned after t).
+  virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodesOpenAt(
+      absl::Time t) = 0;
+  // return_notified_at in (after, until].
+  virtual absl::StatusOr<std::vector<domain::Episode>>
+  ListEpisodesReturnNotifiedIn(absl::Time after, absl::Time until) = 0;
+  // returned_at in [from, until].
+  virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodesReturnedIn(
+      absl::Time from, absl::Time until) = 0;
+  // missing_since in (after, until].
+  virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodesStartedIn(
+      absl::Time after, absl::Time until) = 0;
+
+  // Links. InsertLink assigns link_id ("L<n>") and returns the link.
+  virtual absl::StatusOr<domain::Link> InsertLink(domain::Link link) = 0;
+  // Links with at least one of the episodes, ordered by link id.
+  virtual absl::StatusOr<std::vector<domain::Link>> ListLinksForEpisodes(
+      const std::vector<std::string>& episode_ids) = 0;
+
+  // Meetings. InsertMeeting assigns meeting_id ("M<n>"); a second meeting for
+  // the same day is ALREADY_EXISTS. UpdateMeeting rewrites state, attendees
+  // and closed_at. Finds return the meeting with its notes and actions.
+  virtual absl::StatusOr<domain::Meeting> InsertMeeting(
+      domain::Meeting meeting) = 0;
+  virtual absl::Status UpdateMeeting(const domain::Meeting& meeting) = 0;
+  virtual absl::StatusOr<std::optional<domain::Meeting>> FindMeeting(
+      absl::string_view meeting_id) = 0;
+  virtual absl::StatusOr<std::optional<domain::Meeting>> FindMeetingByDay(
+      absl::CivilDay day) = 0;
+  // The meeting with the latest day before `day`.
+  virtual absl::StatusOr<std::optional<domain::Meeting>> FindMeetingBefore(
+      absl::CivilDay day) = 0;
+  // InsertNote assigns note_id ("N<n>").
+  virtual absl::StatusOr<domain::Note> InsertNote(domain::Note note) = 0;
+
+  // Actions. InsertAction assigns action_id ("A<n>"); UpdateAction rewrites
+  // every column but the ids.
+  virtual absl::StatusOr<domain::Action> InsertAction(domain::Action a) = 0;
+  virtual absl::Status UpdateAction(const domain::Action& action) = 0;
+  virtual absl::StatusOr<std::optional<domain::Action>> FindAction(
+      absl::string_view action_id) = 0;
+  // Open actions agreed at meetings of days before `before_day` (all open
+  // actions when unset), by an index on open actions; ordered by by_when,
+  // then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListOpenActions(
+      std::optional<absl::CivilDay> before_day) = 0;
+  // Every action (open_only: only open ones), of one child when child_id is
+  // not empty; ordered by by_when, then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListActions(
+      absl::string_view child_id, bool open_only) = 0;
 
   // Users.
   virtual absl::Status InsertUser(const StoredUser& user) = 0;

@@ -1,10 +1,12 @@
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
 #include "services/storage/queries.h"
 #include "services/storage/schema.h"
@@ -165,6 +167,208 @@ TEST_F(QueryPlan,
                   })
                   .ok());
   EXPECT_EQ(open.size(), static_cast<size_t>(kEpisodes / 100));
+}
+
+// The queries the agenda runs, with the indexes each must use.
+struct AgendaQuery {
+  const char* name;
+  const char* sql;
+  std::vector<const char*> indexes;
+};
+
+std::vector<AgendaQuery> AgendaQueries() {
+  return {
+      {"kSelectEpisodesOpenAtSql",
+       sql::kSelectEpisodesOpenAtSql,
+       {kOpenEpisodesIndex, kReturnedEpisodesIndex}},
+      {"kSelectEpisodesReturnNotifiedInSql",
+       sql::kSelectEpisodesReturnNotifiedInSql,
+       {kReturnNotifiedEpisodesIndex}},
+      {"kSelectEpisodesReturnedInSql",
+       sql::kSelectEpisodesReturnedInSql,
+       {kReturnedEpisodesIndex}},
+      {"kSelectEpisodesStartedInSql",
+       sql::kSelectEpisodesStartedInSql,
+       {kEpisodesByMissingSinceIndex}},
+      {"kSelectRiskGradesOfEpisodesSql",
+       sql::kSelectRiskGradesOfEpisodesSql,
+       {"risk_grades_by_episode"}},
+      {"kSelectCorrectionsOfEpisodesSql",
+       sql::kSelectCorrectionsOfEpisodesSql,
+       {"corrections_by_episode"}},
+      {"kSelectLinksOfEpisodesSql",
+       sql::kSelectLinksOfEpisodesSql,
+       {kLinkEpisodesByEpisodeIndex}},
+      {"kSelectMeetingBeforeSql",
+       sql::kSelectMeetingBeforeSql,
+       {kMeetingsByDayIndex}},
+      {"kSelectMeetingNotesSql",
+       sql::kSelectMeetingNotesSql,
+       {kNotesByMeetingIndex}},
+      {"kSelectMeetingActionsSql",
+       sql::kSelectMeetingActionsSql,
+       {kActionsByMeetingIndex}},
+      {"kSelectOpenActionsSql",
+       sql::kSelectOpenActionsSql,
+       {kOpenActionsIndex}},
+      {"kSelectOpenActionsBeforeDaySql",
+       sql::kSelectOpenActionsBeforeDaySql,
+       {kOpenActionsIndex}},
+  };
+}
+
+// Every table whose rows grow with history.
+constexpr const char* kHistoryTables[] = {
+    "episodes",      "risk_grades", "corrections", "rhis",   "links",
+    "link_episodes", "meetings",    "notes",       "actions"};
+
+void ExpectAgendaQueriesUseTheirIndexes(RawDb& raw) {
+  for (const AgendaQuery& query : AgendaQueries()) {
+    std::vector<std::string> plan = raw.QueryPlan(query.sql);
+    std::string shown =
+        absl::StrCat(query.name, "\n", absl::StrJoin(plan, "\n"));
+    for (const char* index : query.indexes) {
+      EXPECT_TRUE(UsesIndex(plan, index)) << index << " in " << shown;
+    }
+    for (const char* table : kHistoryTables) {
+      EXPECT_FALSE(ScansTable(plan, table)) << table << " in " << shown;
+    }
+    for (const std::string& line : plan) {
+      EXPECT_FALSE(absl::StrContains(line, "SKIP-SCAN")) << shown;
+    }
+  }
+  // Neither arm of the open-at union may walk the index of every start.
+  std::vector<std::string> open_at =
+      raw.QueryPlan(sql::kSelectEpisodesOpenAtSql);
+  EXPECT_FALSE(UsesIndex(open_at, kEpisodesByMissingSinceIndex))
+      << absl::StrJoin(open_at, "\n");
+  std::vector<std::string> open = raw.QueryPlan(sql::kSelectOpenEpisodesSql);
+  EXPECT_TRUE(UsesIndex(open, kOpenEpisodesIndex)) << absl::StrJoin(open, "\n");
+}
+
+TEST_F(QueryPlan, EveryAgendaQueryUsesItsIndexAndScansNoHistory) {
+  RawDb raw(path_);
+  ExpectAgendaQueriesUseTheirIndexes(raw);
+}
+
+TEST_F(
+    QueryPlan,
+    AgendaQueriesKeepTheirIndexesAfterAnalyzeOfMostlyReturnedAndDoneHistory) {
+  constexpr int kEpisodes = 3000;
+  constexpr int kDays = 300;
+  const absl::CivilDay first_day(2025, 6, 1);
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    std::vector<std::string> children;
+                    for (int c = 0; c < 100; ++c) {
+                      auto child = txn.InsertChild(SampleChild());
+                      if (!child.ok()) return child.status();
+                      children.push_back(child->child_id);
+                    }
+                    std::vector<std::string> episodes;
+                    for (int i = 0; i < kEpisodes; ++i) {
+                      domain::Episode e = SampleEpisode(
+                          children[i % children.size()], absl::StrCat("R", i));
+                      e.missing_since = At(i * kHour);
+                      e.notified_at = e.missing_since;
+                      // A few are still missing; all others returned.
+                      if (i % 500 != 0) {
+                        e.returned_at = e.missing_since + absl::Hours(2);
+                        e.return_notified_at = e.returned_at;
+                      }
+                      auto episode = txn.InsertEpisode(e);
+                      if (!episode.ok()) return episode.status();
+                      episodes.push_back(episode->episode_id);
+                      if (i % 10 == 1) {
+                        auto link = txn.InsertLink(domain::Link{
+                            .episode_ids = {episodes[i - 1], episodes[i]},
+                            .reason = "together",
+                            .created_by = "coord1",
+                            .created_at = e.missing_since});
+                        if (!link.ok()) return link.status();
+                      }
+                    }
+                    for (int d = 0; d < kDays; ++d) {
+                      domain::Meeting m;
+                      m.day = first_day + d;
+                      m.as_of = At(d * 24 * kHour);
+                      m.opened_at = m.as_of;
+                      m.frozen_agenda = std::string(100, '\0');
+                      auto meeting = txn.InsertMeeting(m);
+                      if (!meeting.ok()) return meeting.status();
+                      for (int k = 0; k < 10; ++k) {
+                        int n = d * 10 + k;
+                        domain::Action a;
+                        a.child_id = children[n % children.size()];
+                        a.meeting_id = meeting->meeting_id;
+                        a.what = "w";
+                        a.by_when = m.as_of + absl::Hours(24 * 7);
+                        a.created_at = m.as_of;
+                        // Almost all are done; one in a hundred is open.
+                        if (n % 100 != 7) {
+                          a.status = domain::ActionStatus::kDone;
+                          a.closed_at = a.by_when;
+                        }
+                        auto action = txn.InsertAction(a);
+                        if (!action.ok()) return action.status();
+                        domain::Note note{.meeting_id = meeting->meeting_id,
+                                          .child_id = a.child_id,
+                                          .text = "t",
+                                          .at = m.as_of};
+                        auto stored = txn.InsertNote(note);
+                        if (!stored.ok()) return stored.status();
+                      }
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  RawDb raw(path_);
+  raw.Exec("ANALYZE");
+  for (const char* index :
+       {kOpenActionsIndex, kReturnedEpisodesIndex, kEpisodesByMissingSinceIndex,
+        kLinkEpisodesByEpisodeIndex, kMeetingsByDayIndex}) {
+    EXPECT_FALSE(
+        raw.Column(absl::StrCat("SELECT stat FROM sqlite_stat1 WHERE idx = '",
+                                index, "'"))
+            .empty())
+        << index;
+  }
+  ExpectAgendaQueriesUseTheirIndexes(raw);
+
+  // The store still answers correctly on the analysed file.
+  const absl::Time t = At((kEpisodes - 1) * kHour + 1);
+  std::vector<domain::Episode> open;
+  std::vector<domain::Action> actions;
+  std::vector<domain::Link> links;
+  std::optional<domain::Meeting> previous;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    auto episodes = txn.ListEpisodesOpenAt(t);
+                    if (!episodes.ok()) return episodes.status();
+                    open = *episodes;
+                    auto open_actions =
+                        txn.ListOpenActions(first_day + kDays - 1);
+                    if (!open_actions.ok()) return open_actions.status();
+                    actions = *open_actions;
+                    auto found = txn.ListLinksForEpisodes({"E2", "E3"});
+                    if (!found.ok()) return found.status();
+                    links = *found;
+                    auto meeting = txn.FindMeetingBefore(first_day + kDays);
+                    if (!meeting.ok()) return meeting.status();
+                    previous = *meeting;
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  // The six never returned, and the last two (back after t).
+  EXPECT_EQ(open.size(), static_cast<size_t>(kEpisodes / 500 + 2));
+  // One action in a hundred is open, none of them on the last day.
+  EXPECT_EQ(actions.size(), static_cast<size_t>(kDays * 10 / 100));
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].episode_ids, (std::vector<std::string>{"E1", "E2"}));
+  ASSERT_TRUE(previous.has_value());
+  EXPECT_EQ(previous->day, first_day + kDays - 1);
+  EXPECT_EQ(previous->actions.size(), 10u);
+  EXPECT_EQ(previous->notes.size(), 10u);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "services/storage/sqlite_store.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,12 +17,18 @@
 namespace mfh::storage {
 namespace {
 
+using domain::Action;
+using domain::ActionStatus;
 using domain::AuditRecord;
 using domain::Child;
 using domain::Concern;
 using domain::Correction;
 using domain::Episode;
 using domain::Flag;
+using domain::Link;
+using domain::Meeting;
+using domain::MeetingState;
+using domain::Note;
 using domain::Rhi;
 using domain::RiskGrade;
 using domain::Role;
@@ -110,6 +117,88 @@ std::vector<std::string> EpisodeIds(const std::vector<Rhi>& rhis) {
   return ids;
 }
 
+// A frozen agenda as the layer above serialises it: binary, NULs included.
+const std::string& FrozenAgendaBytes() {
+  static const std::string kBytes(
+      "\x0a\x00\x12\x03"
+      "E1\x00\xff\x80\x00",
+      10);
+  return kBytes;
+}
+
+Meeting SampleMeeting(absl::CivilDay day) {
+  Meeting m;
+  m.day = day;
+  m.state = MeetingState::kOpen;
+  m.as_of = At(5 * kHour);
+  m.frozen_agenda = FrozenAgendaBytes();
+  m.opened_by = "coord1";
+  m.opened_at = At(5 * kHour + 1);
+  return m;
+}
+
+// An open action of `child_id` at `meeting_id` with every field set.
+Action SampleAction(const std::string& child_id, const std::string& meeting_id,
+                    absl::Time by_when) {
+  Action a;
+  a.child_id = child_id;
+  a.meeting_id = meeting_id;
+  a.what = "Strategy meeting";
+  a.who = "Social worker";
+  a.by_when = by_when;
+  a.done_when = "Minutes circulated";
+  a.worked_when = "No episode for a month";
+  a.assignee = "sw1";
+  a.status = ActionStatus::kOpen;
+  a.created_by = "coord1";
+  a.created_at = At(6 * kHour);
+  return a;
+}
+
+void ExpectSameAction(const Action& a, const Action& b) {
+  EXPECT_EQ(a.action_id, b.action_id);
+  EXPECT_EQ(a.child_id, b.child_id);
+  EXPECT_EQ(a.meeting_id, b.meeting_id);
+  EXPECT_EQ(a.meeting_day, b.meeting_day);
+  EXPECT_EQ(a.what, b.what);
+  EXPECT_EQ(a.who, b.who);
+  EXPECT_EQ(a.by_when, b.by_when);
+  EXPECT_EQ(a.done_when, b.done_when);
+  EXPECT_EQ(a.worked_when, b.worked_when);
+  EXPECT_EQ(a.assignee, b.assignee);
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.done_evidence, b.done_evidence);
+  EXPECT_EQ(a.impact_evidence, b.impact_evidence);
+  EXPECT_EQ(a.drop_reason, b.drop_reason);
+  EXPECT_EQ(a.addendum, b.addendum);
+  EXPECT_EQ(a.created_by, b.created_by);
+  EXPECT_EQ(a.created_at, b.created_at);
+  EXPECT_EQ(a.closed_at, b.closed_at);
+}
+
+void ExpectSameNote(const Note& a, const Note& b) {
+  EXPECT_EQ(a.note_id, b.note_id);
+  EXPECT_EQ(a.meeting_id, b.meeting_id);
+  EXPECT_EQ(a.child_id, b.child_id);
+  EXPECT_EQ(a.text, b.text);
+  EXPECT_EQ(a.decision, b.decision);
+  EXPECT_EQ(a.addendum, b.addendum);
+  EXPECT_EQ(a.author, b.author);
+  EXPECT_EQ(a.at, b.at);
+}
+
+std::vector<std::string> EpisodeIds(const std::vector<Episode>& episodes) {
+  std::vector<std::string> ids;
+  for (const Episode& e : episodes) ids.push_back(e.episode_id);
+  return ids;
+}
+
+std::vector<std::string> ActionIds(const std::vector<Action>& actions) {
+  std::vector<std::string> ids;
+  for (const Action& a : actions) ids.push_back(a.action_id);
+  return ids;
+}
+
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -173,6 +262,61 @@ class SqliteStoreTest : public ::testing::Test {
     });
     EXPECT_TRUE(status.ok()) << status;
     return rhis;
+  }
+
+  // Inserts an episode of `child_id` with these times; its id.
+  std::string AddTimedEpisode(const std::string& child_id,
+                              absl::Time missing_since,
+                              std::optional<absl::Time> returned_at,
+                              std::optional<absl::Time> return_notified_at) {
+    Episode e = SampleEpisode(child_id, absl::StrCat("T-", next_ref_++));
+    e.missing_since = missing_since;
+    e.returned_at = returned_at;
+    e.return_notified_at = return_notified_at;
+    return AddEpisode(e).episode_id;
+  }
+
+  Meeting AddMeeting(const Meeting& m) {
+    Meeting stored;
+    absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(stored, txn.InsertMeeting(m));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return stored;
+  }
+
+  Action AddAction(const Action& a) {
+    Action stored;
+    absl::Status status = store_->Write([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(stored, txn.InsertAction(a));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return stored;
+  }
+
+  // Runs one list query of the store in a read.
+  std::vector<Episode> ReadEpisodes(
+      const std::function<absl::StatusOr<std::vector<Episode>>(Transaction&)>&
+          list) {
+    std::vector<Episode> episodes;
+    absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(episodes, list(txn));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return episodes;
+  }
+
+  std::optional<Meeting> FindMeeting(const std::string& id) {
+    std::optional<Meeting> meeting;
+    absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(meeting, txn.FindMeeting(id));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return meeting;
   }
 
   TempDir dir_;
@@ -843,6 +987,578 @@ TEST_F(SqliteStoreTest, ManyThreadsReadAndWriteSafely) {
                   })
                   .ok());
   EXPECT_EQ(children.size(), static_cast<size_t>(kThreads * kWritesPerThread));
+}
+
+TEST_F(SqliteStoreTest, ListEpisodesOpenAtIncludesAStartAtTAndAReturnAfterT) {
+  std::string child = AddChild();
+  const absl::Time t = At(10 * kHour);
+  const absl::Duration us = absl::Microseconds(1);
+  std::string started_at_t = AddTimedEpisode(child, t, std::nullopt, {});
+  AddTimedEpisode(child, t + us, std::nullopt, {});  // not yet missing
+  AddTimedEpisode(child, At(2 * kHour), t, t);       // back at T
+  std::string back_after_t = AddTimedEpisode(child, At(2 * kHour), t + us, {});
+  std::string long_missing = AddTimedEpisode(child, At(kHour), {}, {});
+  std::string open_same_start = AddTimedEpisode(child, At(2 * kHour), {}, {});
+  AddTimedEpisode(child, At(kHour), At(5 * kHour), At(5 * kHour));
+  // A tie on missing_since where the open one has the lower id.
+  std::string open_first = AddTimedEpisode(child, At(3 * kHour), {}, {});
+  std::string back_later =
+      AddTimedEpisode(child, At(3 * kHour), At(11 * kHour), At(11 * kHour));
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) {
+                    return txn.InsertCorrection(
+                        back_after_t, Correction{.at = At(12 * kHour),
+                                                 .by = "coord1",
+                                                 .rpc = "LogReturn",
+                                                 .reason = "late",
+                                                 .changes = {"a -> b"}});
+                  })
+                  .ok());
+
+  std::vector<Episode> open =
+      ReadEpisodes([&](Transaction& txn) { return txn.ListEpisodesOpenAt(t); });
+  EXPECT_EQ(EpisodeIds(open), (std::vector<std::string>{
+                                  long_missing, back_after_t, open_same_start,
+                                  open_first, back_later, started_at_t}));
+  // Complete, as FindEpisode gives them.
+  for (const Episode& listed : open) {
+    std::optional<Episode> found;
+    ASSERT_TRUE(store_
+                    ->Read([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(found,
+                                       txn.FindEpisode(listed.episode_id));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    ASSERT_TRUE(found.has_value());
+    ExpectSameEpisode(listed, *found);
+  }
+  ASSERT_EQ(open.size(), 6u);
+  EXPECT_EQ(open[1].corrections.size(), 1u);
+  EXPECT_EQ(open[1].risk_history.size(), 1u);
+
+  EXPECT_TRUE(ReadEpisodes([&](Transaction& txn) {
+                return txn.ListEpisodesOpenAt(At(0));
+              }).empty());
+}
+
+TEST_F(SqliteStoreTest,
+       ListEpisodesReturnNotifiedInExcludesTheStartAndIncludesTheEnd) {
+  std::string child = AddChild();
+  const absl::Time after = At(10 * kHour);
+  const absl::Time until = At(20 * kHour);
+  const absl::Duration us = absl::Microseconds(1);
+  AddTimedEpisode(child, At(0), At(kHour), after);  // at the start: out
+  std::string at_end = AddTimedEpisode(child, At(0), At(kHour), until);
+  std::string just_after = AddTimedEpisode(child, At(0), At(kHour), after + us);
+  AddTimedEpisode(child, At(0), At(kHour), until + us);       // after the end
+  AddTimedEpisode(child, At(0), std::nullopt, std::nullopt);  // open
+  std::string tie = AddTimedEpisode(child, At(0), At(kHour), after + us);
+  // Returned in the window but notified after it: out.
+  AddTimedEpisode(child, At(0), At(15 * kHour), until + us);
+
+  std::vector<Episode> listed = ReadEpisodes([&](Transaction& txn) {
+    return txn.ListEpisodesReturnNotifiedIn(after, until);
+  });
+  EXPECT_EQ(EpisodeIds(listed),
+            (std::vector<std::string>{just_after, tie, at_end}));
+  ASSERT_FALSE(listed.empty());
+  EXPECT_EQ(listed[0].risk_history.size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, ListEpisodesReturnedInIncludesBothEnds) {
+  std::string child = AddChild();
+  const absl::Time from = At(10 * kHour);
+  const absl::Time until = At(20 * kHour);
+  const absl::Duration us = absl::Microseconds(1);
+  AddTimedEpisode(child, At(0), from - us, from);  // before the start
+  std::string at_end = AddTimedEpisode(child, At(0), until, until);
+  std::string at_start = AddTimedEpisode(child, At(0), from, from);
+  AddTimedEpisode(child, At(0), until + us, until + us);  // after the end
+  AddTimedEpisode(child, At(0), std::nullopt, std::nullopt);
+  std::string tie = AddTimedEpisode(child, At(kHour), from, from);
+
+  EXPECT_EQ(EpisodeIds(ReadEpisodes([&](Transaction& txn) {
+              return txn.ListEpisodesReturnedIn(from, until);
+            })),
+            (std::vector<std::string>{at_start, tie, at_end}));
+}
+
+TEST_F(SqliteStoreTest,
+       ListEpisodesStartedInExcludesTheStartAndIncludesTheEnd) {
+  std::string child = AddChild();
+  const absl::Time after = At(10 * kHour);
+  const absl::Time until = At(20 * kHour);
+  const absl::Duration us = absl::Microseconds(1);
+  AddTimedEpisode(child, after, std::nullopt, std::nullopt);  // out
+  std::string at_end = AddTimedEpisode(child, until, {}, {});
+  std::string returned =
+      AddTimedEpisode(child, after + us, At(30 * kHour), At(30 * kHour));
+  AddTimedEpisode(child, until + us, std::nullopt, std::nullopt);  // out
+  std::string tie = AddTimedEpisode(child, after + us, {}, {});
+
+  EXPECT_EQ(EpisodeIds(ReadEpisodes([&](Transaction& txn) {
+              return txn.ListEpisodesStartedIn(after, until);
+            })),
+            (std::vector<std::string>{returned, tie, at_end}));
+}
+
+TEST_F(SqliteStoreTest, AMeetingRoundTripsWithItsAgendaBytesNotesAndActions) {
+  std::string c1 = AddChild();
+  std::string c2 = AddChild();
+  Meeting inserted = AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  EXPECT_EQ(inserted.meeting_id, "M1");
+  ASSERT_EQ(inserted.frozen_agenda.size(), 10u);
+
+  Note late{.meeting_id = "M1",
+            .child_id = c1,
+            .text = "Seen near the station",
+            .decision = false,
+            .addendum = false,
+            .author = "coord1",
+            .at = At(7 * kHour)};
+  Note early = late;
+  early.child_id = c2;
+  early.text = "Refer to CSE panel";
+  early.decision = true;
+  early.addendum = true;
+  early.author = "coord2";
+  early.at = At(6 * kHour);
+  Note same_time = early;
+  same_time.text = "Second note, same minute";
+  same_time.decision = false;
+  Action second = SampleAction(c1, "M1", At(48 * kHour));
+  second.created_at = At(8 * kHour);
+  Action first = SampleAction(c2, "M1", At(72 * kHour));
+  first.created_at = At(7 * kHour);
+  std::vector<Note> notes;
+  std::vector<Action> actions;
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    for (const Note& note : {late, early, same_time}) {
+                      ASSIGN_OR_RETURN(Note stored, txn.InsertNote(note));
+                      notes.push_back(stored);
+                    }
+                    for (const Action& action : {second, first}) {
+                      ASSIGN_OR_RETURN(Action stored, txn.InsertAction(action));
+                      actions.push_back(stored);
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_EQ(notes[0].note_id, "N1");
+  EXPECT_EQ(notes[2].note_id, "N3");
+  ASSERT_EQ(actions.size(), 2u);
+  EXPECT_EQ(actions[0].action_id, "A1");
+  EXPECT_EQ(actions[0].meeting_day, absl::CivilDay(2026, 3, 27));
+
+  std::optional<Meeting> by_id, by_day, other_day;
+  ASSERT_TRUE(
+      store_
+          ->Read([&](Transaction& txn) -> absl::Status {
+            ASSIGN_OR_RETURN(by_id, txn.FindMeeting("M1"));
+            ASSIGN_OR_RETURN(by_day,
+                             txn.FindMeetingByDay(absl::CivilDay(2026, 3, 27)));
+            ASSIGN_OR_RETURN(other_day,
+                             txn.FindMeetingByDay(absl::CivilDay(2026, 3, 26)));
+            return absl::OkStatus();
+          })
+          .ok());
+  EXPECT_FALSE(other_day.has_value());
+  for (const std::optional<Meeting>& found : {by_id, by_day}) {
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->meeting_id, "M1");
+    EXPECT_EQ(found->day, absl::CivilDay(2026, 3, 27));
+    EXPECT_EQ(found->state, MeetingState::kOpen);
+    EXPECT_EQ(found->as_of, At(5 * kHour));
+    EXPECT_EQ(found->frozen_agenda, FrozenAgendaBytes());
+    EXPECT_TRUE(found->attendees.empty());
+    EXPECT_EQ(found->opened_by, "coord1");
+    EXPECT_EQ(found->opened_at, At(5 * kHour + 1));
+    EXPECT_FALSE(found->closed_at.has_value());
+    // Notes oldest first (at, then id); actions by created_at, then id.
+    ASSERT_EQ(found->notes.size(), 3u);
+    ExpectSameNote(found->notes[0], notes[1]);
+    ExpectSameNote(found->notes[1], notes[2]);
+    ExpectSameNote(found->notes[2], notes[0]);
+    ASSERT_EQ(found->actions.size(), 2u);
+    ExpectSameAction(found->actions[0], actions[1]);
+    ExpectSameAction(found->actions[1], actions[0]);
+  }
+
+  Meeting closed = *by_id;
+  closed.state = MeetingState::kClosed;
+  closed.attendees = {"coord1", "Police: PC Example", "School nurse"};
+  closed.closed_at = At(9 * kHour);
+  // Not rewritten by UpdateMeeting.
+  closed.frozen_agenda = "other";
+  closed.as_of = At(1);
+  ASSERT_TRUE(
+      store_->Write([&](Transaction& txn) { return txn.UpdateMeeting(closed); })
+          .ok());
+  std::optional<Meeting> found = FindMeeting("M1");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->state, MeetingState::kClosed);
+  EXPECT_EQ(found->attendees, closed.attendees);
+  EXPECT_EQ(found->closed_at, At(9 * kHour));
+  EXPECT_EQ(found->frozen_agenda, FrozenAgendaBytes());
+  EXPECT_EQ(found->as_of, At(5 * kHour));
+  EXPECT_EQ(found->notes.size(), 3u);
+}
+
+TEST_F(SqliteStoreTest, AnEmptyFrozenAgendaIsKeptEmptyNotNull) {
+  Meeting m = SampleMeeting(absl::CivilDay(2026, 3, 27));
+  m.frozen_agenda.clear();
+  Meeting stored = AddMeeting(m);
+  std::optional<Meeting> found = FindMeeting(stored.meeting_id);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->frozen_agenda.empty());
+}
+
+TEST_F(SqliteStoreTest, ASecondMeetingForTheSameDayIsAlreadyExists) {
+  AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  absl::Status status = store_->Write([&](Transaction& txn) {
+    return txn.InsertMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)))
+        .status();
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists) << status;
+  EXPECT_NE(status.message().find("kInsertMeetingSql"), absl::string_view::npos)
+      << status;
+  EXPECT_EQ(status.message().find("2026-03-27"), absl::string_view::npos)
+      << status;
+  EXPECT_EQ(AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 28))).meeting_id,
+            "M2");
+}
+
+TEST_F(SqliteStoreTest, FindMeetingBeforePicksTheLatestEarlierDay) {
+  AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 25)));
+  AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 20)));
+  AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  AddMeeting(SampleMeeting(absl::CivilDay(2025, 12, 31)));
+  auto before = [&](absl::CivilDay day) -> std::string {
+    std::optional<Meeting> found;
+    absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(found, txn.FindMeetingBefore(day));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return found.has_value() ? absl::FormatCivilTime(found->day) : "none";
+  };
+  EXPECT_EQ(before(absl::CivilDay(2026, 3, 27)), "2026-03-25");
+  EXPECT_EQ(before(absl::CivilDay(2026, 3, 26)), "2026-03-25");
+  EXPECT_EQ(before(absl::CivilDay(2026, 3, 25)), "2026-03-20");
+  EXPECT_EQ(before(absl::CivilDay(2026, 3, 20)), "2025-12-31");
+  EXPECT_EQ(before(absl::CivilDay(2025, 12, 31)), "none");
+  EXPECT_EQ(before(absl::CivilDay(2027, 1, 1)), "2026-03-27");
+}
+
+TEST_F(SqliteStoreTest, AnActionRoundTripsAndUpdateRewritesEveryColumnButIds) {
+  std::string child = AddChild();
+  std::string other_child = AddChild();
+  Meeting meeting = AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  Meeting other_meeting =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 28)));
+  Action a = SampleAction(child, meeting.meeting_id, At(48 * kHour));
+  a.done_evidence = "partly";
+  a.impact_evidence = "none yet";
+  a.drop_reason = "n/a";
+  a.addendum = true;
+  a.closed_at = At(3);
+  // The day is the meeting's, whatever the caller says.
+  a.meeting_day = absl::CivilDay(1999, 1, 1);
+  Action stored = AddAction(a);
+  EXPECT_EQ(stored.action_id, "A1");
+  EXPECT_EQ(stored.meeting_day, absl::CivilDay(2026, 3, 27));
+  Action expected = a;
+  expected.action_id = "A1";
+  expected.meeting_day = absl::CivilDay(2026, 3, 27);
+  ExpectSameAction(stored, expected);
+
+  Action changed = stored;
+  changed.what = "Return home interview";
+  changed.who = "Police";
+  changed.by_when = At(96 * kHour);
+  changed.done_when = "RHI recorded";
+  changed.worked_when = "Concerns shared";
+  changed.assignee = "pc1";
+  changed.status = ActionStatus::kDone;
+  changed.done_evidence = "RHI E1 completed";
+  changed.impact_evidence = "No episode since";
+  changed.drop_reason = "";
+  changed.addendum = false;
+  changed.created_by = "coord2";
+  changed.created_at = At(7 * kHour);
+  changed.closed_at = At(90 * kHour);
+  Action moved = changed;
+  moved.child_id = other_child;
+  moved.meeting_id = other_meeting.meeting_id;
+  moved.meeting_day = other_meeting.day;
+  ASSERT_TRUE(
+      store_->Write([&](Transaction& txn) { return txn.UpdateAction(moved); })
+          .ok());
+  std::optional<Action> found;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindAction("A1"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  ExpectSameAction(*found, changed);
+
+  // Back to open, with no closing time.
+  changed.status = ActionStatus::kOpen;
+  changed.closed_at = std::nullopt;
+  ASSERT_TRUE(
+      store_->Write([&](Transaction& txn) { return txn.UpdateAction(changed); })
+          .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindAction("A1"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  ExpectSameAction(*found, changed);
+}
+
+TEST_F(SqliteStoreTest, WritesNamingNoMeetingActionOrChildAreNotFound) {
+  std::string child = AddChild();
+  Meeting meeting = AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  Note note{.meeting_id = meeting.meeting_id, .child_id = child, .at = At(1)};
+  Action action = SampleAction(child, meeting.meeting_id, At(1));
+  Meeting unknown_meeting = meeting;
+  Action unknown_action = action;
+
+  std::vector<std::function<absl::Status(Transaction&)>> writes;
+  for (const char* id : {"M2", "M1x", "M01", "A1", ""}) {
+    writes.push_back([=](Transaction& txn) mutable {
+      unknown_meeting.meeting_id = id;
+      return txn.UpdateMeeting(unknown_meeting);
+    });
+    writes.push_back([=](Transaction& txn) mutable {
+      Note n = note;
+      n.meeting_id = id;
+      return txn.InsertNote(n).status();
+    });
+    writes.push_back([=](Transaction& txn) mutable {
+      Action a = action;
+      a.meeting_id = id;
+      return txn.InsertAction(a).status();
+    });
+  }
+  for (const char* id : {"C2", "C1x", "M1", ""}) {
+    writes.push_back([=](Transaction& txn) {
+      Note n = note;
+      n.child_id = id;
+      return txn.InsertNote(n).status();
+    });
+    writes.push_back([=](Transaction& txn) {
+      Action a = action;
+      a.child_id = id;
+      return txn.InsertAction(a).status();
+    });
+  }
+  for (const char* id : {"A1", "A1x", "M1", ""}) {
+    writes.push_back([=](Transaction& txn) mutable {
+      unknown_action.action_id = id;
+      return txn.UpdateAction(unknown_action);
+    });
+  }
+  for (size_t i = 0; i < writes.size(); ++i) {
+    absl::Status status = store_->Write(writes[i]);
+    EXPECT_EQ(status.code(), absl::StatusCode::kNotFound)
+        << i << ": " << status;
+  }
+  std::optional<Meeting> found = FindMeeting(meeting.meeting_id);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_TRUE(found->notes.empty());
+  EXPECT_TRUE(found->actions.empty());
+}
+
+TEST_F(SqliteStoreTest, MalformedMeetingAndActionIdsFindNothing) {
+  std::string child = AddChild();
+  Meeting meeting = AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27)));
+  AddAction(SampleAction(child, meeting.meeting_id, At(1)));
+  for (const char* id : {"", "M1x", "M01", "A1", "m1", "M+1", "M 1",
+                         "M99999999999999999999", "M2"}) {
+    EXPECT_FALSE(FindMeeting(id).has_value()) << id;
+  }
+  for (const char* id :
+       {"", "A1x", "A01", "M1", "a1", "A-1", "A99999999999999999999", "A2"}) {
+    std::optional<Action> found;
+    ASSERT_TRUE(store_
+                    ->Read([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(found, txn.FindAction(id));
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    EXPECT_FALSE(found.has_value()) << id;
+  }
+}
+
+TEST_F(SqliteStoreTest,
+       ListOpenActionsExcludesThatDayLaterDaysAndClosedOnesByByWhenThenId) {
+  std::string child = AddChild();
+  std::string m_before =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 25))).meeting_id;
+  std::string m_eve =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 26))).meeting_id;
+  std::string m_day =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27))).meeting_id;
+  std::string m_after =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 30))).meeting_id;
+  std::string late =
+      AddAction(SampleAction(child, m_before, At(50 * kHour))).action_id;
+  std::string early =
+      AddAction(SampleAction(child, m_eve, At(10 * kHour))).action_id;
+  std::string tie =
+      AddAction(SampleAction(child, m_before, At(10 * kHour))).action_id;
+  std::string that_day =
+      AddAction(SampleAction(child, m_day, At(1 * kHour))).action_id;
+  std::string later_day =
+      AddAction(SampleAction(child, m_after, At(1 * kHour))).action_id;
+  Action done = SampleAction(child, m_before, At(2 * kHour));
+  done.status = ActionStatus::kDone;
+  done.closed_at = At(3 * kHour);
+  AddAction(done);
+  Action dropped = SampleAction(child, m_eve, At(2 * kHour));
+  dropped.status = ActionStatus::kDropped;
+  dropped.drop_reason = "moved away";
+  dropped.closed_at = At(3 * kHour);
+  AddAction(dropped);
+
+  std::vector<Action> before_day, all_open;
+  ASSERT_TRUE(
+      store_
+          ->Read([&](Transaction& txn) -> absl::Status {
+            ASSIGN_OR_RETURN(before_day,
+                             txn.ListOpenActions(absl::CivilDay(2026, 3, 27)));
+            ASSIGN_OR_RETURN(all_open, txn.ListOpenActions(std::nullopt));
+            return absl::OkStatus();
+          })
+          .ok());
+  EXPECT_EQ(ActionIds(before_day),
+            (std::vector<std::string>{early, tie, late}));
+  EXPECT_EQ(ActionIds(all_open),
+            (std::vector<std::string>{that_day, later_day, early, tie, late}));
+  ASSERT_FALSE(before_day.empty());
+  EXPECT_EQ(before_day[0].meeting_day, absl::CivilDay(2026, 3, 26));
+}
+
+TEST_F(SqliteStoreTest, ListActionsFiltersByChildAndOpenOrderedByByWhenThenId) {
+  std::string c1 = AddChild();
+  std::string c2 = AddChild();
+  std::string m =
+      AddMeeting(SampleMeeting(absl::CivilDay(2026, 3, 27))).meeting_id;
+  std::string a1 = AddAction(SampleAction(c1, m, At(30 * kHour))).action_id;
+  std::string a2 = AddAction(SampleAction(c2, m, At(10 * kHour))).action_id;
+  Action closed = SampleAction(c1, m, At(20 * kHour));
+  closed.status = ActionStatus::kDone;
+  std::string a3 = AddAction(closed).action_id;
+  std::string a4 = AddAction(SampleAction(c1, m, At(10 * kHour))).action_id;
+
+  std::vector<Action> all, open, c1_all, c1_open, malformed;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(all, txn.ListActions("", false));
+                    ASSIGN_OR_RETURN(open, txn.ListActions("", true));
+                    ASSIGN_OR_RETURN(c1_all, txn.ListActions(c1, false));
+                    ASSIGN_OR_RETURN(c1_open, txn.ListActions(c1, true));
+                    ASSIGN_OR_RETURN(malformed, txn.ListActions("C1x", false));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(ActionIds(all), (std::vector<std::string>{a2, a4, a3, a1}));
+  EXPECT_EQ(ActionIds(open), (std::vector<std::string>{a2, a4, a1}));
+  EXPECT_EQ(ActionIds(c1_all), (std::vector<std::string>{a4, a3, a1}));
+  EXPECT_EQ(ActionIds(c1_open), (std::vector<std::string>{a4, a1}));
+  EXPECT_TRUE(malformed.empty());
+}
+
+TEST_F(SqliteStoreTest, ALinkRoundTripsAndIsFoundThroughAnyOfItsEpisodes) {
+  std::string child = AddChild();
+  std::vector<std::string> e;
+  for (int i = 0; i < 4; ++i) {
+    e.push_back(
+        AddEpisode(SampleEpisode(child, absl::StrCat("L-", i))).episode_id);
+  }
+  std::vector<Link> inserted;
+  ASSERT_TRUE(store_
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    for (std::vector<std::string> episodes :
+                         {std::vector<std::string>{e[2], e[0]},
+                          std::vector<std::string>{e[1], e[3]},
+                          std::vector<std::string>{e[3]}}) {
+                      Link link{.episode_ids = episodes,
+                                .reason = "Found together",
+                                .created_by = "coord1",
+                                .created_at =
+                                    At(static_cast<int64_t>(inserted.size()))};
+                      ASSIGN_OR_RETURN(Link stored, txn.InsertLink(link));
+                      inserted.push_back(stored);
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(inserted.size(), 3u);
+  EXPECT_EQ(inserted[0].link_id, "L1");
+  EXPECT_EQ(inserted[2].link_id, "L3");
+
+  auto links_for = [&](std::vector<std::string> ids) {
+    std::vector<Link> links;
+    absl::Status status = store_->Read([&](Transaction& txn) -> absl::Status {
+      ASSIGN_OR_RETURN(links, txn.ListLinksForEpisodes(ids));
+      return absl::OkStatus();
+    });
+    EXPECT_TRUE(status.ok()) << status;
+    return links;
+  };
+  std::vector<Link> first = links_for({e[0]});
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].link_id, "L1");
+  EXPECT_EQ(first[0].episode_ids, (std::vector<std::string>{e[0], e[2]}));
+  EXPECT_EQ(first[0].reason, "Found together");
+  EXPECT_EQ(first[0].created_by, "coord1");
+  EXPECT_EQ(first[0].created_at, At(0));
+
+  std::vector<Link> several = links_for({e[3], "E1x", e[2], "E99"});
+  ASSERT_EQ(several.size(), 3u);
+  EXPECT_EQ(several[0].link_id, "L1");
+  EXPECT_EQ(several[1].link_id, "L2");
+  EXPECT_EQ(several[1].episode_ids, (std::vector<std::string>{e[1], e[3]}));
+  EXPECT_EQ(several[2].link_id, "L3");
+  EXPECT_EQ(several[2].episode_ids, (std::vector<std::string>{e[3]}));
+  EXPECT_EQ(several[2].created_at, At(2));
+
+  EXPECT_TRUE(links_for({}).empty());
+  EXPECT_TRUE(links_for({"E1x", "E01", "E99"}).empty());
+}
+
+TEST_F(SqliteStoreTest, ALinkNamingNoEpisodeIsNotFoundAndLeavesNothing) {
+  std::string child = AddChild();
+  std::string episode = AddEpisode(SampleEpisode(child, "R")).episode_id;
+  for (const char* missing : {"E99", "E1x", "C1"}) {
+    absl::Status status = store_->Write([&](Transaction& txn) {
+      return txn
+          .InsertLink(Link{.episode_ids = {episode, missing},
+                           .reason = "r",
+                           .created_by = "u",
+                           .created_at = At(1)})
+          .status();
+    });
+    EXPECT_EQ(status.code(), absl::StatusCode::kNotFound) << status;
+  }
+  std::vector<Link> links;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(links,
+                                     txn.ListLinksForEpisodes({episode}));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_TRUE(links.empty());
 }
 
 }  // namespace
