@@ -16,6 +16,7 @@ echo "demo database: $data/hub.db"
       echo
       echo "Try, in another terminal:"
       echo "  export MFH_SERVER=127.0.0.1:7443 MFH_TOKEN=$line"
+      echo "  ./build/clients/cli/mfh agenda"
       echo "  ./build/clients/cli/mfh rhi list"
       echo
     fi

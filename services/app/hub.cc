@@ -130,8 +130,14 @@ absl::StatusOr<NewUser> CreateUser(storage::Store& store,
 }
 
 Hub::Hub(storage::Store& store, const domain::Clock& clock,
-         domain::Policy policy, AuditLog& audit)
-    : store_(store), clock_(clock), policy_(std::move(policy)), audit_(audit) {}
+         domain::Policy policy, AuditLog& audit, ChangeFeed& feed,
+         AgendaSerializer freeze_agenda)
+    : store_(store),
+      clock_(clock),
+      policy_(std::move(policy)),
+      audit_(audit),
+      feed_(feed),
+      freeze_agenda_(std::move(freeze_agenda)) {}
 
 absl::StatusOr<Caller> Hub::Authenticate(absl::string_view token) {
   if (token.empty()) {
@@ -174,6 +180,7 @@ absl::Status Hub::AuditedWrite(
     const Caller& caller, absl::string_view rpc,
     absl::FunctionRef<absl::Status(Transaction&, AuditRecord&)> fn) {
   AuditRecord record = NewAuditRecord(caller, rpc);
+  absl::MutexLock order(&write_order_mu_);
   absl::Status status = store_.Write([&](Transaction& tx) -> absl::Status {
     RETURN_IF_ERROR(fn(tx, record));
     record.outcome = "OK";
@@ -182,7 +189,14 @@ absl::Status Hub::AuditedWrite(
   if (!status.ok()) {
     record.outcome = absl::StatusCodeToString(status.code());
     audit_.Record(std::move(record));
+    return status;
   }
+  feed_.Publish(ChangeEvent{
+      .sequence = 0,
+      .rpc = record.rpc,
+      .child_id = record.child_ids.empty() ? "" : record.child_ids.front(),
+      .episode_id =
+          record.episode_ids.empty() ? "" : record.episode_ids.front()});
   return status;
 }
 
@@ -600,23 +614,28 @@ absl::StatusOr<InterviewView> Hub::GetInterview(
   return View(caller, std::move(rhi), as_of.value_or(clock_.Now()));
 }
 
+absl::StatusOr<InterviewView> Hub::ChangeRhi(
+    const Caller& caller, absl::string_view rpc, absl::string_view episode_id,
+    absl::Time now, absl::FunctionRef<absl::StatusOr<bool>(Rhi&)> apply) {
+  Rhi rhi;
+  RETURN_IF_ERROR(AuditedWrite(
+      caller, rpc, [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
+        audit.episode_ids.push_back(std::string(episode_id));
+        ASSIGN_OR_RETURN(rhi, LoadRhiForWrite(tx, "episode_id", episode_id));
+        audit.child_ids.push_back(rhi.child_id);
+        ASSIGN_OR_RETURN(bool retry, apply(rhi));
+        return retry ? absl::OkStatus() : tx.UpdateRhi(rhi);
+      }));
+  return View(caller, std::move(rhi), now);
+}
+
 absl::StatusOr<InterviewView> Hub::RecordOffer(const Caller& caller,
                                                const domain::RhiOffer& offer) {
   RETURN_IF_ERROR(Authorize(caller, Right::kWriteRhi, "RecordOffer"));
   const absl::Time now = clock_.Now();
   RETURN_IF_ERROR(domain::ValidateOffer(offer, now));
-  Rhi rhi;
-  RETURN_IF_ERROR(AuditedWrite(
-      caller, "RecordOffer",
-      [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        audit.episode_ids.push_back(offer.episode_id);
-        ASSIGN_OR_RETURN(rhi,
-                         LoadRhiForWrite(tx, "episode_id", offer.episode_id));
-        audit.child_ids.push_back(rhi.child_id);
-        ASSIGN_OR_RETURN(bool retry, domain::ApplyOffer(offer, rhi));
-        return retry ? absl::OkStatus() : tx.UpdateRhi(rhi);
-      }));
-  return View(caller, std::move(rhi), now);
+  return ChangeRhi(caller, "RecordOffer", offer.episode_id, now,
+                   [&](Rhi& rhi) { return domain::ApplyOffer(offer, rhi); });
 }
 
 absl::StatusOr<InterviewView> Hub::RecordDecline(
@@ -624,18 +643,9 @@ absl::StatusOr<InterviewView> Hub::RecordDecline(
   RETURN_IF_ERROR(Authorize(caller, Right::kWriteRhi, "RecordDecline"));
   const absl::Time now = clock_.Now();
   RETURN_IF_ERROR(domain::ValidateDecline(decline, now));
-  Rhi rhi;
-  RETURN_IF_ERROR(AuditedWrite(
-      caller, "RecordDecline",
-      [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        audit.episode_ids.push_back(decline.episode_id);
-        ASSIGN_OR_RETURN(rhi,
-                         LoadRhiForWrite(tx, "episode_id", decline.episode_id));
-        audit.child_ids.push_back(rhi.child_id);
-        ASSIGN_OR_RETURN(bool retry, domain::ApplyDecline(decline, rhi));
-        return retry ? absl::OkStatus() : tx.UpdateRhi(rhi);
-      }));
-  return View(caller, std::move(rhi), now);
+  return ChangeRhi(
+      caller, "RecordDecline", decline.episode_id, now,
+      [&](Rhi& rhi) { return domain::ApplyDecline(decline, rhi); });
 }
 
 absl::StatusOr<std::vector<InterviewView>> Hub::RecordCompletion(
@@ -682,17 +692,9 @@ absl::StatusOr<InterviewView> Hub::CloseInterview(
   RETURN_IF_ERROR(Authorize(caller, Right::kWriteRhi, rpc));
   const absl::Time now = clock_.Now();
   RETURN_IF_ERROR(domain::ValidateClosing(closing, now));
-  Rhi rhi;
-  RETURN_IF_ERROR(AuditedWrite(
-      caller, rpc, [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        audit.episode_ids.push_back(closing.episode_id);
-        ASSIGN_OR_RETURN(rhi,
-                         LoadRhiForWrite(tx, "episode_id", closing.episode_id));
-        audit.child_ids.push_back(rhi.child_id);
-        ASSIGN_OR_RETURN(bool retry, domain::ApplyClosing(closing, now, rhi));
-        return retry ? absl::OkStatus() : tx.UpdateRhi(rhi);
-      }));
-  return View(caller, std::move(rhi), now);
+  return ChangeRhi(caller, rpc, closing.episode_id, now, [&](Rhi& rhi) {
+    return domain::ApplyClosing(closing, now, rhi);
+  });
 }
 
 absl::StatusOr<NewUser> Hub::AddUser(const Caller& caller,

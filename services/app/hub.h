@@ -4,17 +4,23 @@
 #ifndef MFH_SERVICES_APP_HUB_H_
 #define MFH_SERVICES_APP_HUB_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "services/app/audit_log.h"
+#include "services/app/change_feed.h"
+#include "services/domain/agenda.h"
 #include "services/domain/clock.h"
 #include "services/domain/episode_rules.h"
+#include "services/domain/meeting_rules.h"
 #include "services/domain/policy.h"
 #include "services/domain/rhi_rules.h"
 #include "services/domain/roles.h"
@@ -75,10 +81,14 @@ absl::StatusOr<NewUser> CreateUser(storage::Store& store,
 // SHA-256 of the token, lower-case hex.
 std::string TokenSha256(absl::string_view token);
 
+// Serialises the agenda a meeting freezes; the server gives the wire
+// format's, so that the app layer stays free of it.
+using AgendaSerializer = std::function<std::string(const domain::Agenda&)>;
+
 class Hub {
  public:
   Hub(storage::Store& store, const domain::Clock& clock, domain::Policy policy,
-      AuditLog& audit);
+      AuditLog& audit, ChangeFeed& feed, AgendaSerializer freeze_agenda);
 
   const domain::Policy& policy() const { return policy_; }
   absl::Time Now() const { return clock_.Now(); }
@@ -132,6 +142,38 @@ class Hub {
   absl::StatusOr<InterviewView> CloseInterview(
       const Caller& caller, const domain::RhiClosing& closing);
 
+  // The board and the daily meeting. `day` is YYYY-MM-DD in the hub's time
+  // zone; empty means the day of as_of (default: the clock).
+  absl::StatusOr<domain::Agenda> GetAgenda(const Caller& caller,
+                                           absl::string_view day,
+                                           std::optional<absl::Time> as_of);
+  // Children missing now: the agenda's first section.
+  absl::StatusOr<std::vector<domain::AgendaEntry>> Board(
+      const Caller& caller, std::optional<absl::Time> as_of);
+  absl::StatusOr<domain::Link> LinkEpisodes(
+      const Caller& caller, const std::vector<std::string>& episode_ids,
+      absl::string_view reason);
+  // Freezes the agenda for the day as of as_of inside the new meeting.
+  absl::StatusOr<domain::Meeting> OpenMeeting(const Caller& caller,
+                                              absl::string_view day,
+                                              std::optional<absl::Time> as_of);
+  absl::StatusOr<domain::Note> AddNote(const Caller& caller,
+                                       const domain::NewNote& note);
+  absl::StatusOr<domain::Action> AddAction(const Caller& caller,
+                                           const domain::NewAction& action);
+  absl::StatusOr<domain::Action> UpdateAction(
+      const Caller& caller, const domain::ActionUpdate& update);
+  absl::StatusOr<domain::Meeting> CloseMeeting(
+      const Caller& caller, absl::string_view meeting_id,
+      const std::vector<std::string>& attendees);
+  absl::StatusOr<domain::Meeting> GetMeeting(const Caller& caller,
+                                             absl::string_view meeting_id);
+  // Ordered by by_when, then action id.
+  absl::StatusOr<std::vector<domain::Action>> ListActions(
+      const Caller& caller, absl::string_view child_id, bool open_only);
+
+  ChangeFeed& feed() { return feed_; }
+
   // Administration.
   absl::StatusOr<NewUser> AddUser(const Caller& caller, absl::string_view name,
                                   domain::Role role);
@@ -159,6 +201,18 @@ class Hub {
                                fn);
   domain::AuditRecord NewAuditRecord(const Caller& caller,
                                      absl::string_view rpc) const;
+  // Loads what the agenda for `day` as of `as_of` is assembled from.
+  absl::StatusOr<domain::Agenda> AssembleAgenda(storage::Transaction& tx,
+                                                absl::CivilDay day,
+                                                absl::Time as_of) const;
+  absl::StatusOr<absl::CivilDay> DayOf(absl::string_view day,
+                                       absl::Time as_of) const;
+  // Loads the RHI of `episode_id`, applies `apply` (which returns whether
+  // the call was a retry) and stores it, audited as `rpc`.
+  absl::StatusOr<InterviewView> ChangeRhi(
+      const Caller& caller, absl::string_view rpc, absl::string_view episode_id,
+      absl::Time now,
+      absl::FunctionRef<absl::StatusOr<bool>(domain::Rhi&)> apply);
   InterviewView View(const Caller& caller, domain::Rhi rhi,
                      absl::Time as_of) const;
   absl::StatusOr<domain::Child> ChangeFlag(
@@ -169,6 +223,11 @@ class Hub {
   const domain::Clock& clock_;
   const domain::Policy policy_;
   AuditLog& audit_;
+  ChangeFeed& feed_;
+  const AgendaSerializer freeze_agenda_;
+  // Held from a write's commit to its publication on the feed, so that
+  // watchers see changes in commit order.
+  absl::Mutex write_order_mu_;
 };
 
 }  // namespace mfh::app

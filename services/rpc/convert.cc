@@ -173,4 +173,123 @@ v1::AuditEntry ToProto(const domain::AuditRecord& record) {
   return out;
 }
 
+v1::AgendaEntry ToProto(const domain::AgendaEntry& e) {
+  v1::AgendaEntry out;
+  out.set_child_id(e.child_id);
+  out.set_episode_id(e.episode_id);
+  out.set_action_id(e.action_id);
+  for (const std::string& f : e.flags) out.add_flags(f);
+  out.set_risk(static_cast<v1::Risk>(e.risk));
+  out.set_category(static_cast<v1::Category>(e.category));
+  if (e.missing_since.has_value()) {
+    *out.mutable_missing_since() = ToProto(*e.missing_since);
+  }
+  out.set_escalation(e.escalation);
+  if (e.returned_at.has_value()) {
+    *out.mutable_returned_at() = ToProto(*e.returned_at);
+  }
+  if (e.return_notified_at.has_value()) {
+    *out.mutable_return_notified_at() = ToProto(*e.return_notified_at);
+  }
+  if (e.due_at.has_value()) *out.mutable_due_at() = ToProto(*e.due_at);
+  out.set_rhi_status(static_cast<v1::RhiStatus>(e.rhi_status));
+  out.set_episode_count(e.episode_count);
+  out.set_what(e.what);
+  out.set_who(e.who);
+  if (e.by_when.has_value()) *out.mutable_by_when() = ToProto(*e.by_when);
+  return out;
+}
+
+v1::Agenda ToProto(const domain::Agenda& agenda) {
+  v1::Agenda out;
+  out.set_day(domain::FormatDay(agenda.day));
+  *out.mutable_as_of() = ToProto(agenda.as_of);
+  const std::pair<const std::vector<domain::AgendaEntry>*,
+                  google::protobuf::RepeatedPtrField<v1::AgendaEntry>*>
+      sections[] = {
+          {&agenda.missing_now, out.mutable_missing_now()},
+          {&agenda.returned, out.mutable_returned()},
+          {&agenda.rhi_overdue, out.mutable_rhi_overdue()},
+          {&agenda.rhi_due_soon, out.mutable_rhi_due_soon()},
+          {&agenda.repeat_missing, out.mutable_repeat_missing()},
+          {&agenda.open_actions, out.mutable_open_actions()},
+      };
+  for (const auto& [from, to] : sections) {
+    for (const domain::AgendaEntry& e : *from) *to->Add() = ToProto(e);
+  }
+  for (const domain::LinkedGroup& g : agenda.linked) {
+    v1::LinkedGroup* group = out.add_linked();
+    group->set_link_id(g.link_id);
+    group->set_suggested(g.suggested);
+    group->set_reason(g.reason);
+    for (const domain::AgendaEntry& e : g.entries) {
+      *group->add_entries() = ToProto(e);
+    }
+  }
+  return out;
+}
+
+v1::LinkedGroup ToProto(const domain::Link& link) {
+  v1::LinkedGroup out;
+  out.set_link_id(link.link_id);
+  out.set_reason(link.reason);
+  for (const std::string& id : link.episode_ids) {
+    out.add_entries()->set_episode_id(id);
+  }
+  return out;
+}
+
+v1::Action ToProto(const domain::Action& a) {
+  v1::Action out;
+  out.set_action_id(a.action_id);
+  out.set_child_id(a.child_id);
+  out.set_meeting_day(domain::FormatDay(a.meeting_day));
+  out.set_what(a.what);
+  out.set_who(a.who);
+  *out.mutable_by_when() = ToProto(a.by_when);
+  out.set_done_when(a.done_when);
+  out.set_worked_when(a.worked_when);
+  out.set_assignee(a.assignee);
+  out.set_done_evidence(a.done_evidence);
+  out.set_impact_evidence(a.impact_evidence);
+  out.set_status(static_cast<v1::ActionStatus>(a.status));
+  out.set_drop_reason(a.drop_reason);
+  out.set_meeting_id(a.meeting_id);
+  out.set_addendum(a.addendum);
+  out.set_created_by(a.created_by);
+  *out.mutable_created_at() = ToProto(a.created_at);
+  if (a.closed_at.has_value()) *out.mutable_closed_at() = ToProto(*a.closed_at);
+  return out;
+}
+
+v1::Note ToProto(const domain::Note& n) {
+  v1::Note out;
+  out.set_note_id(n.note_id);
+  out.set_child_id(n.child_id);
+  out.set_text(n.text);
+  out.set_decision(n.decision);
+  out.set_addendum(n.addendum);
+  out.set_author(n.author);
+  *out.mutable_at() = ToProto(n.at);
+  return out;
+}
+
+v1::Meeting ToProto(const domain::Meeting& m) {
+  v1::Meeting out;
+  out.set_meeting_id(m.meeting_id);
+  out.set_day(domain::FormatDay(m.day));
+  out.set_state(static_cast<v1::MeetingState>(m.state));
+  *out.mutable_as_of() = ToProto(m.as_of);
+  out.mutable_agenda()->ParseFromString(m.frozen_agenda);
+  for (const std::string& a : m.attendees) out.add_attendees(a);
+  for (const domain::Note& n : m.notes) *out.add_notes() = ToProto(n);
+  for (const domain::Action& a : m.actions) *out.add_actions() = ToProto(a);
+  if (m.closed_at.has_value()) *out.mutable_closed_at() = ToProto(*m.closed_at);
+  return out;
+}
+
+std::string SerializeAgenda(const domain::Agenda& agenda) {
+  return ToProto(agenda).SerializeAsString();
+}
+
 }  // namespace mfh::rpc

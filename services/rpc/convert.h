@@ -3,6 +3,7 @@
 #define MFH_SERVICES_RPC_CONVERT_H_
 
 #include <optional>
+#include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -10,6 +11,7 @@
 #include "google/protobuf/timestamp.pb.h"
 #include "mfh/v1/types.pb.h"
 #include "services/app/hub.h"
+#include "services/domain/agenda.h"
 #include "services/domain/types.h"
 
 namespace mfh::rpc {
@@ -24,6 +26,15 @@ v1::Child ToProto(const domain::Child& child);
 v1::Episode ToProto(const domain::Episode& episode);
 v1::Interview ToProto(const app::InterviewView& view);
 v1::User ToProto(const domain::User& user);
+v1::AgendaEntry ToProto(const domain::AgendaEntry& entry);
+v1::Agenda ToProto(const domain::Agenda& agenda);
+v1::LinkedGroup ToProto(const domain::Link& link);
+v1::Action ToProto(const domain::Action& action);
+v1::Note ToProto(const domain::Note& note);
+// The meeting with its frozen agenda (stored as a serialised v1::Agenda).
+v1::Meeting ToProto(const domain::Meeting& meeting);
+// The bytes a meeting freezes its agenda as.
+std::string SerializeAgenda(const domain::Agenda& agenda);
 v1::AuditEntry ToProto(const domain::AuditRecord& record);
 
 }  // namespace mfh::rpc

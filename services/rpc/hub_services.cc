@@ -224,6 +224,64 @@ grpc::Status EpisodeServiceImpl::ListEpisodes(
   });
 }
 
+grpc::Status EpisodeServiceImpl::LinkEpisodes(
+    grpc::ServerContext* ctx, const v1::LinkEpisodesRequest* req,
+    v1::LinkEpisodesResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        domain::Link link,
+        hub_.LinkEpisodes(caller,
+                          std::vector<std::string>(req->episode_ids().begin(),
+                                                   req->episode_ids().end()),
+                          req->reason()));
+    *resp->mutable_link() = ToProto(link);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EpisodeServiceImpl::WatchBoard(
+    grpc::ServerContext* ctx, const v1::WatchBoardRequest* req,
+    grpc::ServerWriter<v1::WatchBoardResponse>* writer) {
+  // How often a quiet stream checks whether its client has gone.
+  constexpr absl::Duration kPoll = absl::Milliseconds(250);
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    // Subscribe before the snapshot, so that no change falls between them.
+    std::shared_ptr<app::Subscription> subscription = hub_.feed().Subscribe();
+    struct Unsubscribe {
+      app::ChangeFeed& feed;
+      std::shared_ptr<app::Subscription>& subscription;
+      ~Unsubscribe() { feed.Unsubscribe(subscription); }
+    } unsubscribe{hub_.feed(), subscription};
+    auto send_snapshot = [&]() -> absl::Status {
+      ASSIGN_OR_RETURN(std::vector<domain::AgendaEntry> board,
+                       hub_.Board(caller, as_of));
+      v1::WatchBoardResponse snapshot;
+      snapshot.set_is_snapshot(true);
+      for (const domain::AgendaEntry& e : board) {
+        *snapshot.add_snapshot() = ToProto(e);
+      }
+      writer->Write(snapshot);
+      return absl::OkStatus();
+    };
+    RETURN_IF_ERROR(send_snapshot());
+    while (!ctx->IsCancelled()) {
+      app::Subscription::Batch batch = subscription->Next(kPoll);
+      if (batch.closed) break;
+      if (batch.resnapshot) RETURN_IF_ERROR(send_snapshot());
+      for (const app::ChangeEvent& event : batch.events) {
+        v1::WatchBoardResponse message;
+        message.set_sequence(event.sequence);
+        message.set_event(event.rpc);
+        message.set_child_id(event.child_id);
+        message.set_episode_id(event.episode_id);
+        if (!writer->Write(message)) return absl::OkStatus();
+      }
+    }
+    return absl::OkStatus();
+  });
+}
+
 grpc::Status InterviewServiceImpl::ListInterviews(
     grpc::ServerContext* ctx, const v1::ListInterviewsRequest* req,
     v1::ListInterviewsResponse* resp) {
@@ -335,6 +393,122 @@ grpc::Status InterviewServiceImpl::MarkNotRequired(
     ASSIGN_OR_RETURN(app::InterviewView view,
                      hub_.CloseInterview(caller, closing));
     *resp->mutable_interview() = ToProto(view);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::GetAgenda(grpc::ServerContext* ctx,
+                                           const v1::GetAgendaRequest* req,
+                                           v1::GetAgendaResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(domain::Agenda agenda,
+                     hub_.GetAgenda(caller, req->day(), as_of));
+    *resp->mutable_agenda() = ToProto(agenda);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::OpenMeeting(grpc::ServerContext* ctx,
+                                             const v1::OpenMeetingRequest* req,
+                                             v1::OpenMeetingResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(domain::Meeting meeting,
+                     hub_.OpenMeeting(caller, req->day(), as_of));
+    *resp->mutable_meeting() = ToProto(meeting);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::AddNote(grpc::ServerContext* ctx,
+                                         const v1::AddNoteRequest* req,
+                                         v1::AddNoteResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        domain::Note note,
+        hub_.AddNote(caller, domain::NewNote{.meeting_id = req->meeting_id(),
+                                             .child_id = req->child_id(),
+                                             .text = req->text(),
+                                             .decision = req->decision(),
+                                             .addendum = req->addendum()}));
+    *resp->mutable_note() = ToProto(note);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::AddAction(grpc::ServerContext* ctx,
+                                           const v1::AddActionRequest* req,
+                                           v1::AddActionResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    domain::NewAction in{.meeting_id = req->meeting_id(),
+                         .child_id = req->child_id(),
+                         .what = req->what(),
+                         .who = req->who(),
+                         .done_when = req->done_when(),
+                         .worked_when = req->worked_when(),
+                         .assignee = req->assignee(),
+                         .addendum = req->addendum()};
+    MFH_TIME(in.by_when, *req, by_when);
+    ASSIGN_OR_RETURN(domain::Action action, hub_.AddAction(caller, in));
+    *resp->mutable_action() = ToProto(action);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::UpdateAction(
+    grpc::ServerContext* ctx, const v1::UpdateActionRequest* req,
+    v1::UpdateActionResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        domain::Action action,
+        hub_.UpdateAction(
+            caller,
+            domain::ActionUpdate{
+                .action_id = req->action_id(),
+                .status = static_cast<domain::ActionStatus>(req->status()),
+                .done_evidence = req->done_evidence(),
+                .impact_evidence = req->impact_evidence(),
+                .drop_reason = req->drop_reason(),
+                .worked_when = req->worked_when()}));
+    *resp->mutable_action() = ToProto(action);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::CloseMeeting(
+    grpc::ServerContext* ctx, const v1::CloseMeetingRequest* req,
+    v1::CloseMeetingResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        domain::Meeting meeting,
+        hub_.CloseMeeting(caller, req->meeting_id(),
+                          std::vector<std::string>(req->attendees().begin(),
+                                                   req->attendees().end())));
+    *resp->mutable_meeting() = ToProto(meeting);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::GetMeeting(grpc::ServerContext* ctx,
+                                            const v1::GetMeetingRequest* req,
+                                            v1::GetMeetingResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(domain::Meeting meeting,
+                     hub_.GetMeeting(caller, req->meeting_id()));
+    *resp->mutable_meeting() = ToProto(meeting);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status MeetingServiceImpl::ListActions(grpc::ServerContext* ctx,
+                                             const v1::ListActionsRequest* req,
+                                             v1::ListActionsResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        std::vector<domain::Action> actions,
+        hub_.ListActions(caller, req->child_id(), req->open_only()));
+    for (const domain::Action& a : actions) *resp->add_actions() = ToProto(a);
     return absl::OkStatus();
   });
 }

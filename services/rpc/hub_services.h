@@ -9,6 +9,7 @@
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
+#include "mfh/v1/meeting.grpc.pb.h"
 #include "services/app/hub.h"
 
 namespace mfh::rpc {
@@ -58,6 +59,14 @@ class EpisodeServiceImpl final : public v1::EpisodeService::Service {
   grpc::Status ListEpisodes(grpc::ServerContext* ctx,
                             const v1::ListEpisodesRequest* req,
                             v1::ListEpisodesResponse* resp) override;
+  grpc::Status LinkEpisodes(grpc::ServerContext* ctx,
+                            const v1::LinkEpisodesRequest* req,
+                            v1::LinkEpisodesResponse* resp) override;
+  // A snapshot, then the change feed until the client leaves or the server
+  // stops. Runs on its own thread; writes never wait for it.
+  grpc::Status WatchBoard(
+      grpc::ServerContext* ctx, const v1::WatchBoardRequest* req,
+      grpc::ServerWriter<v1::WatchBoardResponse>* writer) override;
 
  private:
   app::Hub& hub_;
@@ -88,6 +97,38 @@ class InterviewServiceImpl final : public v1::InterviewService::Service {
   grpc::Status MarkNotRequired(grpc::ServerContext* ctx,
                                const v1::MarkNotRequiredRequest* req,
                                v1::MarkNotRequiredResponse* resp) override;
+
+ private:
+  app::Hub& hub_;
+};
+
+class MeetingServiceImpl final : public v1::MeetingService::Service {
+ public:
+  explicit MeetingServiceImpl(app::Hub& hub) : hub_(hub) {}
+
+  grpc::Status GetAgenda(grpc::ServerContext* ctx,
+                         const v1::GetAgendaRequest* req,
+                         v1::GetAgendaResponse* resp) override;
+  grpc::Status OpenMeeting(grpc::ServerContext* ctx,
+                           const v1::OpenMeetingRequest* req,
+                           v1::OpenMeetingResponse* resp) override;
+  grpc::Status AddNote(grpc::ServerContext* ctx, const v1::AddNoteRequest* req,
+                       v1::AddNoteResponse* resp) override;
+  grpc::Status AddAction(grpc::ServerContext* ctx,
+                         const v1::AddActionRequest* req,
+                         v1::AddActionResponse* resp) override;
+  grpc::Status UpdateAction(grpc::ServerContext* ctx,
+                            const v1::UpdateActionRequest* req,
+                            v1::UpdateActionResponse* resp) override;
+  grpc::Status CloseMeeting(grpc::ServerContext* ctx,
+                            const v1::CloseMeetingRequest* req,
+                            v1::CloseMeetingResponse* resp) override;
+  grpc::Status GetMeeting(grpc::ServerContext* ctx,
+                          const v1::GetMeetingRequest* req,
+                          v1::GetMeetingResponse* resp) override;
+  grpc::Status ListActions(grpc::ServerContext* ctx,
+                           const v1::ListActionsRequest* req,
+                           v1::ListActionsResponse* resp) override;
 
  private:
   app::Hub& hub_;

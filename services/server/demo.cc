@@ -161,6 +161,11 @@ class Builder {
         .status();
   }
 
+  const std::string& child_id(int child) const { return ids_[child]; }
+  app::Hub& hub() { return hub_; }
+  const app::Caller& caller() const { return caller_; }
+  absl::Time now() const { return now_; }
+
   absl::Status Flag(int child, const char* flag, double hours_ago) {
     return hub_.SetFlag(caller_, ids_[child], flag, Ago(hours_ago)).status();
   }
@@ -177,6 +182,8 @@ DemoReturn Back(double hours_ago, const char* where, const char* with,
                 domain::ReturnedTo to = domain::ReturnedTo::kHome) {
   return DemoReturn{hours_ago, hours_ago - 2, where, with, to};
 }
+
+absl::Status HoldYesterdaysMeeting(Builder& b);
 
 absl::Status Fill(Builder& b) {
   using domain::Concern;
@@ -205,13 +212,17 @@ absl::Status Fill(Builder& b) {
       b.AddEpisode({0, 30, Risk::kHigh, Category::kMissing, std::nullopt})
           .status());
   // Tyler: missing for more than three days.
-  RETURN_IF_ERROR(
-      b.AddEpisode({1, 80, Risk::kMedium, Category::kMissing, std::nullopt})
-          .status());
-  // Leah: missing since this morning.
-  RETURN_IF_ERROR(
-      b.AddEpisode({2, 5, Risk::kLow, Category::kMissing, std::nullopt})
-          .status());
+  ASSIGN_OR_RETURN(
+      std::string tyler,
+      b.AddEpisode({1, 80, Risk::kMedium, Category::kMissing, std::nullopt}));
+  // Leah: missing since this morning, seen with Tyler.
+  ASSIGN_OR_RETURN(
+      std::string leah,
+      b.AddEpisode({2, 5, Risk::kLow, Category::kMissing, std::nullopt}));
+  RETURN_IF_ERROR(b.hub()
+                      .LinkEpisodes(b.caller(), {tyler, leah},
+                                    "Seen together at the bus station")
+                      .status());
   // Kai: absent from placement for nine days, whereabouts known.
   RETURN_IF_ERROR(b.AddEpisode({3, 24 * 9, Risk::kNoApparentRisk,
                                 Category::kAbsent, std::nullopt})
@@ -256,7 +267,7 @@ absl::Status Fill(Builder& b) {
                                 Back(62, "Hotel, Ring Road", "Older boyfriend",
                                      ReturnedTo::kPlacement)})
                       .status());
-  // Noah and Isla: missing together, found together.
+  // Noah and Isla: missing together, found together (a suggested link).
   RETURN_IF_ERROR(b.AddEpisode({9, 24 * 3, Risk::kMedium, Category::kMissing,
                                 Back(24 * 2, "Central Station, Platform 2",
                                      "Isla Bennett's friend")})
@@ -287,7 +298,78 @@ absl::Status Fill(Builder& b) {
                                  Back(24 * 49, "Shopping centre", "Cousin",
                                       ReturnedTo::kPlacement)}));
   RETURN_IF_ERROR(b.NotHeld(z1));
-  return absl::OkStatus();
+  return HoldYesterdaysMeeting(b);
+}
+
+// Yesterday's meeting, closed, with a decision and actions: one overdue,
+// one due later, one done.
+absl::Status HoldYesterdaysMeeting(Builder& b) {
+  app::Hub& hub = b.hub();
+  const app::Caller& caller = b.caller();
+  const absl::TimeZone tz = hub.policy().timezone;
+  const absl::CivilDay yesterday = domain::LocalDay(b.now(), tz) - 1;
+  const absl::Time opened =
+      absl::FromCivil(absl::CivilSecond(yesterday) +
+                          absl::ToInt64Seconds(hub.policy().meeting_time),
+                      tz);
+  // Frozen at least 19 hours ago, so that yesterday's return (notified 18
+  // hours ago) is new on today's agenda whatever the time of day.
+  ASSIGN_OR_RETURN(
+      domain::Meeting meeting,
+      hub.OpenMeeting(caller, domain::FormatDay(yesterday),
+                      std::min(opened, b.now() - absl::Hours(19))));
+  const std::string& m = meeting.meeting_id;
+  RETURN_IF_ERROR(
+      hub.AddNote(caller, {.meeting_id = m,
+                           .child_id = b.child_id(0),
+                           .text = "Strategy meeting to be convened under "
+                                   "the CSE protocol",
+                           .decision = true})
+          .status());
+  RETURN_IF_ERROR(
+      hub.AddNote(caller, {.meeting_id = m,
+                           .child_id = b.child_id(5),
+                           .text = "Carers report new phone and cash"})
+          .status());
+  const absl::Time end_of_yesterday =
+      absl::FromCivil(absl::CivilSecond(yesterday) + 17 * 3600, tz);
+  RETURN_IF_ERROR(
+      hub.AddAction(caller, {.meeting_id = m,
+                             .child_id = b.child_id(0),
+                             .what = "Convene a strategy meeting (CSE)",
+                             .who = "Team manager, CST",
+                             .by_when = end_of_yesterday,
+                             .done_when = "Strategy meeting minutes on file",
+                             .worked_when = "No missing episode in 4 weeks"})
+          .status());
+  RETURN_IF_ERROR(
+      hub.AddAction(caller,
+                    {.meeting_id = m,
+                     .child_id = b.child_id(5),
+                     .what = "Arrange the RHI with an independent worker",
+                     .who = "RHI service",
+                     .by_when = end_of_yesterday + absl::Hours(48),
+                     .done_when = "Interview recorded as completed"})
+          .status());
+  ASSIGN_OR_RETURN(
+      domain::Action shared,
+      hub.AddAction(caller,
+                    {.meeting_id = m,
+                     .child_id = b.child_id(11),
+                     .what = "Share the Coastport address with the police",
+                     .who = "Police MFH coordinator",
+                     .by_when = end_of_yesterday,
+                     .done_when = "Intelligence log reference received"}));
+  RETURN_IF_ERROR(
+      hub.UpdateAction(caller, {.action_id = shared.action_id,
+                                .status = domain::ActionStatus::kDone,
+                                .done_evidence = "Intelligence log 4471"})
+          .status());
+  return hub
+      .CloseMeeting(
+          caller, m,
+          {"MFH coordinator", "Police MFH coordinator", "CST team manager"})
+      .status();
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "services/app/hub.h"
 #include "services/domain/clock.h"
 #include "services/domain/roles.h"
+#include "services/rpc/convert.h"
 #include "services/rpc/hub_services.h"
 #include "services/server/demo.h"
 #include "services/server/policy.h"
@@ -115,7 +116,8 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   RealClock clock;
   {
     app::AuditLog audit(**store);
-    app::Hub hub(**store, clock, *policy, audit);
+    app::ChangeFeed feed;
+    app::Hub hub(**store, clock, *policy, audit, feed, &rpc::SerializeAgenda);
     if (options.demo) {
       absl::StatusOr<std::string> token = FillDemoBorough(**store, hub);
       if (!token.ok()) return Fail(token.status().message());
@@ -131,6 +133,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     rpc::ChildServiceImpl children(hub);
     rpc::EpisodeServiceImpl episodes(hub);
     rpc::InterviewServiceImpl interviews(hub);
+    rpc::MeetingServiceImpl meetings(hub);
     rpc::AdminServiceImpl admin(hub);
     grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
@@ -139,6 +142,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     builder.RegisterService(&children);
     builder.RegisterService(&episodes);
     builder.RegisterService(&interviews);
+    builder.RegisterService(&meetings);
     builder.RegisterService(&admin);
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
     if (server == nullptr || port == 0) {
@@ -155,6 +159,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
       sigwait(&stop_signals, &signal_number);
       std::cout << "mfh-server: stopping (signal " << signal_number << ")"
                 << std::endl;
+      feed.Close();  // ends the WatchBoard streams
       server->Shutdown(std::chrono::system_clock::now() +
                        absl::ToChronoMilliseconds(kDrainTimeout));
     });

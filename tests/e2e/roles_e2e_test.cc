@@ -14,6 +14,7 @@
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
+#include "mfh/v1/meeting.grpc.pb.h"
 #include "tests/e2e/harness.h"
 
 namespace mfh {
@@ -29,12 +30,16 @@ const std::set<std::string> kEpisodeWriters = {"coordinator", "police"};
 const std::set<std::string> kRhiWriters = {"coordinator", "rhi_worker"};
 const std::set<std::string> kCoordinatorOnly = {"coordinator"};
 const std::set<std::string> kAdminOnly = {"admin"};
+// Anyone but the admin may try; police and RHI workers only on actions
+// assigned to them (the empty request names none, so it is refused first).
+const std::set<std::string> kActionUpdaters = kReaders;
 
 struct Stubs {
   std::unique_ptr<v1::ChildService::Stub> children;
   std::unique_ptr<v1::EpisodeService::Stub> episodes;
   std::unique_ptr<v1::InterviewService::Stub> interviews;
   std::unique_ptr<v1::AdminService::Stub> admin;
+  std::unique_ptr<v1::MeetingService::Stub> meetings;
 };
 
 // One RPC called with an empty request: who may call it, and the code an
@@ -61,6 +66,7 @@ std::vector<RpcCase> AllRpcs() {
   using v1::ChildService;
   using v1::EpisodeService;
   using v1::InterviewService;
+  using v1::MeetingService;
   const StatusCode kInvalid = StatusCode::INVALID_ARGUMENT;
   const StatusCode kOk = StatusCode::OK;
   return {
@@ -118,6 +124,35 @@ std::vector<RpcCase> AllRpcs() {
       {"MarkNotRequired", kRhiWriters, kInvalid,
        Call<v1::MarkNotRequiredRequest, v1::MarkNotRequiredResponse>(
            &Stubs::interviews, &InterviewService::Stub::MarkNotRequired)},
+      {"LinkEpisodes", kCoordinatorOnly, kInvalid,
+       Call<v1::LinkEpisodesRequest, v1::LinkEpisodesResponse>(
+           &Stubs::episodes, &EpisodeService::Stub::LinkEpisodes)},
+      {"GetAgenda", kReaders, kOk,
+       Call<v1::GetAgendaRequest, v1::GetAgendaResponse>(
+           &Stubs::meetings, &MeetingService::Stub::GetAgenda)},
+      // The empty request opens today's meeting: the coordinator, asked
+      // first, succeeds.
+      {"OpenMeeting", kCoordinatorOnly, kOk,
+       Call<v1::OpenMeetingRequest, v1::OpenMeetingResponse>(
+           &Stubs::meetings, &MeetingService::Stub::OpenMeeting)},
+      {"AddNote", kCoordinatorOnly, kInvalid,
+       Call<v1::AddNoteRequest, v1::AddNoteResponse>(
+           &Stubs::meetings, &MeetingService::Stub::AddNote)},
+      {"AddAction", kCoordinatorOnly, kInvalid,
+       Call<v1::AddActionRequest, v1::AddActionResponse>(
+           &Stubs::meetings, &MeetingService::Stub::AddAction)},
+      {"UpdateAction", kActionUpdaters, kInvalid,
+       Call<v1::UpdateActionRequest, v1::UpdateActionResponse>(
+           &Stubs::meetings, &MeetingService::Stub::UpdateAction)},
+      {"CloseMeeting", kCoordinatorOnly, kInvalid,
+       Call<v1::CloseMeetingRequest, v1::CloseMeetingResponse>(
+           &Stubs::meetings, &MeetingService::Stub::CloseMeeting)},
+      {"GetMeeting", kReaders, kInvalid,
+       Call<v1::GetMeetingRequest, v1::GetMeetingResponse>(
+           &Stubs::meetings, &MeetingService::Stub::GetMeeting)},
+      {"ListActions", kReaders, kOk,
+       Call<v1::ListActionsRequest, v1::ListActionsResponse>(
+           &Stubs::meetings, &MeetingService::Stub::ListActions)},
       {"AddUser", kAdminOnly, kInvalid,
        Call<v1::AddUserRequest, v1::AddUserResponse>(
            &Stubs::admin, &AdminService::Stub::AddUser)},
@@ -150,7 +185,8 @@ class RoleTableTest : public ::testing::Test {
     stubs_ = new Stubs{v1::ChildService::NewStub(channel),
                        v1::EpisodeService::NewStub(channel),
                        v1::InterviewService::NewStub(channel),
-                       v1::AdminService::NewStub(channel)};
+                       v1::AdminService::NewStub(channel),
+                       v1::MeetingService::NewStub(channel)};
   }
 
   static void TearDownTestSuite() {

@@ -12,6 +12,7 @@
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
+#include "mfh/v1/meeting.grpc.pb.h"
 #include "tests/e2e/harness.h"
 
 namespace mfh {
@@ -158,6 +159,28 @@ TEST(ServerDemoTest, TheDemoFillsAnEmptyDatabaseOnceAndPrintsAWorkingToken) {
   ASSERT_TRUE(
       interviews->ListInterviews(WithToken(token).get(), due, &coming).ok());
   EXPECT_EQ(coming.interviews_size(), 4);
+
+  // Every section of today's agenda has something to discuss. How many
+  // interviews fall due before the next meeting depends on the day of the
+  // week the demo starts (a Friday reaches Monday's meeting).
+  auto meetings = v1::MeetingService::NewStub(channel);
+  v1::GetAgendaResponse today;
+  ASSERT_TRUE(
+      meetings
+          ->GetAgenda(WithToken(token).get(), v1::GetAgendaRequest(), &today)
+          .ok());
+  const v1::Agenda& agenda = today.agenda();
+  EXPECT_EQ(agenda.missing_now_size(), 4);
+  EXPECT_EQ(agenda.returned_size(), 1);
+  EXPECT_EQ(agenda.rhi_overdue_size(), 2);
+  EXPECT_GE(agenda.rhi_due_soon_size(), 1);
+  EXPECT_LE(agenda.rhi_due_soon_size(), 4);
+  EXPECT_EQ(agenda.repeat_missing_size(), 3);
+  ASSERT_EQ(agenda.linked_size(), 2);
+  EXPECT_FALSE(agenda.linked(0).suggested());
+  EXPECT_TRUE(agenda.linked(1).suggested());
+  EXPECT_EQ(agenda.open_actions_size(), 2);
+  meetings.reset();
   // Close this client's connection so that the server's drain need not wait.
   children.reset();
   episodes.reset();
