@@ -1,8 +1,9 @@
-// mfh missing report, mfh return log|correct, mfh episode show|list|regrade:
-// EpisodeService.
+// mfh missing report, mfh return log|correct, mfh episode
+// show|list|regrade|link: EpisodeService.
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
@@ -32,6 +33,7 @@ struct EpisodeFlags {
   std::string at;
   std::string as_of;
   bool open_only = false;
+  std::vector<std::string> episode_ids;
   // Set for the options whose empty value means something (clear the text).
   CLI::Option* found_location_option = nullptr;
   CLI::Option* found_with_option = nullptr;
@@ -182,6 +184,19 @@ absl::Status Regrade(Session& s, const EpisodeFlags& f) {
   return absl::OkStatus();
 }
 
+absl::Status Link(Session& s, const EpisodeFlags& f) {
+  v1::LinkEpisodesRequest req;
+  for (const std::string& id : f.episode_ids) req.add_episode_ids(id);
+  req.set_reason(f.reason);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::LinkEpisodesResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->episodes().LinkEpisodes(ctx, req, &resp);
+  }));
+  PrintRecord(s, resp, resp.link());
+  return absl::OkStatus();
+}
+
 constexpr char kRiskHelp[] =
     "Police risk grade: no-apparent, low, medium or high";
 constexpr char kFoundLocationHelp[] = "Where the child was found";
@@ -298,6 +313,21 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
   regrade->add_option("--at", r->at, "When the new grade applies from")
       ->required();
   regrade->add_option("--reason", r->reason, "Why it is regraded")
+      ->capture_default_str();
+
+  auto k = std::make_shared<EpisodeFlags>();
+  k->reason = "linked by coordinator";
+  CLI::App* link = AddLeaf(
+      *group, "link",
+      "Link two or more episodes that belong together: children missing "
+      "together or found at the same place (coordinator); the agenda shows "
+      "the link under Linked episodes",
+      "mfh episode link E1 E2 --reason \"missing together from school\"",
+      dispatch, [k](Session& s) { return Link(s, *k); });
+  link->add_option("ID", k->episode_ids, "The episodes' ids (two or more)")
+      ->required()
+      ->expected(2, -1);
+  link->add_option("--reason", k->reason, "Why they belong together")
       ->capture_default_str();
 }
 

@@ -23,6 +23,7 @@ constexpr char kFooter[] =
     "  mfh missing report --child C1 --police-force MET --police-ref "
     "R-1 --missing-since 2026-03-26T18:00 --risk high\n"
     "  mfh rhi list --overdue --output csv\n"
+    "  mfh agenda --as-of \"2026-03-02 09:30\"\n"
     "Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 unauthenticated "
     "or permission denied, 5 invalid argument, 6 already exists or failed "
     "precondition, 7 server unavailable.";
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
   mfh::cli::AddChildCommands(app, dispatch);
   mfh::cli::AddEpisodeCommands(app, dispatch);
   mfh::cli::AddRhiCommands(app, dispatch);
+  mfh::cli::AddMeetingCommands(app, dispatch);
   mfh::cli::AddAdminCommands(app, dispatch);
 
   try {

@@ -74,6 +74,7 @@ absl::StatusOr<std::optional<absl::Time>> OptionalTimeFlag(
 void AddChildCommands(CLI::App& app, Dispatch& dispatch);
 void AddEpisodeCommands(CLI::App& app, Dispatch& dispatch);
 void AddRhiCommands(CLI::App& app, Dispatch& dispatch);
+void AddMeetingCommands(CLI::App& app, Dispatch& dispatch);
 void AddAdminCommands(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace mfh::cli

@@ -351,4 +351,120 @@ Fields View<v1::AuditEntry>::Record(const v1::AuditEntry& a) {
           {"outcome", a.outcome()}};
 }
 
+Row View<v1::Action>::TableHeader() {
+  return {"ACTION",   "CHILD",    "MEETING DAY", "STATUS", "BY WHEN",
+          "DEADLINE", "ASSIGNEE", "WHO",         "WHAT"};
+}
+
+Row View<v1::Action>::TableRow(const v1::Action& a, absl::Time as_of) {
+  return {
+      a.action_id(),
+      a.child_id(),
+      a.meeting_day(),
+      client::ActionStatusLabel(a.status()),
+      Local(a.has_by_when(), a.by_when()),
+      a.status() == v1::ACTION_STATUS_OPEN && a.has_by_when()
+          ? client::FormatCountdown(client::FromTimestamp(a.by_when()), as_of)
+          : "-",
+      Cell(a.assignee()),
+      a.who(),
+      a.what()};
+}
+
+Row View<v1::Action>::CsvHeader() {
+  return {"action_id",       "child_id",    "meeting_id",
+          "meeting_day",     "what",        "who",
+          "by_when",         "done_when",   "worked_when",
+          "assignee",        "status",      "done_evidence",
+          "impact_evidence", "drop_reason", "addendum",
+          "created_by",      "created_at",  "closed_at"};
+}
+
+Row View<v1::Action>::CsvRow(const v1::Action& a) {
+  return {a.action_id(),
+          a.child_id(),
+          a.meeting_id(),
+          a.meeting_day(),
+          a.what(),
+          a.who(),
+          Utc(a.has_by_when(), a.by_when()),
+          a.done_when(),
+          a.worked_when(),
+          a.assignee(),
+          v1::ActionStatus_Name(a.status()),
+          a.done_evidence(),
+          a.impact_evidence(),
+          a.drop_reason(),
+          TrueFalse(a.addendum()),
+          a.created_by(),
+          Utc(a.has_created_at(), a.created_at()),
+          Utc(a.has_closed_at(), a.closed_at())};
+}
+
+Fields View<v1::Action>::Record(const v1::Action& a) {
+  return {
+      {"action id", a.action_id()},
+      {"child id", a.child_id()},
+      {"meeting", absl::StrCat(a.meeting_id(), " (", a.meeting_day(),
+                               a.addendum() ? ", addendum)" : ")")},
+      {"what", a.what()},
+      {"who", a.who()},
+      {"by when", Local(a.has_by_when(), a.by_when())},
+      {"how we know it is done", a.done_when()},
+      {"how we know it worked", Cell(a.worked_when())},
+      {"assignee", Cell(a.assignee())},
+      {"status", client::ActionStatusLabel(a.status())},
+      {"done evidence", Cell(a.done_evidence())},
+      {"impact evidence", Cell(a.impact_evidence())},
+      {"drop reason", Cell(a.drop_reason())},
+      {"agreed by", absl::StrCat(a.created_by(), " at ",
+                                 Local(a.has_created_at(), a.created_at()))},
+      {"closed at", Local(a.has_closed_at(), a.closed_at())}};
+}
+
+Row View<v1::Note>::CsvHeader() {
+  return {"note_id",  "child_id", "text", "decision",
+          "addendum", "author",   "at"};
+}
+
+Row View<v1::Note>::CsvRow(const v1::Note& n) {
+  return {n.note_id(),
+          n.child_id(),
+          n.text(),
+          TrueFalse(n.decision()),
+          TrueFalse(n.addendum()),
+          n.author(),
+          Utc(n.has_at(), n.at())};
+}
+
+Fields View<v1::Note>::Record(const v1::Note& n) {
+  return {{"note id", n.note_id()}, {"child id", n.child_id()},
+          {"kind", NoteKind(n)},    {"text", n.text()},
+          {"author", n.author()},   {"at", Local(n.has_at(), n.at())}};
+}
+
+Row View<v1::LinkedGroup>::CsvHeader() {
+  return {"link_id", "suggested", "reason", "episode_ids"};
+}
+
+Row View<v1::LinkedGroup>::CsvRow(const v1::LinkedGroup& l) {
+  std::vector<std::string> ids;
+  for (const v1::AgendaEntry& e : l.entries()) ids.push_back(e.episode_id());
+  return {l.link_id(), TrueFalse(l.suggested()), l.reason(),
+          absl::StrJoin(ids, ",")};
+}
+
+Fields View<v1::LinkedGroup>::Record(const v1::LinkedGroup& l) {
+  std::vector<std::string> ids;
+  for (const v1::AgendaEntry& e : l.entries()) ids.push_back(e.episode_id());
+  return {{"link id", Cell(l.link_id())},
+          {"reason", l.reason()},
+          {"episodes", absl::StrJoin(ids, ", ")}};
+}
+
+std::string NoteKind(const v1::Note& note) {
+  return absl::StrCat(note.decision() ? "decision" : "note",
+                      note.addendum() ? " (addendum)" : "");
+}
+
 }  // namespace mfh::cli

@@ -68,6 +68,35 @@ struct View<v1::AuditEntry> {
   static Fields Record(const v1::AuditEntry& entry);
 };
 
+template <>
+struct View<v1::Action> {
+  static Row TableHeader();
+  // The deadline of an open action counts down to by_when from as_of.
+  static Row TableRow(const v1::Action& action, absl::Time as_of);
+  static Row CsvHeader();
+  static Row CsvRow(const v1::Action& action);
+  // The five-part form (what, who, by when, how we know it is done, how we
+  // know it worked), then the status and its evidence.
+  static Fields Record(const v1::Action& action);
+};
+
+template <>
+struct View<v1::Note> {
+  static Row CsvHeader();
+  static Row CsvRow(const v1::Note& note);
+  static Fields Record(const v1::Note& note);
+};
+
+template <>
+struct View<v1::LinkedGroup> {
+  static Row CsvHeader();
+  static Row CsvRow(const v1::LinkedGroup& link);
+  static Fields Record(const v1::LinkedGroup& link);
+};
+
+// "note" or "decision", with " (addendum)" after a closed meeting.
+std::string NoteKind(const v1::Note& note);
+
 // A list: a table, a JSON array of the items, or CSV rows.
 template <typename T>
 void PrintList(Session& session,

@@ -17,6 +17,7 @@
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
+#include "mfh/v1/meeting.grpc.pb.h"
 
 namespace mfh::client {
 
@@ -57,6 +58,7 @@ class Connection {
   v1::ChildService::Stub& children() const { return *children_; }
   v1::EpisodeService::Stub& episodes() const { return *episodes_; }
   v1::InterviewService::Stub& interviews() const { return *interviews_; }
+  v1::MeetingService::Stub& meetings() const { return *meetings_; }
   v1::AdminService::Stub& admin() const { return *admin_; }
 
  private:
@@ -67,6 +69,7 @@ class Connection {
   std::unique_ptr<v1::ChildService::Stub> children_;
   std::unique_ptr<v1::EpisodeService::Stub> episodes_;
   std::unique_ptr<v1::InterviewService::Stub> interviews_;
+  std::unique_ptr<v1::MeetingService::Stub> meetings_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
 };
 

@@ -117,4 +117,12 @@ std::string RoleLabel(v1::Role role) {
   return absl::AsciiStrToLower(StripPrefix(v1::Role_Name(role), "ROLE_", role));
 }
 
+std::string ActionStatusLabel(v1::ActionStatus status) {
+  return StripPrefix(v1::ActionStatus_Name(status), "ACTION_STATUS_", status);
+}
+
+std::string MeetingStateLabel(v1::MeetingState state) {
+  return StripPrefix(v1::MeetingState_Name(state), "MEETING_STATE_", state);
+}
+
 }  // namespace mfh::client

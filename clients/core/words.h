@@ -37,6 +37,9 @@ std::string RhiStatusLabel(v1::RhiStatus status);
 std::string ReturnedToLabel(v1::ReturnedTo returned_to);
 std::string ConcernLabel(v1::Concern concern);
 std::string RoleLabel(v1::Role role);
+// "OPEN", "DONE", "DROPPED"; "OPEN", "CLOSED".
+std::string ActionStatusLabel(v1::ActionStatus status);
+std::string MeetingStateLabel(v1::MeetingState state);
 
 }  // namespace mfh::client
 
