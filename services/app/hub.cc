@@ -180,23 +180,26 @@ absl::Status Hub::AuditedWrite(
     const Caller& caller, absl::string_view rpc,
     absl::FunctionRef<absl::Status(Transaction&, AuditRecord&)> fn) {
   AuditRecord record = NewAuditRecord(caller, rpc);
-  absl::MutexLock order(&write_order_mu_);
-  absl::Status status = store_.Write([&](Transaction& tx) -> absl::Status {
-    RETURN_IF_ERROR(fn(tx, record));
-    record.outcome = "OK";
-    return tx.InsertAudit(record);
-  });
+  absl::Status status = store_.Write(
+      [&](Transaction& tx) -> absl::Status {
+        RETURN_IF_ERROR(fn(tx, record));
+        record.outcome = "OK";
+        return tx.InsertAudit(record);
+      },
+      // Runs in commit order, so that watchers see changes in that order.
+      [&] {
+        feed_.Publish(ChangeEvent{
+            .sequence = 0,
+            .rpc = record.rpc,
+            .child_id =
+                record.child_ids.empty() ? "" : record.child_ids.front(),
+            .episode_id =
+                record.episode_ids.empty() ? "" : record.episode_ids.front()});
+      });
   if (!status.ok()) {
     record.outcome = absl::StatusCodeToString(status.code());
     audit_.Record(std::move(record));
-    return status;
   }
-  feed_.Publish(ChangeEvent{
-      .sequence = 0,
-      .rpc = record.rpc,
-      .child_id = record.child_ids.empty() ? "" : record.child_ids.front(),
-      .episode_id =
-          record.episode_ids.empty() ? "" : record.episode_ids.front()});
   return status;
 }
 

@@ -225,9 +225,6 @@ class Hub {
   AuditLog& audit_;
   ChangeFeed& feed_;
   const AgendaSerializer freeze_agenda_;
-  // Held from a write's commit to its publication on the feed, so that
-  // watchers see changes in commit order.
-  absl::Mutex write_order_mu_;
 };
 
 }  // namespace mfh::app

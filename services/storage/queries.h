@@ -11,6 +11,10 @@ inline constexpr char kBeginSql[] = "BEGIN";
 inline constexpr char kBeginImmediateSql[] = "BEGIN IMMEDIATE";
 inline constexpr char kCommitSql[] = "COMMIT";
 inline constexpr char kRollbackSql[] = "ROLLBACK";
+// Each write of a group commit runs inside its own savepoint.
+inline constexpr char kSavepointSql[] = "SAVEPOINT one_write";
+inline constexpr char kReleaseSql[] = "RELEASE one_write";
+inline constexpr char kRollbackToSql[] = "ROLLBACK TO one_write";
 
 // Children and flags.
 inline constexpr char kInsertChildSql[] =

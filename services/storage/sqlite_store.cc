@@ -1148,20 +1148,71 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
       new SqliteStore(path, max_readers, std::move(writer)));
 }
 
-absl::Status SqliteStore::Write(
-    absl::FunctionRef<absl::Status(Transaction&)> fn) {
-  absl::MutexLock lock(&write_mu_);
-  if (writer_ == nullptr) {
-    return absl::FailedPreconditionError("the store is closed");
-  }
-  RETURN_IF_ERROR(
-      writer_->Execute(sql::kBeginImmediateSql, "kBeginImmediateSql"));
+struct SqliteStore::PendingWrite {
+  absl::FunctionRef<absl::Status(Transaction&)> fn;
+  absl::FunctionRef<void()> committed;
   absl::Status status;
-  {
-    SqliteTransaction transaction(*writer_);
-    status = fn(transaction);
+  bool done = false;
+};
+
+absl::Status SqliteStore::Write(
+    absl::FunctionRef<absl::Status(Transaction&)> fn,
+    absl::FunctionRef<void()> committed) {
+  PendingWrite write{fn, committed, absl::OkStatus(), false};
+  absl::MutexLock lock(&queue_mu_);
+  queue_.push_back(&write);
+  auto my_turn = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
+    return write.done || !committing_;
+  };
+  queue_mu_.Await(absl::Condition(&my_turn));
+  if (write.done) return write.status;
+  // This writer leads the next group: everything queued so far, itself too.
+  committing_ = true;
+  std::vector<PendingWrite*> group;
+  group.swap(queue_);
+  queue_mu_.Unlock();
+  CommitGroup(group);
+  queue_mu_.Lock();
+  committing_ = false;
+  for (PendingWrite* w : group) w->done = true;
+  return write.status;
+}
+
+void SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
+  absl::MutexLock lock(&write_mu_);
+  auto fail_all = [&](const absl::Status& status) {
+    for (PendingWrite* w : group) w->status = status;
+  };
+  if (writer_ == nullptr) {
+    return fail_all(absl::FailedPreconditionError("the store is closed"));
   }
-  return Finish(*writer_, std::move(status));
+  absl::Status begun =
+      writer_->Execute(sql::kBeginImmediateSql, "kBeginImmediateSql");
+  if (!begun.ok()) return fail_all(begun);
+  for (PendingWrite* w : group) {
+    absl::Status status = writer_->Execute(sql::kSavepointSql, "kSavepointSql");
+    if (status.ok()) {
+      {
+        SqliteTransaction transaction(*writer_);
+        status = w->fn(transaction);
+      }
+      if (!status.ok()) {
+        writer_->Execute(sql::kRollbackToSql, "kRollbackToSql").IgnoreError();
+      }
+      absl::Status released = writer_->Execute(sql::kReleaseSql, "kReleaseSql");
+      if (status.ok()) status = released;
+    }
+    w->status = status;
+  }
+  const absl::Status commit = Finish(*writer_, absl::OkStatus());
+  for (PendingWrite* w : group) {
+    if (!w->status.ok()) continue;
+    if (!commit.ok()) {
+      w->status = commit;
+      continue;
+    }
+    w->committed();
+  }
 }
 
 absl::Status SqliteStore::Read(

@@ -34,9 +34,13 @@ class SqliteStore : public Store {
   // Closes the database (see Close).
   ~SqliteStore() override;
 
-  // BEGIN IMMEDIATE ... COMMIT on the writer connection; ROLLBACK when `fn`
-  // or the commit fails, so that a failed write changes nothing.
-  absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn) override;
+  // Group commit: writers that arrive while a commit is under way queue up,
+  // and the next one to run takes the whole queue into one BEGIN IMMEDIATE
+  // ... COMMIT, each write inside its own savepoint so that a failed write
+  // is rolled back alone. Every write is answered only after its COMMIT.
+  using Store::Write;
+  absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn,
+                     absl::FunctionRef<void()> committed) override;
   // BEGIN ... COMMIT on a read-only connection: one consistent snapshot.
   absl::Status Read(absl::FunctionRef<absl::Status(Transaction&)> fn) override;
 
@@ -52,6 +56,10 @@ class SqliteStore : public Store {
   SqliteStore(std::string path, int max_readers,
               std::unique_ptr<Connection> writer);
 
+  struct PendingWrite;
+  // Runs one group of writes in one transaction on the writer connection.
+  void CommitGroup(const std::vector<PendingWrite*>& group);
+
   absl::StatusOr<std::unique_ptr<Connection>> AcquireReader();
   void ReleaseReader(std::unique_ptr<Connection> reader);
   bool ReaderAvailable() const ABSL_SHARED_LOCKS_REQUIRED(read_mu_);
@@ -59,6 +67,11 @@ class SqliteStore : public Store {
 
   const std::string path_;
   const int max_readers_;
+
+  // Writers waiting for the next group commit, and whether one is running.
+  absl::Mutex queue_mu_;
+  std::vector<PendingWrite*> queue_ ABSL_GUARDED_BY(queue_mu_);
+  bool committing_ ABSL_GUARDED_BY(queue_mu_) = false;
 
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);

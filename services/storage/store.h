@@ -165,11 +165,19 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Runs `fn` in one write transaction: commits (durably) when it returns OK,
-  // rolls back and returns its status otherwise. Writes are serialised.
-  virtual absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn) = 0;
+  // Runs `fn` as one atomic write: when it returns OK the write is
+  // committed durably before Write returns, and then `committed` runs;
+  // otherwise nothing of it is kept and its status is returned. Writes are
+  // serialised, and the `committed` callbacks run one at a time in commit
+  // order (an implementation may commit several writes together).
+  virtual absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn,
+                             absl::FunctionRef<void()> committed) = 0;
+  absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn) {
+    return Write(fn, [] {});
+  }
   // Runs `fn` on a consistent read-only snapshot; may run beside a write.
-  virtual absl::Status Read(absl::FunctionRef<absl::Status(Transaction&)> fn) = 0;
+  virtual absl::Status Read(
+      absl::FunctionRef<absl::Status(Transaction&)> fn) = 0;
 };
 
 }  // namespace mfh::storage

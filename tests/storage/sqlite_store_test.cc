@@ -1,5 +1,6 @@
 #include "services/storage/sqlite_store.h"
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -9,7 +10,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "services/domain/status_macros.h"
 #include "tests/storage/test_db.h"
@@ -987,6 +990,80 @@ TEST_F(SqliteStoreTest, ManyThreadsReadAndWriteSafely) {
                   })
                   .ok());
   EXPECT_EQ(children.size(), static_cast<size_t>(kThreads * kWritesPerThread));
+}
+
+TEST_F(SqliteStoreTest, GroupedWritesFailAloneAndReportCommitsInOrder) {
+  // The first write holds the writer while the others queue behind it, so
+  // that they are committed together in the next group.
+  absl::Notification holding;
+  absl::Notification release;
+  std::thread first([&] {
+    EXPECT_TRUE(store_
+                    ->Write([&](Transaction& txn) -> absl::Status {
+                      holding.Notify();
+                      release.WaitForNotification();
+                      return txn.InsertChild(SampleChild()).status();
+                    })
+                    .ok());
+  });
+  holding.WaitForNotification();
+  constexpr int kWriters = 6;
+  std::vector<absl::Status> results(kWriters);
+  std::vector<std::string> ids(kWriters);
+  absl::Mutex order_mu;
+  std::vector<std::string> committed_order;
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      results[w] = store_->Write(
+          [&](Transaction& txn) -> absl::Status {
+            ASSIGN_OR_RETURN(Child child, txn.InsertChild(SampleChild()));
+            ids[w] = child.child_id;
+            // Every third write fails after writing: it must leave nothing.
+            if (w % 3 == 2) return absl::FailedPreconditionError("refused");
+            return absl::OkStatus();
+          },
+          [&] {
+            absl::MutexLock lock(&order_mu);
+            committed_order.push_back(ids[w]);
+          });
+    });
+  }
+  // Let the writers queue up; the assertions hold however they are grouped.
+  absl::SleepFor(absl::Milliseconds(100));
+  release.Notify();
+  first.join();
+  for (std::thread& t : writers) t.join();
+
+  for (int w = 0; w < kWriters; ++w) {
+    if (w % 3 == 2) {
+      EXPECT_EQ(results[w].code(), absl::StatusCode::kFailedPrecondition);
+    } else {
+      EXPECT_TRUE(results[w].ok()) << results[w];
+    }
+  }
+  std::vector<Child> children;
+  ASSERT_TRUE(store_
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(children, txn.ListChildren(""));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  EXPECT_EQ(children.size(), 1u + kWriters - kWriters / 3);
+  // The callbacks ran once per committed write, in commit (id) order.
+  ASSERT_EQ(committed_order.size(),
+            static_cast<size_t>(kWriters - kWriters / 3));
+  for (size_t i = 1; i < committed_order.size(); ++i) {
+    EXPECT_LT(std::stoi(committed_order[i - 1].substr(1)),
+              std::stoi(committed_order[i].substr(1)));
+  }
+  // What is stored is the first write and the committed ones, nothing else.
+  for (const Child& c : children) {
+    const bool reported =
+        std::find(committed_order.begin(), committed_order.end(), c.child_id) !=
+        committed_order.end();
+    EXPECT_TRUE(c.child_id == "C1" || reported) << c.child_id;
+  }
 }
 
 TEST_F(SqliteStoreTest, ListEpisodesOpenAtIncludesAStartAtTAndAReturnAfterT) {
