@@ -103,13 +103,18 @@ std::string AddUser(const std::string& db, const std::string& name,
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::string& db, const std::string& log_dir,
     const std::vector<std::string>& extra_args) {
+  std::vector<std::string> argv = {ServerBinary(), "serve",      "--db", db,
+                                   "--listen",     "127.0.0.1:0"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  return StartCommand(argv, log_dir);
+}
+
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::StartCommand(
+    const std::vector<std::string>& argv, const std::string& log_dir) {
   static std::atomic<int> counter{0};
   const int n = counter++;
   std::unique_ptr<ServerProcess> server(new ServerProcess());
   server->out_path_ = absl::StrCat(log_dir, "/server-", n, ".out");
-  std::vector<std::string> argv = {ServerBinary(), "serve",      "--db", db,
-                                   "--listen",     "127.0.0.1:0"};
-  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   server->pid_ = Spawn(argv, {}, server->out_path_,
                        absl::StrCat(log_dir, "/server-", n, ".err"));
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
@@ -132,7 +137,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
           "mfh-server exited with ", ExitCode(status), ": ",
           ReadWholeFile(absl::StrCat(log_dir, "/server-", n, ".err"))));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return absl::DeadlineExceededError("mfh-server did not start in 30 s");
 }

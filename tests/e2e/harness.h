@@ -56,11 +56,16 @@ class ServerProcess {
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       const std::string& db, const std::string& log_dir,
       const std::vector<std::string>& extra_args = {});
+  // Starts any server binary that prints "mfh-server: listening on
+  // HOST:PORT" once it listens (argv[0] is a path).
+  static absl::StatusOr<std::unique_ptr<ServerProcess>> StartCommand(
+      const std::vector<std::string>& argv, const std::string& log_dir);
   ~ServerProcess();
 
   // HOST:PORT to dial.
   const std::string& address() const { return address_; }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   // Everything the server printed so far on stdout.
   std::string Output() const;
   // Sends `signal` (SIGTERM by default), then waits; the exit code (128 +
