@@ -166,8 +166,10 @@ class Hub {
   absl::StatusOr<domain::Meeting> CloseMeeting(
       const Caller& caller, absl::string_view meeting_id,
       const std::vector<std::string>& attendees);
+  // By id, or (meeting_id empty) by day, YYYY-MM-DD.
   absl::StatusOr<domain::Meeting> GetMeeting(const Caller& caller,
-                                             absl::string_view meeting_id);
+                                             absl::string_view meeting_id,
+                                             absl::string_view day = "");
   // Ordered by by_when, then action id.
   absl::StatusOr<std::vector<domain::Action>> ListActions(
       const Caller& caller, absl::string_view child_id, bool open_only);

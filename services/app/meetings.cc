@@ -345,16 +345,31 @@ absl::StatusOr<Meeting> Hub::CloseMeeting(
 }
 
 absl::StatusOr<Meeting> Hub::GetMeeting(const Caller& caller,
-                                        absl::string_view meeting_id) {
+                                        absl::string_view meeting_id,
+                                        absl::string_view day) {
   RETURN_IF_ERROR(Authorize(caller, Right::kRead, "GetMeeting"));
+  if (meeting_id.empty() && day.empty()) {
+    return absl::InvalidArgumentError("meeting_id: required (or give day)");
+  }
+  std::optional<absl::CivilDay> d;
   if (meeting_id.empty()) {
-    return absl::InvalidArgumentError("meeting_id: required");
+    ASSIGN_OR_RETURN(d, domain::ParseDay("day", day));
   }
   Meeting meeting;
   RETURN_IF_ERROR(
       AuditedRead(caller, "GetMeeting",
                   [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-                    ASSIGN_OR_RETURN(meeting, LoadMeeting(tx, meeting_id));
+                    if (d.has_value()) {
+                      ASSIGN_OR_RETURN(std::optional<Meeting> found,
+                                       tx.FindMeetingByDay(*d));
+                      if (!found.has_value()) {
+                        return absl::NotFoundError(absl::StrCat(
+                            "day: no meeting on ", domain::FormatDay(*d)));
+                      }
+                      meeting = *std::move(found);
+                    } else {
+                      ASSIGN_OR_RETURN(meeting, LoadMeeting(tx, meeting_id));
+                    }
                     std::set<std::string> children;
                     for (const domain::Note& n : meeting.notes)
                       children.insert(n.child_id);

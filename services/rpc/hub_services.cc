@@ -495,7 +495,7 @@ grpc::Status MeetingServiceImpl::GetMeeting(grpc::ServerContext* ctx,
                                             v1::GetMeetingResponse* resp) {
   return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
     ASSIGN_OR_RETURN(domain::Meeting meeting,
-                     hub_.GetMeeting(caller, req->meeting_id()));
+                     hub_.GetMeeting(caller, req->meeting_id(), req->day()));
     *resp->mutable_meeting() = ToProto(meeting);
     return absl::OkStatus();
   });

@@ -1,0 +1,609 @@
+#include "clients/desktop/models.h"
+
+#include <QBrush>
+#include <QFont>
+#include <utility>
+
+#include "clients/core/time_text.h"
+#include "clients/core/words.h"
+
+namespace mfh::desktop {
+namespace {
+
+QString Q(const std::string& s) { return QString::fromStdString(s); }
+
+qint64 Seconds(const google::protobuf::Timestamp& ts) { return ts.seconds(); }
+
+QColor Red() { return QColor(0xff, 0xcd, 0xd2); }
+QColor Amber() { return QColor(0xff, 0xe0, 0xa0); }
+
+}  // namespace
+
+QString RiskWord(v1::Risk risk) {
+  switch (risk) {
+    case v1::RISK_HIGH:
+      return QObject::tr("High");
+    case v1::RISK_MEDIUM:
+      return QObject::tr("Medium");
+    case v1::RISK_LOW:
+      return QObject::tr("Low");
+    case v1::RISK_NO_APPARENT_RISK:
+      return QObject::tr("No apparent risk");
+    default:
+      return QStringLiteral("-");
+  }
+}
+
+QColor RiskColour(v1::Risk risk) {
+  switch (risk) {
+    case v1::RISK_HIGH:
+      return QColor(0xc6, 0x28, 0x28);
+    case v1::RISK_MEDIUM:
+      return QColor(0xff, 0xb3, 0x40);
+    case v1::RISK_LOW:
+      return QColor(0xff, 0xf5, 0x9d);
+    default:
+      return QColor(0xe8, 0xe8, 0xe8);
+  }
+}
+
+QString StatusWord(v1::RhiStatus status) {
+  switch (status) {
+    case v1::RHI_STATUS_DUE:
+      return QObject::tr("Due");
+    case v1::RHI_STATUS_OFFERED:
+      return QObject::tr("Offered");
+    case v1::RHI_STATUS_OVERDUE:
+      return QObject::tr("OVERDUE");
+    case v1::RHI_STATUS_COMPLETED:
+      return QObject::tr("Completed");
+    case v1::RHI_STATUS_DECLINED:
+      return QObject::tr("Declined");
+    case v1::RHI_STATUS_NOT_HELD:
+      return QObject::tr("Not held");
+    case v1::RHI_STATUS_NOT_REQUIRED:
+      return QObject::tr("Not required");
+    default:
+      return QStringLiteral("-");
+  }
+}
+
+QString LocalTime(const google::protobuf::Timestamp& ts) {
+  if (ts.seconds() == 0 && ts.nanos() == 0) return QStringLiteral("-");
+  return Q(client::FormatLocal(client::FromTimestamp(ts)));
+}
+
+QString ChildLabel(const ChildNames& names, const std::string& child_id) {
+  const QString id = Q(child_id);
+  const QString name = names.value(id);
+  return name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id);
+}
+
+QString FlagsText(
+    const google::protobuf::RepeatedPtrField<std::string>& flags) {
+  QStringList out;
+  for (const std::string& f : flags) out << Q(f).replace('_', ' ');
+  return out.join(QStringLiteral(", "));
+}
+
+void HubTableModel::SetNames(const ChildNames& names) {
+  names_ = names;
+  if (rowCount() > 0) {
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+  }
+}
+
+void HubTableModel::SetNow(absl::Time now) {
+  now_ = now;
+  if (rowCount() == 0) return;
+  for (int column : TickingColumns()) {
+    emit dataChanged(index(0, column), index(rowCount() - 1, column),
+                     {Qt::DisplayRole});
+  }
+}
+
+// The board.
+
+void BoardModel::SetEntries(Entries entries) {
+  beginResetModel();
+  entries_ = std::move(entries);
+  endResetModel();
+}
+
+int BoardModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(entries_.size());
+}
+int BoardModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant BoardModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const v1::AgendaEntry& e = entries_[index.row()];
+  const int column = index.column();
+  if (role == kIdRole) return Q(e.episode_id());
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    switch (column) {
+      case kChild:
+        return ChildLabel(names_, e.child_id());
+      case kRisk:
+        return RiskWord(e.risk());
+      case kTimeMissing:
+        return Q(client::FormatShortDuration(
+            now_ - client::FromTimestamp(e.missing_since())));
+      case kMissingSince:
+        return LocalTime(e.missing_since());
+      case kEscalation:
+        return e.escalation().empty() ? tr("not yet") : Q(e.escalation());
+      case kCategory:
+        return e.category() == v1::CATEGORY_ABSENT ? tr("Absent")
+                                                   : tr("Missing");
+      case kFlags:
+        return FlagsText(e.flags());
+    }
+  }
+  if (role == kSortRole) {
+    switch (column) {
+      case kRisk:
+        return static_cast<int>(e.risk());
+      // Longer missing sorts higher, as the time missing column reads.
+      case kTimeMissing:
+        return -Seconds(e.missing_since());
+      case kMissingSince:
+        return Seconds(e.missing_since());
+      default:
+        return data(index, Qt::DisplayRole);
+    }
+  }
+  if (column == kRisk) {
+    if (role == Qt::BackgroundRole) return QBrush(RiskColour(e.risk()));
+    if (role == Qt::ForegroundRole) {
+      return QBrush(e.risk() == v1::RISK_HIGH ? Qt::white : Qt::black);
+    }
+    if (role == Qt::FontRole) {
+      QFont f;
+      f.setBold(true);
+      return f;
+    }
+  }
+  return {};
+}
+
+QVariant BoardModel::headerData(int section, Qt::Orientation orientation,
+                                int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kChild:
+      return tr("Child");
+    case kRisk:
+      return tr("Risk");
+    case kTimeMissing:
+      return tr("Missing for");
+    case kMissingSince:
+      return tr("Missing since");
+    case kEscalation:
+      return tr("Escalated to");
+    case kCategory:
+      return tr("Category");
+    case kFlags:
+      return tr("Flags");
+  }
+  return {};
+}
+
+// Interviews.
+
+void InterviewsModel::SetInterviews(Interviews interviews) {
+  beginResetModel();
+  interviews_ = std::move(interviews);
+  endResetModel();
+}
+
+void InterviewsModel::SetDueSoon(QSet<QString> episode_ids) {
+  due_soon_ = std::move(episode_ids);
+  if (rowCount() > 0) {
+    emit dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
+  }
+}
+
+int InterviewsModel::RowOfEpisode(const QString& episode_id) const {
+  for (size_t i = 0; i < interviews_.size(); ++i) {
+    if (Q(interviews_[i].episode_id()) == episode_id)
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int InterviewsModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(interviews_.size());
+}
+int InterviewsModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const v1::Interview& rhi = interviews_[index.row()];
+  const int column = index.column();
+  const bool overdue = rhi.status() == v1::RHI_STATUS_OVERDUE;
+  const bool due_soon = due_soon_.contains(Q(rhi.episode_id()));
+  if (role == kIdRole) return Q(rhi.episode_id());
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    switch (column) {
+      case kChild:
+        return ChildLabel(names_, rhi.child_id());
+      case kCountdown:
+        return Q(
+            client::FormatCountdown(client::FromTimestamp(rhi.due_at()), now_));
+      case kDue:
+        return LocalTime(rhi.due_at());
+      case kStatus:
+        return StatusWord(rhi.status());
+      case kBeforeMeeting:
+        return due_soon ? tr("Due before next meeting") : QString();
+      case kReturned:
+        return LocalTime(rhi.returned_at());
+      case kOffered:
+        if (rhi.offered_at().seconds() == 0) return tr("not yet");
+        return QStringLiteral("%1 by %2")
+            .arg(LocalTime(rhi.offered_at()), Q(rhi.offered_by()));
+      case kEpisode:
+        return Q(rhi.episode_id());
+    }
+  }
+  if (role == kSortRole) {
+    switch (column) {
+      case kCountdown:
+      case kDue:
+        return Seconds(rhi.due_at());
+      case kReturned:
+        return Seconds(rhi.returned_at());
+      default:
+        return data(index, Qt::DisplayRole);
+    }
+  }
+  if (role == Qt::BackgroundRole) {
+    if (overdue) return QBrush(Red());
+    if (due_soon) return QBrush(Amber());
+  }
+  if (role == Qt::ForegroundRole && overdue &&
+      (column == kCountdown || column == kStatus)) {
+    return QBrush(QColor(0xa0, 0x00, 0x00));
+  }
+  if (role == Qt::FontRole && (column == kCountdown || column == kStatus) &&
+      (overdue || due_soon)) {
+    QFont f;
+    f.setBold(true);
+    return f;
+  }
+  return {};
+}
+
+QVariant InterviewsModel::headerData(int section, Qt::Orientation orientation,
+                                     int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kChild:
+      return tr("Child");
+    case kCountdown:
+      return tr("Countdown");
+    case kDue:
+      return tr("Due (72h)");
+    case kStatus:
+      return tr("Status");
+    case kBeforeMeeting:
+      return tr("Next meeting");
+    case kReturned:
+      return tr("Returned");
+    case kOffered:
+      return tr("Offered");
+    case kEpisode:
+      return tr("Episode");
+  }
+  return {};
+}
+
+// The agenda.
+
+void AgendaModel::SetAgenda(const v1::Agenda& agenda) {
+  beginResetModel();
+  agenda_ = agenda;
+  rows_.clear();
+  auto add =
+      [&](Section section, const QString& title,
+          const google::protobuf::RepeatedPtrField<v1::AgendaEntry>& es) {
+        rows_.push_back({section,
+                         true,
+                         QStringLiteral("%1 (%2)").arg(title).arg(es.size()),
+                         {}});
+        for (const v1::AgendaEntry& e : es)
+          rows_.push_back({section, false, {}, e});
+      };
+  add(Section::kMissingNow, tr("1. Missing now"), agenda.missing_now());
+  add(Section::kReturned, tr("2. Returned since the last meeting"),
+      agenda.returned());
+  add(Section::kOverdue, tr("3. Return interviews overdue"),
+      agenda.rhi_overdue());
+  add(Section::kDueSoon, tr("4. Return interviews due before the next meeting"),
+      agenda.rhi_due_soon());
+  add(Section::kRepeat, tr("5. Repeat missing"), agenda.repeat_missing());
+  rows_.push_back(
+      {Section::kLinked,
+       true,
+       tr("6. Linked episodes (%1 groups)").arg(agenda.linked_size()),
+       {}});
+  for (const v1::LinkedGroup& g : agenda.linked()) {
+    for (const v1::AgendaEntry& e : g.entries()) {
+      v1::AgendaEntry copy = e;
+      copy.set_what((g.suggested() ? tr("suggested link: ") : tr("linked: "))
+                        .toStdString() +
+                    g.reason());
+      rows_.push_back({Section::kLinked, false, {}, copy});
+    }
+  }
+  add(Section::kActions, tr("7. Open actions"), agenda.open_actions());
+  endResetModel();
+}
+
+bool AgendaModel::IsTitleRow(int row) const {
+  return row >= 0 && row < static_cast<int>(rows_.size()) && rows_[row].title;
+}
+
+int AgendaModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+int AgendaModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumnCount;
+}
+
+QString AgendaModel::Text(const Row& row, int column) const {
+  if (row.title) return column == kChild ? row.title_text : QString();
+  const v1::AgendaEntry& e = row.entry;
+  switch (column) {
+    case kChild:
+      return ChildLabel(names_, e.child_id());
+    case kFlags:
+      return FlagsText(e.flags());
+    default:
+      break;
+  }
+  const absl::Time due = client::FromTimestamp(e.due_at());
+  switch (row.section) {
+    case Section::kMissingNow:
+      if (column == kState) return RiskWord(e.risk());
+      if (column == kWhen)
+        return tr("since %1").arg(LocalTime(e.missing_since()));
+      return tr("missing %1; escalated to %2")
+          .arg(Q(client::FormatShortDuration(
+                   now_ - client::FromTimestamp(e.missing_since()))),
+               e.escalation().empty() ? tr("no one yet") : Q(e.escalation()));
+    case Section::kReturned:
+      if (column == kState) return StatusWord(e.rhi_status());
+      if (column == kWhen)
+        return tr("returned %1").arg(LocalTime(e.returned_at()));
+      return tr("interview due %1").arg(LocalTime(e.due_at()));
+    case Section::kOverdue:
+    case Section::kDueSoon:
+      if (column == kState) return StatusWord(e.rhi_status());
+      if (column == kWhen) return tr("due %1").arg(LocalTime(e.due_at()));
+      return Q(client::FormatCountdown(due, now_));
+    case Section::kRepeat:
+      if (column == kState) return tr("%1 episodes").arg(e.episode_count());
+      if (column == kWhen)
+        return tr("last since %1").arg(LocalTime(e.missing_since()));
+      return tr("at or over the repeat threshold");
+    case Section::kLinked:
+      if (column == kState) return RiskWord(e.risk());
+      if (column == kWhen)
+        return tr("since %1").arg(LocalTime(e.missing_since()));
+      return Q(e.what());
+    case Section::kActions:
+      if (column == kState) return Q(e.who());
+      if (column == kWhen) return tr("by %1").arg(LocalTime(e.by_when()));
+      return Q(e.what());
+  }
+  return {};
+}
+
+QVariant AgendaModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const Row& row = rows_[index.row()];
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    return Text(row, index.column());
+  }
+  if (role == kIdRole) return Q(row.entry.episode_id());
+  if (row.title) {
+    if (role == Qt::FontRole) {
+      QFont f;
+      f.setBold(true);
+      f.setPointSizeF(f.pointSizeF() * 1.1);
+      return f;
+    }
+    if (role == Qt::BackgroundRole) return QBrush(QColor(0xdd, 0xe6, 0xf0));
+    return {};
+  }
+  if (index.column() == kState) {
+    if (row.section == Section::kMissingNow ||
+        row.section == Section::kLinked) {
+      if (role == Qt::BackgroundRole)
+        return QBrush(RiskColour(row.entry.risk()));
+      if (role == Qt::ForegroundRole) {
+        return QBrush(row.entry.risk() == v1::RISK_HIGH ? Qt::white
+                                                        : Qt::black);
+      }
+    }
+    if (row.section == Section::kOverdue && role == Qt::BackgroundRole) {
+      return QBrush(Red());
+    }
+    if (row.section == Section::kDueSoon && role == Qt::BackgroundRole) {
+      return QBrush(Amber());
+    }
+  }
+  return {};
+}
+
+QVariant AgendaModel::headerData(int section, Qt::Orientation orientation,
+                                 int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kChild:
+      return tr("Child");
+    case kState:
+      return tr("Risk / status");
+    case kWhen:
+      return tr("When");
+    case kDetail:
+      return tr("Detail");
+    case kFlags:
+      return tr("Flags");
+  }
+  return {};
+}
+
+// Actions.
+
+void ActionsModel::SetActions(Actions actions) {
+  beginResetModel();
+  actions_ = std::move(actions);
+  endResetModel();
+}
+
+int ActionsModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(actions_.size());
+}
+int ActionsModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant ActionsModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const v1::Action& a = actions_[index.row()];
+  if (role == kIdRole) return Q(a.action_id());
+  if (role == kSortRole && index.column() == kByWhen)
+    return Seconds(a.by_when());
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == kSortRole) {
+    switch (index.column()) {
+      case kChild:
+        return ChildLabel(names_, a.child_id());
+      case kWhat:
+        return Q(a.what());
+      case kWho:
+        return Q(a.who());
+      case kByWhen:
+        return LocalTime(a.by_when());
+      case kDoneWhen:
+        return a.done_evidence().empty()
+                   ? Q(a.done_when())
+                   : tr("%1 (done: %2)")
+                         .arg(Q(a.done_when()), Q(a.done_evidence()));
+      case kWorkedWhen:
+        return Q(a.worked_when());
+      case kStatus:
+        switch (a.status()) {
+          case v1::ACTION_STATUS_OPEN:
+            return tr("Open");
+          case v1::ACTION_STATUS_DONE:
+            return tr("Done");
+          case v1::ACTION_STATUS_DROPPED:
+            return tr("Dropped: %1").arg(Q(a.drop_reason()));
+          default:
+            return QStringLiteral("-");
+        }
+      case kMeeting:
+        return a.addendum() ? tr("%1 (addendum)").arg(Q(a.meeting_day()))
+                            : Q(a.meeting_day());
+    }
+  }
+  if (role == Qt::ForegroundRole && a.status() != v1::ACTION_STATUS_OPEN) {
+    return QBrush(QColor(0x60, 0x60, 0x60));
+  }
+  return {};
+}
+
+QVariant ActionsModel::headerData(int section, Qt::Orientation orientation,
+                                  int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kChild:
+      return tr("Child");
+    case kWhat:
+      return tr("What");
+    case kWho:
+      return tr("Who");
+    case kByWhen:
+      return tr("By when");
+    case kDoneWhen:
+      return tr("How we know\nit is done");
+    case kWorkedWhen:
+      return tr("How we know\nit worked");
+    case kStatus:
+      return tr("Status");
+    case kMeeting:
+      return tr("Meeting");
+  }
+  return {};
+}
+
+// Notes.
+
+void NotesModel::SetNotes(std::vector<v1::Note> notes) {
+  beginResetModel();
+  notes_ = std::move(notes);
+  endResetModel();
+}
+
+int NotesModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(notes_.size());
+}
+int NotesModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant NotesModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const v1::Note& n = notes_[index.row()];
+  if (role == kIdRole) return Q(n.note_id());
+  if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == kSortRole) {
+    switch (index.column()) {
+      case kChild:
+        return n.child_id().empty() ? tr("(general)")
+                                    : ChildLabel(names_, n.child_id());
+      case kKind: {
+        QString kind = n.decision() ? tr("Decision") : tr("Note");
+        return n.addendum() ? tr("%1 (addendum)").arg(kind) : kind;
+      }
+      case kText:
+        return Q(n.text());
+      case kAuthor:
+        return Q(n.author());
+      case kAt:
+        return LocalTime(n.at());
+    }
+  }
+  if (role == Qt::FontRole && n.decision() && index.column() == kKind) {
+    QFont f;
+    f.setBold(true);
+    return f;
+  }
+  return {};
+}
+
+QVariant NotesModel::headerData(int section, Qt::Orientation orientation,
+                                int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  switch (section) {
+    case kChild:
+      return tr("Child");
+    case kKind:
+      return tr("Kind");
+    case kText:
+      return tr("Text");
+    case kAuthor:
+      return tr("By");
+    case kAt:
+      return tr("At");
+  }
+  return {};
+}
+
+}  // namespace mfh::desktop

@@ -1,0 +1,211 @@
+// Table models of the desktop client, one per list (Qt's address book
+// pattern). They hold the server's records as given, in the server's order,
+// and only format them: times in Europe/London, durations and countdowns
+// against the instant set by SetNow(). Colour always comes with a word.
+#ifndef MFH_CLIENTS_DESKTOP_MODELS_H_
+#define MFH_CLIENTS_DESKTOP_MODELS_H_
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QSet>
+#include <QString>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "clients/desktop/hub_worker.h"
+
+namespace mfh::desktop {
+
+// The raw value to sort by (Qt::UserRole): times as seconds, risks by grade.
+inline constexpr int kSortRole = Qt::UserRole;
+// The record's id (episode, action or note) for the row.
+inline constexpr int kIdRole = Qt::UserRole + 1;
+
+QString RiskWord(v1::Risk risk);
+QColor RiskColour(v1::Risk risk);
+QString StatusWord(v1::RhiStatus status);
+QString LocalTime(const google::protobuf::Timestamp& ts);
+QString ChildLabel(const ChildNames& names, const std::string& child_id);
+QString FlagsText(const google::protobuf::RepeatedPtrField<std::string>& flags);
+
+// Shared by the models: names of children and the instant of countdowns.
+class HubTableModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  using QAbstractTableModel::QAbstractTableModel;
+  void SetNames(const ChildNames& names);
+  // Re-renders the ticking columns.
+  void SetNow(absl::Time now);
+  absl::Time now() const { return now_; }
+
+ protected:
+  virtual QList<int> TickingColumns() const { return {}; }
+  ChildNames names_;
+  absl::Time now_ = absl::UnixEpoch();
+};
+
+// The board: children missing now, in the server's order.
+class BoardModel : public HubTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column {
+    kChild,
+    kRisk,
+    kTimeMissing,
+    kMissingSince,
+    kEscalation,
+    kCategory,
+    kFlags,
+    kColumnCount
+  };
+  using HubTableModel::HubTableModel;
+  void SetEntries(Entries entries);
+  const Entries& entries() const { return entries_; }
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role) const override;
+
+ protected:
+  QList<int> TickingColumns() const override { return {kTimeMissing}; }
+
+ private:
+  Entries entries_;
+};
+
+// Return home interviews not yet done, with a countdown to each due time.
+// Red: the server says OVERDUE. Amber: in the agenda's rhi_due_soon.
+class InterviewsModel : public HubTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column {
+    kChild,
+    kCountdown,
+    kDue,
+    kStatus,
+    kBeforeMeeting,
+    kReturned,
+    kOffered,
+    kEpisode,
+    kColumnCount
+  };
+  using HubTableModel::HubTableModel;
+  void SetInterviews(Interviews interviews);
+  // Episode ids of the agenda's rhi_due_soon section.
+  void SetDueSoon(QSet<QString> episode_ids);
+  const Interviews& interviews() const { return interviews_; }
+  int RowOfEpisode(const QString& episode_id) const;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role) const override;
+
+ protected:
+  QList<int> TickingColumns() const override { return {kCountdown}; }
+
+ private:
+  Interviews interviews_;
+  QSet<QString> due_soon_;
+};
+
+// The agenda, one row per entry under a title row per section, in the
+// server's order.
+class AgendaModel : public HubTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column { kChild, kState, kWhen, kDetail, kFlags, kColumnCount };
+  using HubTableModel::HubTableModel;
+  void SetAgenda(const v1::Agenda& agenda);
+  const v1::Agenda& agenda() const { return agenda_; }
+  bool IsTitleRow(int row) const;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role) const override;
+
+ protected:
+  QList<int> TickingColumns() const override { return {kDetail}; }
+
+ private:
+  enum class Section {
+    kMissingNow,
+    kReturned,
+    kOverdue,
+    kDueSoon,
+    kRepeat,
+    kLinked,
+    kActions
+  };
+  struct Row {
+    Section section;
+    bool title = false;
+    QString title_text;
+    v1::AgendaEntry entry;
+  };
+  QString Text(const Row& row, int column) const;
+  v1::Agenda agenda_;
+  std::vector<Row> rows_;
+};
+
+// Actions, across meetings (the tracker) or of one meeting.
+class ActionsModel : public HubTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column {
+    kChild,
+    kWhat,
+    kWho,
+    kByWhen,
+    kDoneWhen,
+    kWorkedWhen,
+    kStatus,
+    kMeeting,
+    kColumnCount
+  };
+  using HubTableModel::HubTableModel;
+  void SetActions(Actions actions);
+  const Actions& actions() const { return actions_; }
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role) const override;
+
+ private:
+  Actions actions_;
+};
+
+// The notes and decisions of a meeting.
+class NotesModel : public HubTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column { kChild, kKind, kText, kAuthor, kAt, kColumnCount };
+  using HubTableModel::HubTableModel;
+  void SetNotes(std::vector<v1::Note> notes);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation,
+                      int role) const override;
+
+ private:
+  std::vector<v1::Note> notes_;
+};
+
+}  // namespace mfh::desktop
+
+#endif  // MFH_CLIENTS_DESKTOP_MODELS_H_

@@ -1,0 +1,301 @@
+// Tests of mfh-desktop against the real mfh-server: the board and its order,
+// countdowns, the live feed, interview writes and refusals, PDF export and
+// screenshots of every view.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+#include <string>
+
+#include "absl/time/clock.h"
+#include "clients/core/time_text.h"
+#include "clients/desktop/main_window.h"
+#include "mfh/v1/child.grpc.pb.h"
+#include "mfh/v1/episode.grpc.pb.h"
+#include "tests/e2e/harness.h"
+
+namespace mfh::desktop {
+namespace {
+
+using testing::ServerProcess;
+using testing::TempDir;
+
+constexpr int kWaitMs = 5000;
+
+absl::Time T(const std::string& rfc3339) {
+  auto t = client::ParseTime("t", rfc3339);
+  EXPECT_TRUE(t.ok()) << t.status();
+  return t.ok() ? *t : absl::UnixEpoch();
+}
+
+class DesktopTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("hub.db");
+    coordinator_ = testing::AddUser(db_, "coordinator-user", "coordinator");
+    auto server = ServerProcess::Start(db_, dir_.path());
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    auto channel = grpc::CreateChannel(server_->address(),
+                                       grpc::InsecureChannelCredentials());
+    children_ = v1::ChildService::NewStub(channel);
+    episodes_ = v1::EpisodeService::NewStub(channel);
+  }
+
+  std::unique_ptr<grpc::ClientContext> Ctx() {
+    auto ctx = std::make_unique<grpc::ClientContext>();
+    ctx->set_deadline(std::chrono::system_clock::now() +
+                      std::chrono::seconds(10));
+    ctx->AddMetadata("authorization", "Bearer " + coordinator_);
+    return ctx;
+  }
+
+  std::string AddChild(const std::string& name) {
+    v1::CreateChildRequest req;
+    req.set_name(name);
+    req.set_date_of_birth("2012-01-01");
+    v1::CreateChildResponse resp;
+    grpc::Status s = children_->CreateChild(Ctx().get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.child().child_id();
+  }
+
+  std::string Report(const std::string& child, const std::string& ref,
+                     const std::string& since, v1::Risk risk) {
+    v1::ReportMissingRequest req;
+    req.set_child_id(child);
+    req.set_police_force("MET");
+    req.set_police_ref(ref);
+    *req.mutable_missing_since() = client::ToTimestamp(T(since));
+    *req.mutable_notified_at() = client::ToTimestamp(T(since));
+    req.set_risk(risk);
+    v1::ReportMissingResponse resp;
+    grpc::Status s = episodes_->ReportMissing(Ctx().get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp.episode().episode_id();
+  }
+
+  void Return(const std::string& episode, const std::string& at,
+              const std::string& notified) {
+    v1::LogReturnRequest req;
+    req.set_episode_id(episode);
+    *req.mutable_returned_at() = client::ToTimestamp(T(at));
+    *req.mutable_return_notified_at() = client::ToTimestamp(T(notified));
+    req.set_returned_to(v1::RETURNED_TO_HOME);
+    v1::LogReturnResponse resp;
+    grpc::Status s = episodes_->LogReturn(Ctx().get(), req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  }
+
+  // A window as of `as_of` (a fixed instant), or live when empty.
+  std::unique_ptr<MainWindow> Window(const std::string& as_of = "") {
+    std::function<absl::Time()> clock = [] { return absl::Now(); };
+    qint64 as_of_unix = 0;
+    if (!as_of.empty()) {
+      const absl::Time fixed = T(as_of);
+      clock = [fixed] { return fixed; };
+      as_of_unix = absl::ToUnixSeconds(fixed);
+    }
+    auto window = std::make_unique<MainWindow>(clock);
+    QSignalSpy loaded(window.get(), &MainWindow::AllLoaded);
+    window->SignIn(QString::fromStdString(server_->address()),
+                   QString::fromStdString(coordinator_), as_of_unix);
+    EXPECT_TRUE(loaded.wait(kWaitMs));
+    return window;
+  }
+
+  TempDir dir_;
+  std::string db_;
+  std::string coordinator_;
+  std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<v1::ChildService::Stub> children_;
+  std::unique_ptr<v1::EpisodeService::Stub> episodes_;
+};
+
+QString Cell(const QAbstractItemModel& m, int row, int column) {
+  return m.index(row, column).data().toString();
+}
+
+TEST_F(DesktopTest, DesktopBoardListsHighestRiskThenLongestMissing) {
+  const std::string ann = AddChild("Ann");
+  const std::string ben = AddChild("Ben");
+  const std::string cat = AddChild("Cat");
+  Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_LOW);
+  Report(ben, "R2", "2026-11-03T10:00:00Z", v1::RISK_HIGH);
+  Report(cat, "R3", "2026-10-28T10:00:00Z", v1::RISK_LOW);
+  auto window = Window("2026-11-04T12:30:00Z");
+  BoardModel& board = window->board();
+  QTRY_COMPARE_WITH_TIMEOUT(board.rowCount(), 3, kWaitMs);
+  EXPECT_EQ(Cell(board, 0, BoardModel::kChild),
+            QStringLiteral("Ben (%1)").arg(QString::fromStdString(ben)));
+  EXPECT_EQ(Cell(board, 1, BoardModel::kChild).left(3), "Cat");
+  EXPECT_EQ(Cell(board, 2, BoardModel::kChild).left(3), "Ann");
+  EXPECT_EQ(Cell(board, 0, BoardModel::kRisk), "High");
+  EXPECT_EQ(Cell(board, 1, BoardModel::kRisk), "Low");
+  EXPECT_EQ(Cell(board, 0, BoardModel::kTimeMissing), "1d 2h");
+  EXPECT_EQ(Cell(board, 1, BoardModel::kTimeMissing), "7d 2h");
+  EXPECT_EQ(Cell(board, 0, BoardModel::kMissingSince), "2026-11-03 10:00 GMT");
+  // A high-risk episode starts at the ladder's first step; the word comes
+  // from the server.
+  EXPECT_NE(Cell(board, 0, BoardModel::kEscalation), "not yet");
+  EXPECT_TRUE(
+      board.index(0, BoardModel::kRisk).data(Qt::BackgroundRole).isValid());
+}
+
+TEST_F(DesktopTest, DesktopCountdownSaysDueInOrOverdueBy) {
+  const std::string ann = AddChild("Ann");
+  const std::string ep =
+      Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_LOW);
+  // Notified of the return at 09:00 on the 2nd: due 09:00 on the 5th.
+  Return(ep, "2026-11-02T08:00:00Z", "2026-11-02T09:00:00Z");
+  {
+    auto window = Window("2026-11-04T07:00:00Z");
+    InterviewsModel& rhis = window->interviews();
+    QTRY_COMPARE_WITH_TIMEOUT(rhis.rowCount(), 1, kWaitMs);
+    EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kCountdown), "due in 1d 2h");
+    EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kStatus), "Due");
+    EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kDue), "2026-11-05 09:00 GMT");
+  }
+  {
+    auto window = Window("2026-11-05T12:05:00Z");
+    InterviewsModel& rhis = window->interviews();
+    QTRY_COMPARE_WITH_TIMEOUT(rhis.rowCount(), 1, kWaitMs);
+    EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kCountdown), "overdue by 3h 5m");
+    EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kStatus), "OVERDUE");
+    EXPECT_TRUE(rhis.index(0, 0).data(Qt::BackgroundRole).isValid());
+  }
+}
+
+TEST_F(DesktopTest, DesktopDueBeforeTheNextMeetingComesFromTheAgenda) {
+  const std::string ann = AddChild("Ann");
+  const std::string ep =
+      Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_LOW);
+  Return(ep, "2026-11-02T08:00:00Z", "2026-11-02T09:00:00Z");
+  // Due 09:00 on Thursday the 5th; as of Wednesday 12:00 it is due before
+  // Thursday's 09:30 meeting.
+  auto window = Window("2026-11-04T12:00:00Z");
+  InterviewsModel& rhis = window->interviews();
+  QTRY_COMPARE_WITH_TIMEOUT(
+      Cell(rhis, 0, InterviewsModel::kBeforeMeeting).isEmpty(), false, kWaitMs);
+  EXPECT_EQ(window->agenda().agenda().rhi_due_soon_size(), 1);
+}
+
+TEST_F(DesktopTest, DesktopReturnLoggedByTheCliLeavesTheBoardLive) {
+  const std::string ann = AddChild("Ann");
+  Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_MEDIUM);
+  auto window = Window();
+  QTRY_VERIFY_WITH_TIMEOUT(window->live(), kWaitMs);
+  QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 1, kWaitMs);
+  testing::CommandResult r = testing::RunCommand(
+      {MFH_CLI_BINARY, "--server", server_->address(), "--token", coordinator_,
+       "return", "log", "--police-force", "MET", "--police-ref", "R1",
+       "--returned-at", "2026-11-02T08:00"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 0, kWaitMs);
+  // And the interview it started appears.
+  QTRY_COMPARE_WITH_TIMEOUT(window->interviews().rowCount(), 1, kWaitMs);
+}
+
+TEST_F(DesktopTest, DesktopRecordingACompletionTakesTheRowOut) {
+  const std::string ann = AddChild("Ann");
+  const std::string ep =
+      Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_LOW);
+  Return(ep, "2026-11-02T08:00:00Z", "2026-11-02T09:00:00Z");
+  auto window = Window();
+  QTRY_COMPARE_WITH_TIMEOUT(window->interviews().rowCount(), 1, kWaitMs);
+  QSignalSpy accepted(window.get(), &MainWindow::Accepted);
+  window->RecordCompletion({.episode_id = QString::fromStdString(ep),
+                            .at = "2026-11-03 10:00",
+                            .by = "RHI worker",
+                            .no_concerns = true});
+  ASSERT_TRUE(accepted.wait(kWaitMs));
+  QTRY_COMPARE_WITH_TIMEOUT(window->interviews().rowCount(), 0, kWaitMs);
+}
+
+TEST_F(DesktopTest, DesktopRefusalShowsTheServersWords) {
+  const std::string ann = AddChild("Ann");
+  const std::string ep =
+      Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_LOW);
+  Return(ep, "2026-11-02T08:00:00Z", "2026-11-02T09:00:00Z");
+  auto window = Window();
+  QSignalSpy refused(window.get(), &MainWindow::Refused);
+  // Before the child returned.
+  window->RecordCompletion({.episode_id = QString::fromStdString(ep),
+                            .at = "2026-11-01T12:00:00Z",
+                            .by = "RHI worker"});
+  ASSERT_TRUE(refused.wait(kWaitMs));
+  const QString message = refused.first().at(1).toString();
+  EXPECT_FALSE(message.isEmpty());
+  EXPECT_TRUE(window->MessageText().contains(message))
+      << window->MessageText().toStdString();
+  EXPECT_TRUE(window->MessageText().contains("refused"));
+  EXPECT_EQ(window->interviews().rowCount(), 1);
+}
+
+TEST_F(DesktopTest, DesktopSaysSoWhenTheServerGoesAway) {
+  auto window = Window();
+  QTRY_VERIFY_WITH_TIMEOUT(window->live(), kWaitMs);
+  EXPECT_TRUE(window->BannerText().isEmpty());
+  server_->Stop();
+  QTRY_VERIFY_WITH_TIMEOUT(!window->live(), kWaitMs);
+  EXPECT_TRUE(window->BannerText().contains("Reconnecting"))
+      << window->BannerText().toStdString();
+}
+
+TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
+  const std::string ann = AddChild("Ann");
+  Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_HIGH);
+  auto window = Window("2026-11-04T12:00:00Z");
+  QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 1, kWaitMs);
+  const QString path = QString::fromStdString(dir_.File("agenda.pdf"));
+  window->ExportAgenda(path);
+  QFile pdf(path);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(pdf.read(4) == "%PDF");
+  EXPECT_GT(pdf.size(), 1000);
+}
+
+// Against the demo borough: mfh-desktop --screenshot for every view, run
+// under Xvfb (xvfb-run -a) with the xcb platform.
+TEST(DesktopScreenshotTest, DesktopEveryViewSavesAPngOfAtLeast1280x800) {
+  TempDir dir;
+  const std::string db = dir.File("demo.db");
+  auto server = ServerProcess::Start(db, dir.path(), {"--demo"});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::string out = (*server)->Output();
+  const std::string marker = "coordinator token:\n";
+  const size_t at = out.find(marker);
+  ASSERT_NE(at, std::string::npos) << out;
+  const std::string token = out.substr(at + marker.size(), 64);
+  for (const char* view :
+       {"board", "interviews", "agenda", "meeting", "actions"}) {
+    const std::string png = dir.File(std::string(view) + ".png");
+    testing::CommandResult r = testing::RunCommand(
+        {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
+         MFH_DESKTOP_BINARY, "--server", (*server)->address(), "--token", token,
+         "--screenshot", png, "--view", view},
+        {{"QT_QPA_PLATFORM", "xcb"}});
+    ASSERT_EQ(r.exit_code, 0) << view << "\n" << r.out << r.err;
+    QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull()) << view;
+    EXPECT_GE(image.width(), 1280) << view;
+    EXPECT_GE(image.height(), 800) << view;
+  }
+}
+
+}  // namespace
+}  // namespace mfh::desktop
+
+int main(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
+  QApplication app(argc, argv);
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
