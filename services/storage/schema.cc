@@ -198,6 +198,19 @@ CREATE INDEX actions_by_child ON actions(child_id, by_when);
 CREATE INDEX actions_by_meeting ON actions(meeting_id, created_at);
 )sql";
 
+// Version 3: the time indexes that the reports count over.
+constexpr char kSchemaV3Sql[] = R"sql(
+CREATE INDEX rhis_by_due ON rhis(due_at);
+CREATE INDEX rhis_by_due_from_return ON rhis(due_at_from_return);
+CREATE INDEX rhis_completed ON rhis(completed_at)
+  WHERE completed_at IS NOT NULL;
+CREATE INDEX actions_by_day ON actions(meeting_day);
+CREATE INDEX actions_by_when ON actions(by_when);
+CREATE INDEX actions_closed ON actions(closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX flags_by_name ON flags(name, set_at);
+CREATE INDEX notes_by_child ON notes(child_id, at);
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -280,7 +293,8 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 }  // namespace
 
 const std::vector<const char*>& MigrationScripts() {
-  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql};
+  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql,
+                                                    kSchemaV3Sql};
   return kScripts;
 }
 

@@ -12,7 +12,7 @@
 
 namespace mfh::storage {
 
-inline constexpr int kCurrentSchemaVersion = 2;
+inline constexpr int kCurrentSchemaVersion = 3;
 
 // Index names that the query-plan tests look for.
 inline constexpr char kOpenEpisodesIndex[] = "episodes_open";
@@ -30,6 +30,14 @@ inline constexpr char kNotesByMeetingIndex[] = "notes_by_meeting";
 inline constexpr char kOpenActionsIndex[] = "actions_open";
 inline constexpr char kActionsByChildIndex[] = "actions_by_child";
 inline constexpr char kActionsByMeetingIndex[] = "actions_by_meeting";
+inline constexpr char kRhisByDueIndex[] = "rhis_by_due";
+inline constexpr char kRhisByDueFromReturnIndex[] = "rhis_by_due_from_return";
+inline constexpr char kCompletedRhisIndex[] = "rhis_completed";
+inline constexpr char kActionsByDayIndex[] = "actions_by_day";
+inline constexpr char kActionsByWhenIndex[] = "actions_by_when";
+inline constexpr char kClosedActionsIndex[] = "actions_closed";
+inline constexpr char kFlagsByNameIndex[] = "flags_by_name";
+inline constexpr char kNotesByChildIndex[] = "notes_by_child";
 
 // The migration scripts: element i takes the schema from version i to i + 1.
 const std::vector<const char*>& MigrationScripts();

@@ -613,6 +613,209 @@ class SqliteTransaction : public Transaction {
     return ReadActions(*s);
   }
 
+  absl::StatusOr<PeriodCounts> CountPeriod(const PeriodQuery& q) override {
+    PeriodCounts c;
+    {
+      ASSIGN_OR_RETURN(auto s,
+                       MFH_PREPARE(db_, sql::kCountEpisodesStartedInSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      s->BindText(3, q.authority);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.episodes = ColumnInt(*s, 0);
+      c.missing_episodes = ColumnInt(*s, 1);
+      c.absent_episodes = ColumnInt(*s, 2);
+      c.looked_after_episodes = ColumnInt(*s, 3);
+      c.other_authority_episodes = ColumnInt(*s, 4);
+      c.children = ColumnInt(*s, 5);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountRepeatChildrenSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      s->BindInt64(3, absl::ToInt64Microseconds(q.repeat_window));
+      s->BindInt64(4, q.repeat_count);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.repeat_children = ColumnInt(*s, 0);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountReturnsInSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.returns = ColumnInt(*s, 0);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountRhisDueInSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.rhis_due = ColumnInt(*s, 0);
+      c.rhis_offered_on_time = ColumnInt(*s, 1);
+      c.rhis_met = ColumnInt(*s, 2);
+      c.rhis_completed_on_time = ColumnInt(*s, 3);
+      c.rhis_declined_on_time = ColumnInt(*s, 4);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s,
+                       MFH_PREPARE(db_, sql::kCountRhisDueFromReturnInSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.rhis_due_from_return = ColumnInt(*s, 0);
+      c.rhis_met_from_return = ColumnInt(*s, 1);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountActionsAgreedSql));
+      s->BindText(1, FormatDay(q.first_day));
+      s->BindText(2, FormatDay(q.end_day));
+      RETURN_IF_ERROR(StepOne(*s));
+      c.actions_agreed = ColumnInt(*s, 0);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountActionsDoneSql));
+      s->BindTime(1, q.from);
+      s->BindTime(2, q.until);
+      RETURN_IF_ERROR(StepOne(*s));
+      c.actions_done = ColumnInt(*s, 0);
+    }
+    {
+      ASSIGN_OR_RETURN(auto s,
+                       MFH_PREPARE(db_, sql::kCountActionsOverdueAtSql));
+      s->BindTime(1, q.until);
+      s->BindText(2, FormatDay(q.end_day));
+      RETURN_IF_ERROR(StepOne(*s));
+      c.actions_overdue = ColumnInt(*s, 0);
+    }
+    return c;
+  }
+
+  absl::StatusOr<int> CountEpisodesStartedIn(absl::Time from,
+                                             absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountEpisodesStartedInSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    s->BindText(3, "");
+    RETURN_IF_ERROR(StepOne(*s));
+    return ColumnInt(*s, 0);
+  }
+
+  absl::StatusOr<std::vector<absl::Duration>> ListTimesToCompletion(
+      absl::Time from, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectMicrosToCompletionSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    std::vector<absl::Duration> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      out.push_back(absl::Microseconds(s->ColumnInt64(0)));
+    }
+    return out;
+  }
+
+  absl::StatusOr<CstTotals> CountCst(absl::Time from,
+                                     absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectCstTotalsSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    RETURN_IF_ERROR(StepOne(*s));
+    return CstTotals{.children = ColumnInt(*s, 0),
+                     .open_time = absl::Microseconds(s->ColumnInt64(1)),
+                     .episodes_while_open = ColumnInt(*s, 2),
+                     .episodes_before = ColumnInt(*s, 3)};
+  }
+
+  absl::StatusOr<std::vector<domain::SsdaEpisode>> ListSsdaEpisodes(
+      absl::Time from, absl::Time until, absl::string_view authority) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectSsdaEpisodesSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    s->BindText(3, authority);
+    std::vector<domain::SsdaEpisode> out;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      domain::SsdaEpisode e;
+      e.episode_id = FormatId(kEpisodePrefix, s->ColumnInt64(0));
+      e.child_id = FormatId(kChildPrefix, s->ColumnInt64(1));
+      e.la_ref = s->ColumnText(2);
+      if (!absl::ParseCivilTime(s->ColumnText(3), &e.date_of_birth)) {
+        return absl::InternalError(
+            absl::StrCat(s->name(),
+                         ": children.date_of_birth is not "
+                         "YYYY-MM-DD for ",
+                         e.child_id));
+      }
+      e.category = static_cast<domain::Category>(s->ColumnInt64(4));
+      e.missing_since = s->ColumnTime(5);
+      e.returned_at = s->ColumnOptionalTime(6);
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  absl::StatusOr<std::vector<Rhi>> ListRhisNotMet(absl::Time from,
+                                                  absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectRhisNotMetSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    std::vector<Rhi> rhis;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
+      rhis.push_back(std::move(rhi));
+    }
+    return rhis;
+  }
+
+  absl::StatusOr<std::vector<Episode>> ListLongEpisodes(
+      absl::Time from, absl::Time until, absl::Time as_of,
+      absl::Duration longer_than) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectLongEpisodesSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    s->BindTime(3, as_of);
+    s->BindInt64(4, absl::ToInt64Microseconds(longer_than));
+    return ReadEpisodes(std::move(s));
+  }
+
+  absl::StatusOr<std::vector<Action>> ListLateActions(
+      absl::Time from, absl::Time until, absl::Time as_of,
+      absl::Duration grace) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectLateActionsSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    s->BindTime(3, as_of);
+    s->BindInt64(4, absl::ToInt64Microseconds(grace));
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<Note>> ListChildNotes(
+      absl::string_view child_id) override {
+    std::vector<Note> out;
+    std::optional<int64_t> child = ParseId(child_id, kChildPrefix);
+    if (!child.has_value()) return out;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectChildNotesSql));
+    s->BindInt64(1, *child);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      out.push_back(
+          Note{.note_id = FormatId(kNotePrefix, s->ColumnInt64(0)),
+               .meeting_id = FormatId(kMeetingPrefix, s->ColumnInt64(1)),
+               .child_id = FormatId(kChildPrefix, s->ColumnInt64(2)),
+               .text = s->ColumnText(3),
+               .decision = s->ColumnBool(4),
+               .addendum = s->ColumnBool(5),
+               .author = s->ColumnText(6),
+               .at = s->ColumnTime(7)});
+    }
+    return out;
+  }
+
   absl::Status InsertUser(const StoredUser& user) override {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertUserSql));
     s->BindText(1, user.user.name);
@@ -718,6 +921,18 @@ class SqliteTransaction : public Transaction {
   }
 
  private:
+  // Steps an aggregate query that always returns one row.
+  static absl::Status StepOne(Statement& s) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) {
+      return absl::InternalError(absl::StrCat(s.name(), ": returned no row"));
+    }
+    return absl::OkStatus();
+  }
+  static int ColumnInt(const Statement& s, int column) {
+    return static_cast<int>(s.ColumnInt64(column));
+  }
+
   // Columns as in kSelectChildSql.
   static absl::StatusOr<Child> ReadChild(const Statement& s) {
     Child child;

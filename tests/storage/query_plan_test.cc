@@ -371,5 +371,76 @@ TEST_F(
   EXPECT_EQ(previous->notes.size(), 10u);
 }
 
+// A "SCAN <table or alias>" line without an index reads every row.
+bool ScansAny(const std::vector<std::string>& plan,
+              const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    if (ScansTable(plan, name)) return true;
+  }
+  return false;
+}
+
+struct ReportQuery {
+  const char* name;
+  const char* sql;
+  std::vector<const char*> indexes;
+};
+
+TEST_F(QueryPlan, EveryReportQuerySearchesTheIndexOnItsTimeColumn) {
+  RawDb raw(path_);
+  const std::vector<ReportQuery> queries = {
+      {"kCountEpisodesStartedInSql",
+       sql::kCountEpisodesStartedInSql,
+       {kEpisodesByMissingSinceIndex}},
+      {"kCountRepeatChildrenSql",
+       sql::kCountRepeatChildrenSql,
+       {kEpisodesByMissingSinceIndex, "episodes_by_child"}},
+      {"kCountReturnsInSql", sql::kCountReturnsInSql, {kReturnedEpisodesIndex}},
+      {"kCountRhisDueInSql", sql::kCountRhisDueInSql, {kRhisByDueIndex}},
+      {"kCountRhisDueFromReturnInSql",
+       sql::kCountRhisDueFromReturnInSql,
+       {kRhisByDueFromReturnIndex}},
+      {"kSelectMicrosToCompletionSql",
+       sql::kSelectMicrosToCompletionSql,
+       {kCompletedRhisIndex}},
+      {"kCountActionsAgreedSql",
+       sql::kCountActionsAgreedSql,
+       {kActionsByDayIndex}},
+      {"kCountActionsDoneSql",
+       sql::kCountActionsDoneSql,
+       {kClosedActionsIndex}},
+      {"kCountActionsOverdueAtSql",
+       sql::kCountActionsOverdueAtSql,
+       {kOpenActionsIndex, kClosedActionsIndex}},
+      {"kSelectCstTotalsSql",
+       sql::kSelectCstTotalsSql,
+       {kFlagsByNameIndex, "episodes_by_child"}},
+      {"kSelectSsdaEpisodesSql",
+       sql::kSelectSsdaEpisodesSql,
+       {kEpisodesByMissingSinceIndex, kOpenEpisodesIndex,
+        kReturnedEpisodesIndex}},
+      {"kSelectRhisNotMetSql", sql::kSelectRhisNotMetSql, {kRhisByDueIndex}},
+      {"kSelectLongEpisodesSql",
+       sql::kSelectLongEpisodesSql,
+       {kEpisodesByMissingSinceIndex}},
+      {"kSelectLateActionsSql",
+       sql::kSelectLateActionsSql,
+       {kActionsByWhenIndex}},
+      {"kSelectChildNotesSql", sql::kSelectChildNotesSql, {kNotesByChildIndex}},
+  };
+  for (const ReportQuery& q : queries) {
+    std::vector<std::string> plan = raw.QueryPlan(q.sql);
+    for (const char* index : q.indexes) {
+      EXPECT_TRUE(UsesIndex(plan, index))
+          << q.name << " should use " << index << "\n"
+          << absl::StrJoin(plan, "\n");
+    }
+    EXPECT_FALSE(ScansAny(plan, {"episodes", "e", "p", "c", "children", "rhis",
+                                 "actions", "flags", "notes"}))
+        << q.name << "\n"
+        << absl::StrJoin(plan, "\n");
+  }
+}
+
 }  // namespace
 }  // namespace mfh::storage
