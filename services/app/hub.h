@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -22,6 +23,7 @@
 #include "services/domain/episode_rules.h"
 #include "services/domain/meeting_rules.h"
 #include "services/domain/policy.h"
+#include "services/domain/reports.h"
 #include "services/domain/rhi_rules.h"
 #include "services/domain/roles.h"
 #include "services/domain/types.h"
@@ -69,6 +71,63 @@ struct InterviewQuery {
 struct NewUser {
   domain::User user;
   std::string token;  // shown once; only its SHA-256 is stored
+};
+
+// The monthly report of DESIGN.md section 5.
+struct MonthlyReport {
+  domain::Period month;
+  absl::Time as_of;
+  storage::PeriodCounts counts;
+  int rhis_completed = 0;
+  double median_hours_to_rhi = 0;
+  double p90_hours_to_rhi = 0;
+  domain::CstMeasure cst;
+  // The 12 months ending with this one, oldest first: (YYYY-MM, episodes).
+  std::vector<std::pair<std::string, int>> trend;
+};
+
+// The SSDA903 Missing table for one year, its DfE rule violations and the
+// file.
+struct Ssda903Report {
+  domain::Period year;
+  std::vector<domain::SsdaRow> rows;
+  std::vector<domain::SsdaViolation> violations;
+  std::string csv;
+};
+
+// The exceptions of one financial-year quarter, as of `as_of`: what a manager
+// must look at. Lateness is measured to as_of for what had not happened by
+// then.
+struct LateInterview {
+  domain::Rhi rhi;
+  domain::RhiStatus status;          // as of as_of
+  std::optional<absl::Time> met_at;  // completed or declined by as_of
+  double hours_late = 0;             // one decimal
+};
+struct LongEpisode {
+  domain::Episode episode;
+  std::optional<absl::Time> returned_at;  // unset while open at as_of
+  double hours_missing = 0;
+  double hours_over = 0;
+};
+struct OverdueAction {
+  domain::Action action;
+  domain::ActionStatus status;          // as of as_of
+  std::optional<absl::Time> closed_at;  // unset while open at as_of
+  double days_overdue = 0;
+};
+struct ExceptionReport {
+  domain::Period quarter;
+  absl::Time as_of;
+  std::vector<LateInterview> late_interviews;
+  std::vector<LongEpisode> long_episodes;
+  std::vector<OverdueAction> overdue_actions;
+};
+
+// A child's chronology as of `as_of`, oldest first.
+struct Chronology {
+  std::string child_id;
+  std::vector<domain::ChronologyEvent> events;
 };
 
 // Creates a user with a fresh random token; INVALID_ARGUMENT for a bad name
@@ -175,6 +234,24 @@ class Hub {
       const Caller& caller, absl::string_view child_id, bool open_only);
 
   ChangeFeed& feed() { return feed_; }
+
+  // Reports (coordinator and manager). Periods are in the policy's time
+  // zone; what happened after as_of (default: the clock) is not counted.
+  absl::StatusOr<MonthlyReport> GetMonthlyReport(
+      const Caller& caller, absl::string_view month,
+      std::optional<absl::Time> as_of);
+  // RHIs due in the quarter met late or never, episodes started in it that
+  // lasted over 7 days, actions due in it closed (or open) over 14 days late.
+  absl::StatusOr<ExceptionReport> GetExceptionReport(
+      const Caller& caller, absl::string_view quarter,
+      std::optional<absl::Time> as_of);
+  // Every event of the child's record up to as_of.
+  absl::StatusOr<Chronology> GetChronology(const Caller& caller,
+                                           absl::string_view child_id,
+                                           std::optional<absl::Time> as_of);
+  absl::StatusOr<Ssda903Report> GetSsda903Missing(
+      const Caller& caller, absl::string_view year,
+      std::optional<absl::Time> as_of);
 
   // Administration.
   absl::StatusOr<NewUser> AddUser(const Caller& caller, absl::string_view name,

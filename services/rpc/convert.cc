@@ -292,4 +292,125 @@ std::string SerializeAgenda(const domain::Agenda& agenda) {
   return ToProto(agenda).SerializeAsString();
 }
 
+v1::MonthlyReport ToProto(const app::MonthlyReport& r) {
+  v1::MonthlyReport out;
+  const storage::PeriodCounts& c = r.counts;
+  out.set_month(r.month.label);
+  out.set_episodes(c.episodes);
+  out.set_missing_episodes(c.missing_episodes);
+  out.set_absent_episodes(c.absent_episodes);
+  out.set_looked_after_episodes(c.looked_after_episodes);
+  out.set_other_authority_episodes(c.other_authority_episodes);
+  out.set_children(c.children);
+  out.set_repeat_children(c.repeat_children);
+  out.set_returns(c.returns);
+  out.set_rhis_due(c.rhis_due);
+  out.set_rhis_offered_on_time(c.rhis_offered_on_time);
+  out.set_rhis_met(c.rhis_met);
+  out.set_rhis_completed_on_time(c.rhis_completed_on_time);
+  out.set_rhis_declined_on_time(c.rhis_declined_on_time);
+  out.set_rhis_due_from_return(c.rhis_due_from_return);
+  out.set_rhis_met_from_return(c.rhis_met_from_return);
+  out.set_median_hours_to_rhi(r.median_hours_to_rhi);
+  out.set_p90_hours_to_rhi(r.p90_hours_to_rhi);
+  out.set_actions_agreed(c.actions_agreed);
+  out.set_actions_done(c.actions_done);
+  out.set_actions_overdue(c.actions_overdue);
+  v1::CstMeasure* cst = out.mutable_cst();
+  cst->set_children(r.cst.children);
+  cst->set_child_months(r.cst.child_months);
+  cst->set_episodes_while_open(r.cst.episodes_while_open);
+  cst->set_episodes_before(r.cst.episodes_before);
+  cst->set_rate_while_open(r.cst.rate_while_open);
+  cst->set_rate_before(r.cst.rate_before);
+  for (const auto& [month, episodes] : r.trend) {
+    v1::MonthEpisodes* m = out.add_trend();
+    m->set_month(month);
+    m->set_episodes(episodes);
+  }
+  *out.mutable_as_of() = ToProto(r.as_of);
+  out.set_rhis_completed(r.rhis_completed);
+  return out;
+}
+
+v1::Ssda903MissingResponse ToProto(const app::Ssda903Report& r) {
+  v1::Ssda903MissingResponse out;
+  out.set_year(r.year.label);
+  for (const domain::SsdaRow& row : r.rows) {
+    v1::Ssda903Row* p = out.add_rows();
+    p->set_child(row.child);
+    p->set_dob(row.dob);
+    p->set_missing(row.missing);
+    p->set_mis_start(row.mis_start);
+    p->set_mis_end(row.mis_end);
+    p->set_episode_id(row.episode_id);
+  }
+  for (const domain::SsdaViolation& v : r.violations) {
+    v1::Ssda903Violation* p = out.add_violations();
+    p->set_rule(v.rule);
+    p->set_row(v.row);
+    p->set_episode_id(v.episode_id);
+    p->set_child(v.child);
+    p->set_message(v.message);
+  }
+  out.set_csv(r.csv);
+  return out;
+}
+
+v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
+  v1::ExceptionReportResponse out;
+  out.set_quarter(r.quarter.label);
+  *out.mutable_as_of() = ToProto(r.as_of);
+  for (const app::LateInterview& late : r.late_interviews) {
+    v1::LateInterview* p = out.add_late_interviews();
+    p->set_episode_id(late.rhi.episode_id);
+    p->set_child_id(late.rhi.child_id);
+    *p->mutable_due_at() = ToProto(late.rhi.due_at);
+    p->set_status(static_cast<v1::RhiStatus>(late.status));
+    if (late.met_at.has_value()) *p->mutable_met_at() = ToProto(*late.met_at);
+    p->set_hours_late(late.hours_late);
+  }
+  for (const app::LongEpisode& e : r.long_episodes) {
+    v1::LongEpisode* p = out.add_long_episodes();
+    p->set_episode_id(e.episode.episode_id);
+    p->set_child_id(e.episode.child_id);
+    *p->mutable_missing_since() = ToProto(e.episode.missing_since);
+    if (e.returned_at.has_value()) {
+      *p->mutable_returned_at() = ToProto(*e.returned_at);
+    }
+    p->set_hours_missing(e.hours_missing);
+    p->set_hours_over(e.hours_over);
+  }
+  for (const app::OverdueAction& a : r.overdue_actions) {
+    v1::OverdueAction* p = out.add_overdue_actions();
+    p->set_action_id(a.action.action_id);
+    p->set_child_id(a.action.child_id);
+    p->set_meeting_day(domain::FormatDay(a.action.meeting_day));
+    p->set_what(a.action.what);
+    p->set_who(a.action.who);
+    *p->mutable_by_when() = ToProto(a.action.by_when);
+    p->set_status(static_cast<v1::ActionStatus>(a.status));
+    if (a.closed_at.has_value())
+      *p->mutable_closed_at() = ToProto(*a.closed_at);
+    p->set_days_overdue(a.days_overdue);
+  }
+  return out;
+}
+
+v1::ChronologyResponse ToProto(const app::Chronology& c) {
+  v1::ChronologyResponse out;
+  out.set_child_id(c.child_id);
+  for (const domain::ChronologyEvent& e : c.events) {
+    v1::ChronologyEvent* p = out.add_events();
+    *p->mutable_at() = ToProto(e.at);
+    p->set_kind(std::string(domain::EventKindName(e.kind)));
+    p->set_episode_id(e.episode_id);
+    p->set_action_id(e.action_id);
+    p->set_meeting_id(e.meeting_id);
+    p->set_detail(e.detail);
+    p->set_by(e.by);
+  }
+  return out;
+}
+
 }  // namespace mfh::rpc

@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "mfh/v1/report.pb.h"
 #include "mfh/v1/types.pb.h"
 #include "services/app/hub.h"
 #include "services/domain/agenda.h"
@@ -36,6 +37,10 @@ v1::Meeting ToProto(const domain::Meeting& meeting);
 // The bytes a meeting freezes its agenda as.
 std::string SerializeAgenda(const domain::Agenda& agenda);
 v1::AuditEntry ToProto(const domain::AuditRecord& record);
+v1::MonthlyReport ToProto(const app::MonthlyReport& report);
+v1::Ssda903MissingResponse ToProto(const app::Ssda903Report& report);
+v1::ExceptionReportResponse ToProto(const app::ExceptionReport& report);
+v1::ChronologyResponse ToProto(const app::Chronology& chronology);
 
 }  // namespace mfh::rpc
 

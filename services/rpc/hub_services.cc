@@ -561,4 +561,52 @@ grpc::Status AdminServiceImpl::ListAudit(grpc::ServerContext* ctx,
   });
 }
 
+grpc::Status ReportServiceImpl::MonthlyReport(
+    grpc::ServerContext* ctx, const v1::MonthlyReportRequest* req,
+    v1::MonthlyReportResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(app::MonthlyReport report,
+                     hub_.GetMonthlyReport(caller, req->month(), as_of));
+    *resp->mutable_report() = ToProto(report);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status ReportServiceImpl::ExceptionReport(
+    grpc::ServerContext* ctx, const v1::ExceptionReportRequest* req,
+    v1::ExceptionReportResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(app::ExceptionReport report,
+                     hub_.GetExceptionReport(caller, req->quarter(), as_of));
+    *resp = ToProto(report);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status ReportServiceImpl::Chronology(grpc::ServerContext* ctx,
+                                           const v1::ChronologyRequest* req,
+                                           v1::ChronologyResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(app::Chronology chronology,
+                     hub_.GetChronology(caller, req->child_id(), as_of));
+    *resp = ToProto(chronology);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status ReportServiceImpl::Ssda903Missing(
+    grpc::ServerContext* ctx, const v1::Ssda903MissingRequest* req,
+    v1::Ssda903MissingResponse* resp) {
+  return Handle(hub_, ctx, [&](const Caller& caller) -> absl::Status {
+    MFH_TIME(std::optional<absl::Time> as_of, *req, as_of);
+    ASSIGN_OR_RETURN(app::Ssda903Report report,
+                     hub_.GetSsda903Missing(caller, req->year(), as_of));
+    *resp = ToProto(report);
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace mfh::rpc

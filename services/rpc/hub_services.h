@@ -10,6 +10,7 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
+#include "mfh/v1/report.grpc.pb.h"
 #include "services/app/hub.h"
 
 namespace mfh::rpc {
@@ -129,6 +130,27 @@ class MeetingServiceImpl final : public v1::MeetingService::Service {
   grpc::Status ListActions(grpc::ServerContext* ctx,
                            const v1::ListActionsRequest* req,
                            v1::ListActionsResponse* resp) override;
+
+ private:
+  app::Hub& hub_;
+};
+
+class ReportServiceImpl final : public v1::ReportService::Service {
+ public:
+  explicit ReportServiceImpl(app::Hub& hub) : hub_(hub) {}
+
+  grpc::Status MonthlyReport(grpc::ServerContext* ctx,
+                             const v1::MonthlyReportRequest* req,
+                             v1::MonthlyReportResponse* resp) override;
+  grpc::Status ExceptionReport(grpc::ServerContext* ctx,
+                               const v1::ExceptionReportRequest* req,
+                               v1::ExceptionReportResponse* resp) override;
+  grpc::Status Chronology(grpc::ServerContext* ctx,
+                          const v1::ChronologyRequest* req,
+                          v1::ChronologyResponse* resp) override;
+  grpc::Status Ssda903Missing(grpc::ServerContext* ctx,
+                              const v1::Ssda903MissingRequest* req,
+                              v1::Ssda903MissingResponse* resp) override;
 
  private:
   app::Hub& hub_;

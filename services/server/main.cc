@@ -134,6 +134,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     rpc::EpisodeServiceImpl episodes(hub);
     rpc::InterviewServiceImpl interviews(hub);
     rpc::MeetingServiceImpl meetings(hub);
+    rpc::ReportServiceImpl reports(hub);
     rpc::AdminServiceImpl admin(hub);
     grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
@@ -143,6 +144,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     builder.RegisterService(&episodes);
     builder.RegisterService(&interviews);
     builder.RegisterService(&meetings);
+    builder.RegisterService(&reports);
     builder.RegisterService(&admin);
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
     if (server == nullptr || port == 0) {
