@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   mfh::cli::AddRhiCommands(app, dispatch);
   mfh::cli::AddMeetingCommands(app, dispatch);
   mfh::cli::AddAdminCommands(app, dispatch);
+  mfh::cli::AddReportCommands(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -76,6 +76,7 @@ void AddEpisodeCommands(CLI::App& app, Dispatch& dispatch);
 void AddRhiCommands(CLI::App& app, Dispatch& dispatch);
 void AddMeetingCommands(CLI::App& app, Dispatch& dispatch);
 void AddAdminCommands(CLI::App& app, Dispatch& dispatch);
+void AddReportCommands(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace mfh::cli
 

@@ -33,7 +33,8 @@ Connection::Connection(ConnectionOptions options)
       episodes_(v1::EpisodeService::NewStub(channel_)),
       interviews_(v1::InterviewService::NewStub(channel_)),
       meetings_(v1::MeetingService::NewStub(channel_)),
-      admin_(v1::AdminService::NewStub(channel_)) {}
+      admin_(v1::AdminService::NewStub(channel_)),
+      reports_(v1::ReportService::NewStub(channel_)) {}
 
 void Connection::Authorize(grpc::ClientContext& ctx) const {
   ctx.AddMetadata("authorization", "Bearer " + options_.token);

@@ -18,6 +18,7 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
+#include "mfh/v1/report.grpc.pb.h"
 
 namespace mfh::client {
 
@@ -60,6 +61,7 @@ class Connection {
   v1::InterviewService::Stub& interviews() const { return *interviews_; }
   v1::MeetingService::Stub& meetings() const { return *meetings_; }
   v1::AdminService::Stub& admin() const { return *admin_; }
+  v1::ReportService::Stub& reports() const { return *reports_; }
 
  private:
   explicit Connection(ConnectionOptions options);
@@ -71,6 +73,7 @@ class Connection {
   std::unique_ptr<v1::InterviewService::Stub> interviews_;
   std::unique_ptr<v1::MeetingService::Stub> meetings_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
+  std::unique_ptr<v1::ReportService::Stub> reports_;
 };
 
 }  // namespace mfh::client

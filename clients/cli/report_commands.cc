@@ -1,0 +1,481 @@
+// mfh report monthly|ssda903|exceptions|chronology: ReportService.
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+#include "clients/cli/output.h"
+#include "clients/cli/report_pdf.h"
+#include "clients/cli/session.h"
+#include "clients/core/time_text.h"
+#include "mfh/v1/report.grpc.pb.h"
+#include "services/domain/status_macros.h"
+
+namespace mfh::cli {
+namespace {
+
+struct ReportFlags {
+  std::string period;
+  std::string child_id;
+  std::string as_of;
+  std::string pdf;
+};
+
+// "66.7%" of part in whole; "-" when whole is 0.
+std::string Percent(int part, int whole) {
+  if (whole == 0) return "-";
+  return absl::StrFormat("%.1f%%", 100.0 * part / whole);
+}
+
+std::string Decimal(double value, int places) {
+  return absl::StrFormat("%.*f", places, value);
+}
+
+constexpr const char* kMonthNames[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// "February 2026" for "2026-02" (as the server answered it).
+std::string MonthName(absl::string_view month) {
+  int year = 0;
+  int m = 0;
+  if (month.size() != 7 || !absl::SimpleAtoi(month.substr(0, 4), &year) ||
+      !absl::SimpleAtoi(month.substr(5, 2), &m) || m < 1 || m > 12) {
+    return std::string(month);
+  }
+  return absl::StrCat(kMonthNames[m - 1], " ", year);
+}
+
+// The last month of a financial-year quarter: "2025-Q4" -> "2026-03".
+std::string LastMonthOfQuarter(absl::string_view quarter) {
+  int year = 0;
+  int q = 0;
+  if (quarter.size() != 7 || !absl::SimpleAtoi(quarter.substr(0, 4), &year) ||
+      !absl::SimpleAtoi(quarter.substr(6, 1), &q) || q < 1 || q > 4) {
+    return "";
+  }
+  const int m = q * 3 + 3;  // 6, 9, 12, 15
+  return absl::StrFormat("%04d-%02d", m > 12 ? year + 1 : year,
+                         m > 12 ? m - 12 : m);
+}
+
+std::vector<std::pair<std::string, int>> Trend(const v1::MonthlyReport& r) {
+  std::vector<std::pair<std::string, int>> trend;
+  for (const v1::MonthEpisodes& m : r.trend()) {
+    trend.push_back({m.month(), m.episodes()});
+  }
+  return trend;
+}
+
+// The figures of the monthly report in order: name, value.
+Fields MonthlyFigures(const v1::MonthlyReport& r) {
+  return {
+      {"episodes", absl::StrCat(r.episodes())},
+      {"missing_episodes", absl::StrCat(r.missing_episodes())},
+      {"absent_episodes", absl::StrCat(r.absent_episodes())},
+      {"looked_after_episodes", absl::StrCat(r.looked_after_episodes())},
+      {"other_authority_episodes", absl::StrCat(r.other_authority_episodes())},
+      {"children", absl::StrCat(r.children())},
+      {"repeat_children", absl::StrCat(r.repeat_children())},
+      {"returns", absl::StrCat(r.returns())},
+      {"rhis_due", absl::StrCat(r.rhis_due())},
+      {"rhis_offered_on_time", absl::StrCat(r.rhis_offered_on_time())},
+      {"rhis_met", absl::StrCat(r.rhis_met())},
+      {"rhis_met_share", Percent(r.rhis_met(), r.rhis_due())},
+      {"rhis_completed_on_time", absl::StrCat(r.rhis_completed_on_time())},
+      {"rhis_declined_on_time", absl::StrCat(r.rhis_declined_on_time())},
+      {"rhis_due_from_return", absl::StrCat(r.rhis_due_from_return())},
+      {"rhis_met_from_return", absl::StrCat(r.rhis_met_from_return())},
+      {"rhis_met_from_return_share",
+       Percent(r.rhis_met_from_return(), r.rhis_due_from_return())},
+      {"rhis_completed", absl::StrCat(r.rhis_completed())},
+      {"median_hours_to_rhi", Decimal(r.median_hours_to_rhi(), 1)},
+      {"p90_hours_to_rhi", Decimal(r.p90_hours_to_rhi(), 1)},
+      {"actions_agreed", absl::StrCat(r.actions_agreed())},
+      {"actions_done", absl::StrCat(r.actions_done())},
+      {"actions_overdue", absl::StrCat(r.actions_overdue())},
+      {"cst_children", absl::StrCat(r.cst().children())},
+      {"cst_child_months", Decimal(r.cst().child_months(), 2)},
+      {"cst_episodes_while_open", absl::StrCat(r.cst().episodes_while_open())},
+      {"cst_episodes_before", absl::StrCat(r.cst().episodes_before())},
+      {"cst_rate_while_open", Decimal(r.cst().rate_while_open(), 2)},
+      {"cst_rate_before", Decimal(r.cst().rate_before(), 2)},
+  };
+}
+
+absl::Status Monthly(Session& s, const ReportFlags& f) {
+  v1::MonthlyReportRequest req;
+  req.set_month(f.period);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::MonthlyReportResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->reports().MonthlyReport(ctx, req, &resp);
+  }));
+  const v1::MonthlyReport& r = resp.report();
+  const Fields figures = MonthlyFigures(r);
+  if (!f.pdf.empty()) {
+    PdfReport pdf;
+    pdf.title = "Missing from home: monthly report";
+    pdf.period =
+        absl::StrCat(MonthName(r.month()), " (", r.month(), "), as of ",
+                     client::FormatLocal(client::FromTimestamp(r.as_of())));
+    pdf.totals = absl::StrCat(
+        "Totals: ", r.episodes(), " episodes, ", r.children(), " children, ",
+        r.returns(), " returns, ", r.rhis_due(), " RHIs due, ", r.rhis_met(),
+        " met (", Percent(r.rhis_met(), r.rhis_due()), ")");
+    PdfTable table{.heading = "Figures", .header = {"figure", "value"}};
+    for (const auto& [name, value] : figures) {
+      table.rows.push_back({name, value});
+    }
+    pdf.tables.push_back(std::move(table));
+    pdf.chart_title = "Episodes per month, the 12 months to " + r.month();
+    pdf.chart = Trend(r);
+    RETURN_IF_ERROR(WritePdf(f.pdf, pdf));
+  }
+  switch (s.format()) {
+    case Format::kJson:
+      s.out() << JsonLine(resp);
+      break;
+    case Format::kCsv: {
+      Row header = {"month"};
+      Row values = {r.month()};
+      for (const auto& [name, value] : figures) {
+        header.push_back(name);
+        values.push_back(value);
+      }
+      s.out() << CsvLine(header) << CsvLine(values);
+      break;
+    }
+    case Format::kTable: {
+      std::vector<Row> rows;
+      for (const auto& [name, value] : figures) rows.push_back({name, value});
+      s.out() << "Monthly report " << r.month() << " as of "
+              << client::FormatLocal(client::FromTimestamp(r.as_of())) << "\n\n"
+              << Table({"figure", "value"}, rows) << "\n";
+      std::vector<Row> trend;
+      for (const v1::MonthEpisodes& m : r.trend()) {
+        trend.push_back({m.month(), absl::StrCat(m.episodes())});
+      }
+      s.out() << Table({"month", "episodes"}, trend);
+      break;
+    }
+  }
+  return absl::OkStatus();
+}
+
+// An RHI status or action status enum name without its prefix, lower case:
+// "overdue", "done".
+std::string StatusWord(const std::string& name, absl::string_view prefix) {
+  std::string word(absl::StripPrefix(name, prefix));
+  absl::AsciiStrToLower(&word);
+  return word;
+}
+
+std::string RhiWord(v1::RhiStatus status) {
+  return StatusWord(v1::RhiStatus_Name(status), "RHI_STATUS_");
+}
+
+std::string ActionWord(v1::ActionStatus status) {
+  return StatusWord(v1::ActionStatus_Name(status), "ACTION_STATUS_");
+}
+
+// How late an RHI is: "23.0 h late", "not held", or "not completed as of
+// <as_of>" (with the hours past due_at), with times as `time` formats them.
+std::string HowLate(const v1::LateInterview& l, const std::string& as_of) {
+  if (l.has_met_at())
+    return absl::StrCat(Decimal(l.hours_late(), 1), " h late");
+  if (l.status() == v1::RHI_STATUS_NOT_HELD) return "not held";
+  return absl::StrCat("not completed as of ", as_of, " (",
+                      Decimal(l.hours_late(), 1), " h past due)");
+}
+
+std::string ExceptionTotals(const v1::ExceptionReportResponse& resp) {
+  return absl::StrCat(resp.late_interviews_size(), " RHIs late or not held, ",
+                      resp.long_episodes_size(), " episodes over 7 days, ",
+                      resp.overdue_actions_size(),
+                      " actions over 14 days late");
+}
+
+// The exception report as a PDF, with the trend of the 12 months to the
+// quarter's last month (from MonthlyReport, as of the same time).
+absl::Status ExceptionsPdf(const client::Connection& conn,
+                           const v1::ExceptionReportRequest& req,
+                           const v1::ExceptionReportResponse& resp,
+                           const std::string& path) {
+  v1::MonthlyReportRequest monthly;
+  monthly.set_month(LastMonthOfQuarter(resp.quarter()));
+  if (req.has_as_of()) *monthly.mutable_as_of() = req.as_of();
+  v1::MonthlyReportResponse trend;
+  RETURN_IF_ERROR(conn.Call([&](grpc::ClientContext* ctx) {
+    return conn.reports().MonthlyReport(ctx, monthly, &trend);
+  }));
+  const absl::Time t = client::FromTimestamp(resp.as_of());
+  auto local = [](const google::protobuf::Timestamp& ts) {
+    return client::FormatLocal(client::FromTimestamp(ts));
+  };
+  PdfReport pdf;
+  pdf.title = "Missing from home: exception report";
+  const std::string last = LastMonthOfQuarter(resp.quarter());
+  std::string first = last;
+  if (!last.empty()) {
+    int year = 0;
+    int m = 0;
+    if (absl::SimpleAtoi(last.substr(0, 4), &year) &&
+        absl::SimpleAtoi(last.substr(5, 2), &m)) {
+      first = absl::StrFormat("%04d-%02d", year, m - 2);
+    }
+  }
+  pdf.period =
+      absl::StrCat(resp.quarter(), ": ", MonthName(first), " to ",
+                   MonthName(last), ", as of ", client::FormatLocal(t));
+  pdf.totals = absl::StrCat("Totals: ", ExceptionTotals(resp));
+  PdfTable rhis{.heading = "RHIs due in the quarter completed late or never",
+                .header = {"child", "episode", "due", "status", "how late"}};
+  for (const v1::LateInterview& l : resp.late_interviews()) {
+    rhis.rows.push_back({l.child_id(), l.episode_id(), local(l.due_at()),
+                         RhiWord(l.status()),
+                         HowLate(l, client::FormatLocal(t))});
+  }
+  PdfTable episodes{.heading = "Episodes longer than 7 days",
+                    .header = {"child", "episode", "missing since", "returned",
+                               "hours missing", "hours over 7 days"}};
+  for (const v1::LongEpisode& e : resp.long_episodes()) {
+    episodes.rows.push_back(
+        {e.child_id(), e.episode_id(), local(e.missing_since()),
+         e.has_returned_at() ? local(e.returned_at()) : "still missing",
+         Decimal(e.hours_missing(), 1), Decimal(e.hours_over(), 1)});
+  }
+  PdfTable actions{.heading = "Actions overdue by more than 14 days",
+                   .header = {"child", "action", "meeting", "what", "who",
+                              "by when", "status", "days late"}};
+  for (const v1::OverdueAction& a : resp.overdue_actions()) {
+    actions.rows.push_back({a.child_id(), a.action_id(), a.meeting_day(),
+                            a.what(), a.who(), local(a.by_when()),
+                            ActionWord(a.status()),
+                            Decimal(a.days_overdue(), 1)});
+  }
+  for (PdfTable* table : {&rhis, &episodes, &actions}) {
+    if (table->rows.empty()) table->rows.push_back({"none"});
+    pdf.tables.push_back(std::move(*table));
+  }
+  pdf.chart_title =
+      "Episodes per month, the 12 months to " + trend.report().month();
+  pdf.chart = Trend(trend.report());
+  return WritePdf(path, pdf);
+}
+
+absl::Status Exceptions(Session& s, const ReportFlags& f) {
+  v1::ExceptionReportRequest req;
+  req.set_quarter(f.period);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::ExceptionReportResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->reports().ExceptionReport(ctx, req, &resp);
+  }));
+  if (!f.pdf.empty()) RETURN_IF_ERROR(ExceptionsPdf(*conn, req, resp, f.pdf));
+  if (s.format() == Format::kJson) {
+    s.out() << JsonLine(resp);
+    return absl::OkStatus();
+  }
+  const bool table = s.format() == Format::kTable;
+  std::string (*format)(absl::Time) =
+      table ? &client::FormatLocal : &client::FormatUtc;
+  const absl::Time t = client::FromTimestamp(resp.as_of());
+  // One list of rows: kind, ids, the time it concerns, how late.
+  std::vector<Row> rows;
+  for (const v1::LateInterview& l : resp.late_interviews()) {
+    rows.push_back({"rhi_late", l.child_id(), l.episode_id(),
+                    format(client::FromTimestamp(l.due_at())),
+                    RhiWord(l.status()), Decimal(l.hours_late(), 1),
+                    HowLate(l, format(t))});
+  }
+  for (const v1::LongEpisode& e : resp.long_episodes()) {
+    rows.push_back(
+        {"long_episode", e.child_id(), e.episode_id(),
+         format(client::FromTimestamp(e.missing_since())),
+         e.has_returned_at() ? "returned" : "missing",
+         Decimal(e.hours_over(), 1),
+         absl::StrCat(Decimal(e.hours_missing(), 1), " h missing; ",
+                      Decimal(e.hours_over(), 1), " h over 7 days")});
+  }
+  for (const v1::OverdueAction& a : resp.overdue_actions()) {
+    rows.push_back(
+        {"action_late", a.child_id(), a.action_id(),
+         format(client::FromTimestamp(a.by_when())), ActionWord(a.status()),
+         Decimal(a.days_overdue(), 1),
+         absl::StrCat(Decimal(a.days_overdue(), 1), " days after by_when",
+                      a.has_closed_at() ? "" : " and still open")});
+  }
+  const Row header = {"kind",   "child", "id",      "due",
+                      "status", "late",  "how_late"};
+  if (!table) {
+    s.out() << CsvLine(header);
+    for (const Row& row : rows) s.out() << CsvLine(row);
+    return absl::OkStatus();
+  }
+  s.out() << "Exception report " << resp.quarter() << " as of "
+          << client::FormatLocal(t) << "\n"
+          << ExceptionTotals(resp) << "\n\n";
+  if (rows.empty()) {
+    s.out() << "No exceptions.\n";
+  } else {
+    s.out() << Table(header, rows);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
+  v1::ChronologyRequest req;
+  req.set_child_id(f.child_id);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::ChronologyResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->reports().Chronology(ctx, req, &resp);
+  }));
+  if (s.format() == Format::kJson) {
+    s.out() << JsonLine(resp);
+    return absl::OkStatus();
+  }
+  const bool table = s.format() == Format::kTable;
+  std::vector<Row> rows;
+  for (const v1::ChronologyEvent& e : resp.events()) {
+    const absl::Time at = client::FromTimestamp(e.at());
+    rows.push_back({table ? client::FormatLocal(at) : client::FormatUtc(at),
+                    e.kind(), e.episode_id(), e.action_id(), e.meeting_id(),
+                    e.detail(), e.by()});
+  }
+  const Row header = {"at",      "kind",   "episode", "action",
+                      "meeting", "detail", "by"};
+  if (!table) {
+    s.out() << CsvLine(header);
+    for (const Row& row : rows) s.out() << CsvLine(row);
+    return absl::OkStatus();
+  }
+  s.out() << "Chronology of " << resp.child_id() << "\n\n";
+  if (rows.empty()) {
+    s.out() << "No events.\n";
+  } else {
+    s.out() << Table(header, rows);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Ssda903(Session& s, const ReportFlags& f) {
+  v1::Ssda903MissingRequest req;
+  req.set_year(f.period);
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::Ssda903MissingResponse resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return conn->reports().Ssda903Missing(ctx, req, &resp);
+  }));
+  switch (s.format()) {
+    case Format::kJson:
+      s.out() << JsonLine(resp);
+      break;
+    case Format::kCsv:
+      // Exactly the file the DfE expects; the violations are in the table
+      // and the JSON.
+      s.out() << resp.csv();
+      break;
+    case Format::kTable: {
+      std::vector<Row> rows;
+      for (const v1::Ssda903Row& r : resp.rows()) {
+        rows.push_back({r.child(), r.dob(), r.missing(), r.mis_start(),
+                        r.mis_end(), r.episode_id()});
+      }
+      s.out() << "SSDA903 Missing " << resp.year() << "\n\n"
+              << Table({"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END",
+                        "episode"},
+                       rows);
+      std::vector<Row> violations;
+      for (const v1::Ssda903Violation& v : resp.violations()) {
+        violations.push_back({v.rule(), absl::StrCat(v.row() + 1),
+                              v.episode_id(), v.child(), v.message()});
+      }
+      s.out() << "\n";
+      if (violations.empty()) {
+        s.out() << "No DfE validation rule is broken.\n";
+      } else {
+        s.out() << Table({"rule", "row", "episode", "CHILD", "problem"},
+                         violations);
+      }
+      break;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
+  CLI::App* report =
+      app.add_subcommand("report", "Reports (coordinator and manager)");
+  report->require_subcommand(1);
+
+  auto m = std::make_shared<ReportFlags>();
+  CLI::App* monthly =
+      AddLeaf(*report, "monthly", "The monthly performance figures",
+              "mfh report monthly --month 2026-03 --as-of 2026-04-01T09:00",
+              dispatch, [m](Session& s) { return Monthly(s, *m); });
+  monthly->add_option("--month", m->period, "YYYY-MM (Europe/London)")
+      ->required();
+  monthly->add_option("--as-of", m->as_of, "Count what happened by then");
+  monthly->add_option("--pdf", m->pdf,
+                      "Also write the report, with the 12-month trend, as a "
+                      "PDF to FILE");
+
+  auto q = std::make_shared<ReportFlags>();
+  CLI::App* exceptions = AddLeaf(
+      *report, "exceptions",
+      "RHIs due in the quarter met late or never, episodes over 7 days and "
+      "actions over 14 days late",
+      "mfh report exceptions --quarter 2025-Q4 --as-of 2026-04-01T09:00",
+      dispatch, [q](Session& s) { return Exceptions(s, *q); });
+  exceptions
+      ->add_option("--quarter", q->period,
+                   "YYYY-Qn of the financial year (Q1: April to June YYYY)")
+      ->required();
+  exceptions->add_option("--as-of", q->as_of, "Count what happened by then");
+  exceptions->add_option("--pdf", q->pdf,
+                         "Also write the report, with the 12-month trend, as "
+                         "a PDF to FILE");
+
+  auto c = std::make_shared<ReportFlags>();
+  CLI::App* chronology = AddLeaf(
+      *report, "chronology", "Every event of a child's record in time order",
+      "mfh report chronology --child C1 --as-of 2026-04-01T09:00", dispatch,
+      [c](Session& s) { return ChronologyCommand(s, *c); });
+  chronology->add_option("--child", c->child_id, "The child's id")->required();
+  chronology->add_option("--as-of", c->as_of, "Events up to then");
+
+  auto y = std::make_shared<ReportFlags>();
+  CLI::App* ssda =
+      AddLeaf(*report, "ssda903",
+              "The DfE SSDA903 Missing table for the year from 1 April YYYY; "
+              "--output csv prints the file",
+              "mfh report ssda903 --year 2025 --output csv > missing.csv",
+              dispatch, [y](Session& s) { return Ssda903(s, *y); });
+  ssda->add_option("--year", y->period, "YYYY: 1 April YYYY to 31 March")
+      ->required();
+  ssda->add_option("--as-of", y->as_of, "Count what happened by then");
+}
+
+}  // namespace mfh::cli
