@@ -247,6 +247,32 @@ TEST_F(DesktopTest, DesktopSaysSoWhenTheServerGoesAway) {
       << window->BannerText().toStdString();
 }
 
+TEST_F(DesktopTest, DesktopReconnectsByItselfAfterTheServerRestarts) {
+  const std::string child = AddChild("Ann");
+  auto window = Window();
+  QTRY_VERIFY_WITH_TIMEOUT(window->live(), kWaitMs);
+  const std::string address = server_->address();
+  EXPECT_EQ(server_->Stop(), 0);
+  QTRY_VERIFY_WITH_TIMEOUT(!window->live(), kWaitMs);
+
+  // The same database on the same address, as after a restart.
+  auto restarted = ServerProcess::StartCommand(
+      {testing::ServerBinary(), "serve", "--db", db_, "--listen", address},
+      dir_.path());
+  ASSERT_TRUE(restarted.ok()) << restarted.status();
+  server_ = *std::move(restarted);
+  QTRY_VERIFY_WITH_TIMEOUT(window->live(), 3 * kWaitMs);
+  EXPECT_TRUE(window->BannerText().isEmpty())
+      << window->BannerText().toStdString();
+
+  // And the live feed works again: a new report reaches the board.
+  auto channel =
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  episodes_ = v1::EpisodeService::NewStub(channel);
+  Report(child, "R-9", "2026-03-02T18:00", v1::RISK_HIGH);
+  QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 1, kWaitMs);
+}
+
 TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
   const std::string ann = AddChild("Ann");
   Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_HIGH);
