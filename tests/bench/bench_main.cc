@@ -294,10 +294,12 @@ int RunCommand(const Options& o, const std::string& self) {
     (*echo_server)->Stop();
   }
 
-  // Durable writes: each thread reports its own child missing and back.
+  // Durable writes: each thread reports its own children missing and back,
+  // in turn, so that no child gathers an unrealistic history.
+  constexpr int kChildrenPerThread = 50;
   auto children = v1::ChildService::NewStub(channel);
   std::vector<std::string> child_ids;
-  for (int t = 0; t < o.threads; ++t) {
+  for (int t = 0; t < o.threads * kChildrenPerThread; ++t) {
     v1::CreateChildRequest req;
     req.set_name("Bench Child");
     req.set_date_of_birth("2012-01-01");
@@ -314,7 +316,8 @@ int RunCommand(const Options& o, const std::string& self) {
         const absl::Time since = base + absl::Seconds(60 * (i / 2));
         if (i % 2 == 0) {
           v1::ReportMissingRequest req;
-          req.set_child_id(child_ids[t]);
+          req.set_child_id(
+              child_ids[t * kChildrenPerThread + (i / 2) % kChildrenPerThread]);
           req.set_police_force("BENCH");
           req.set_police_ref(ref);
           *req.mutable_missing_since() = Ts(since);

@@ -20,8 +20,10 @@ using domain::Rhi;
 
 // Episodes written per transaction.
 constexpr size_t kBatch = 5000;
-// The last month runs at a borough's pace; the rest is history.
-constexpr absl::Duration kRecent = absl::Hours(24 * 30);
+// The last 120 days (every window the agenda looks through, the 90-day
+// repeat window included) run at a borough's pace; the rest is history.
+constexpr int kRecentDays = 120;
+constexpr absl::Duration kRecent = absl::Hours(24 * kRecentDays);
 constexpr int kRecentPerDay = 5;
 
 class History {
@@ -33,7 +35,7 @@ class History {
 
   absl::StatusOr<GenerateStats> Run() {
     const int64_t recent =
-        std::min<int64_t>(options_.episodes / 10, 30 * kRecentPerDay);
+        std::min<int64_t>(options_.episodes / 10, kRecentDays * kRecentPerDay);
     const int64_t historic = options_.episodes - recent;
     const int64_t children =
         options_.children > 0 ? options_.children
@@ -45,7 +47,7 @@ class History {
     RETURN_IF_ERROR(AddEpisodes(historic, recent_start - span, recent_start,
                                 /*pool=*/children));
     RETURN_IF_ERROR(AddEpisodes(recent, recent_start, options_.now,
-                                /*pool=*/std::min<int64_t>(children, 80)));
+                                /*pool=*/std::min<int64_t>(children, 300)));
     RETURN_IF_ERROR(Flush());
     RETURN_IF_ERROR(AddMeetings());
     return stats_;

@@ -1,6 +1,6 @@
 // A synthetic history for the benchmarks: years of episodes with their
 // returns and interviews closed as they are in practice, repeat children,
-// links, meetings and actions (most done), and the last month at a
+// links, meetings and actions (most done), and the last 120 days at a
 // borough's pace, written through the storage layer in batches.
 #ifndef MFH_TESTS_BENCH_GENERATOR_H_
 #define MFH_TESTS_BENCH_GENERATOR_H_
