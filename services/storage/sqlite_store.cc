@@ -371,29 +371,21 @@ class SqliteTransaction : public Transaction {
 
   absl::StatusOr<std::vector<Episode>> ListEpisodesReturnNotifiedIn(
       absl::Time after, absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s,
-                     MFH_PREPARE(db_, sql::kSelectEpisodesReturnNotifiedInSql));
-    s->BindTime(1, after);
-    s->BindTime(2, until);
-    return ReadEpisodes(std::move(s));
+    return EpisodesInWindow(
+        MFH_PREPARE(db_, sql::kSelectEpisodesReturnNotifiedInSql), after,
+        until);
   }
 
   absl::StatusOr<std::vector<Episode>> ListEpisodesReturnedIn(
       absl::Time from, absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s,
-                     MFH_PREPARE(db_, sql::kSelectEpisodesReturnedInSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    return ReadEpisodes(std::move(s));
+    return EpisodesInWindow(MFH_PREPARE(db_, sql::kSelectEpisodesReturnedInSql),
+                            from, until);
   }
 
   absl::StatusOr<std::vector<Episode>> ListEpisodesStartedIn(
       absl::Time after, absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s,
-                     MFH_PREPARE(db_, sql::kSelectEpisodesStartedInSql));
-    s->BindTime(1, after);
-    s->BindTime(2, until);
-    return ReadEpisodes(std::move(s));
+    return EpisodesInWindow(MFH_PREPARE(db_, sql::kSelectEpisodesStartedInSql),
+                            after, until);
   }
 
   absl::StatusOr<Link> InsertLink(Link link) override {
@@ -1056,6 +1048,17 @@ class SqliteTransaction : public Transaction {
                      .changes = SplitList(s->ColumnText(4), '\n')});
     }
     return absl::OkStatus();
+  }
+
+  // The episodes of a time-window query whose two parameters are the
+  // window's bounds.
+  absl::StatusOr<std::vector<Episode>> EpisodesInWindow(
+      absl::StatusOr<std::unique_ptr<Statement>> prepared, absl::Time from,
+      absl::Time until) {
+    ASSIGN_OR_RETURN(std::unique_ptr<Statement> s, std::move(prepared));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    return ReadEpisodes(std::move(s));
   }
 
   // Reads every episode row of `s` (bound by the caller), releases the
