@@ -31,6 +31,16 @@
 namespace mfh::desktop {
 namespace {
 
+// Ends a dialog's form with OK and Cancel and runs it; whether OK was pressed.
+bool RunDialog(QDialog& dialog, QFormLayout* form) {
+  auto* box =
+      new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  form->addRow(box);
+  QObject::connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  QObject::connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  return dialog.exec() == QDialog::Accepted;
+}
+
 QTableView* MakeTable(QAbstractItemModel* model, bool sortable,
                       QLineEdit* filter = nullptr) {
   auto* view = new QTableView;
@@ -703,13 +713,7 @@ void MainWindow::OfferDialog() {
   auto* by = new QLineEdit;
   form->addRow(tr("Offered at (UK time)"), at);
   form->addRow(tr("Offered by"), by);
-  auto* box =
-      new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  form->addRow(box);
-  connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  if (dialog.exec() == QDialog::Accepted)
-    RecordOffer(episode, at->text(), by->text());
+  if (RunDialog(dialog, form)) RecordOffer(episode, at->text(), by->text());
 }
 
 void MainWindow::DeclineDialog() {
@@ -723,12 +727,7 @@ void MainWindow::DeclineDialog() {
   auto* reason = new QLineEdit;
   form->addRow(tr("Declined at (UK time)"), at);
   form->addRow(tr("Reason"), reason);
-  auto* box =
-      new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  form->addRow(box);
-  connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  if (dialog.exec() == QDialog::Accepted) {
+  if (RunDialog(dialog, form)) {
     RecordDecline(episode, at->text(), reason->text());
   }
 }
@@ -754,12 +753,7 @@ void MainWindow::CompletionDialog() {
   form->addRow(QString(), cce);
   form->addRow(QString(), referral);
   form->addRow(tr("Notes"), notes);
-  auto* box =
-      new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  form->addRow(box);
-  connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  if (dialog.exec() != QDialog::Accepted) return;
+  if (!RunDialog(dialog, form)) return;
   RecordCompletion({.episode_id = episode,
                     .at = at->text(),
                     .by = by->text(),
@@ -781,12 +775,7 @@ void MainWindow::UpdateActionDialog(bool done) {
   form->addRow(done ? tr("Evidence it is done") : tr("Why it is dropped"),
                text);
   if (done) form->addRow(tr("Evidence it worked (optional)"), impact);
-  auto* box =
-      new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  form->addRow(box);
-  connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  if (dialog.exec() != QDialog::Accepted) return;
+  if (!RunDialog(dialog, form)) return;
   Ask([w = worker_, action, done, t = text->text(), i = impact->text()] {
     w->UpdateAction(action, done, t, i);
   });
