@@ -59,19 +59,27 @@ absl::Status List(Session& s, const RhiFlags& f) {
   return absl::OkStatus();
 }
 
+// Sends one request to InterviewService and prints the interview it answers
+// with.
+template <typename Response, typename Request, typename Method>
+absl::Status CallAndPrint(Session& s, const Request& req, Method method) {
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  Response resp;
+  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
+    return (conn->interviews().*method)(ctx, req, &resp);
+  }));
+  PrintRecord(s, resp, resp.interview());
+  return absl::OkStatus();
+}
+
 absl::Status Show(Session& s, const RhiFlags& f) {
   v1::GetInterviewRequest req;
   req.set_episode_id(f.episode_id);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
-  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::GetInterviewResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->interviews().GetInterview(ctx, req, &resp);
-  }));
-  PrintRecord(s, resp, resp.interview());
-  return absl::OkStatus();
+  return CallAndPrint<v1::GetInterviewResponse>(
+      s, req, &v1::InterviewService::Stub::GetInterview);
 }
 
 absl::Status Offer(Session& s, const RhiFlags& f) {
@@ -80,13 +88,8 @@ absl::Status Offer(Session& s, const RhiFlags& f) {
   ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
   *req.mutable_at() = client::ToTimestamp(at);
   req.set_by(f.by);
-  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::RecordOfferResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->interviews().RecordOffer(ctx, req, &resp);
-  }));
-  PrintRecord(s, resp, resp.interview());
-  return absl::OkStatus();
+  return CallAndPrint<v1::RecordOfferResponse>(
+      s, req, &v1::InterviewService::Stub::RecordOffer);
 }
 
 absl::Status Decline(Session& s, const RhiFlags& f) {
@@ -95,13 +98,8 @@ absl::Status Decline(Session& s, const RhiFlags& f) {
   ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
   *req.mutable_at() = client::ToTimestamp(at);
   req.set_reason(f.reason);
-  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::RecordDeclineResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->interviews().RecordDecline(ctx, req, &resp);
-  }));
-  PrintRecord(s, resp, resp.interview());
-  return absl::OkStatus();
+  return CallAndPrint<v1::RecordDeclineResponse>(
+      s, req, &v1::InterviewService::Stub::RecordDecline);
 }
 
 absl::Status Complete(Session& s, const RhiFlags& f) {
@@ -139,13 +137,7 @@ absl::Status Close(Session& s, const RhiFlags& f, Method method) {
     ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
     *req.mutable_at() = client::ToTimestamp(at);
   }
-  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  Response resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return (conn->interviews().*method)(ctx, req, &resp);
-  }));
-  PrintRecord(s, resp, resp.interview());
-  return absl::OkStatus();
+  return CallAndPrint<Response>(s, req, method);
 }
 
 absl::Status NotHeld(Session& s, const RhiFlags& f) {
