@@ -383,7 +383,7 @@ absl::StatusOr<Episode> Hub::ReportMissing(
         }
         Episode fresh = domain::NewEpisode(report, now, caller.name);
         ASSIGN_OR_RETURN(std::vector<Episode> others,
-                         tx.ListEpisodes(report.child_id, false));
+                         tx.ListEpisodesBeside(fresh));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(fresh, others));
         ASSIGN_OR_RETURN(episode, tx.InsertEpisode(std::move(fresh)));
         audit.episode_ids.push_back(episode.episode_id);
@@ -466,7 +466,7 @@ absl::StatusOr<ReturnResult> Hub::CorrectReturn(
           return absl::OkStatus();
         }
         ASSIGN_OR_RETURN(std::vector<Episode> others,
-                         tx.ListEpisodes(episode.child_id, false));
+                         tx.ListEpisodesBeside(episode));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
         RETURN_IF_ERROR(tx.UpdateEpisode(episode));
         RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
@@ -502,7 +502,7 @@ absl::StatusOr<Episode> Hub::UpdateEpisode(
                                                     episode, grade));
         if (!record.has_value()) return absl::OkStatus();  // a retry
         ASSIGN_OR_RETURN(std::vector<Episode> others,
-                         tx.ListEpisodes(episode.child_id, false));
+                         tx.ListEpisodesBeside(episode));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
         RETURN_IF_ERROR(tx.UpdateEpisode(episode));
         if (grade.has_value()) {

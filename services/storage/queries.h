@@ -84,6 +84,26 @@ inline constexpr char kSelectEpisodesByChildSql[] =
     "notified_at, risk, reporter, returned_at, return_notified_at, "
     "found_location, found_with, returned_to FROM episodes "
     "WHERE child_id = ?1 ORDER BY missing_since, id";
+// ListEpisodesBeside: the child's (?1) episodes other than ?4 that a period
+// [?2, ?3) could overlap. Stored periods never overlap one another, so only
+// three kinds can: the open ones (by episodes_open), those starting in
+// [?2, ?3), and those starting at the latest start before ?2 (by
+// episodes_by_child; the subquery walks that index back from ?2 and stops at
+// the first row). Both arms come in index order, so nothing is sorted.
+inline constexpr char kSelectEpisodesBesideSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE child_id = ?1 AND id != ?4 AND missing_since < ?3 "
+    "AND missing_since >= coalesce((SELECT missing_since FROM episodes "
+    "WHERE child_id = ?1 AND id != ?4 AND missing_since < ?2 "
+    "ORDER BY missing_since DESC LIMIT 1), ?2) "
+    "UNION "
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to FROM episodes "
+    "WHERE child_id = ?1 AND id != ?4 AND returned_at IS NULL "
+    "ORDER BY 6, 1";
 // ListEpisodes(open_only): must use the partial index episodes_open. The
 // unary plus keeps the planner from walking episodes_by_missing_since (every
 // episode ever) to avoid sorting the few open ones.

@@ -298,6 +298,28 @@ class SqliteTransaction : public Transaction {
     return episodes;
   }
 
+  absl::StatusOr<std::vector<Episode>> ListEpisodesBeside(
+      const Episode& candidate) override {
+    std::vector<Episode> episodes;
+    std::optional<int64_t> child = ParseId(candidate.child_id, kChildPrefix);
+    if (!child.has_value()) return episodes;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectEpisodesBesideSql));
+    s->BindInt64(1, *child);
+    s->BindTime(2, candidate.missing_since);
+    if (candidate.returned_at.has_value()) {
+      s->BindTime(3, *candidate.returned_at);
+    } else {
+      s->BindInt64(3, kNoUpperBound);
+    }
+    s->BindInt64(4, ParseId(candidate.episode_id, kEpisodePrefix).value_or(0));
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      episodes.push_back(ReadEpisode(*s));
+    }
+    return episodes;
+  }
+
   absl::Status InsertRhi(const Rhi& rhi) override {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRhiSql));
     RETURN_IF_ERROR(BindRhi(*s, rhi));

@@ -121,6 +121,14 @@ class Transaction {
   virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
       absl::string_view child_id, bool open_only) = 0;
 
+  // The child's other episodes whose missing periods `candidate`'s could
+  // overlap, given that stored periods never overlap one another: what
+  // domain::CheckFitsBesideOthers needs, read by index however long the
+  // child's history. Ordered by missing_since, then episode id; without
+  // risk_history and corrections. candidate.episode_id may be empty (new).
+  virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodesBeside(
+      const domain::Episode& candidate) = 0;
+
   // Return home interviews, one per returned episode, keyed by episode_id.
   virtual absl::Status InsertRhi(const domain::Rhi& rhi) = 0;
   virtual absl::Status UpdateRhi(const domain::Rhi& rhi) = 0;

@@ -79,6 +79,16 @@ TEST_F(QueryPlan, ListOpenEpisodesReadsOnlyThePartialOpenEpisodesIndex) {
   }
 }
 
+TEST_F(QueryPlan, ListEpisodesBesideSearchesTheChildsIndexesWithoutSorting) {
+  RawDb raw(path_);
+  std::vector<std::string> plan = raw.QueryPlan(sql::kSelectEpisodesBesideSql);
+  const std::string text = absl::StrJoin(plan, "\n");
+  EXPECT_TRUE(UsesIndex(plan, "episodes_by_child")) << text;
+  EXPECT_TRUE(UsesIndex(plan, kOpenEpisodesIndex)) << text;
+  EXPECT_FALSE(ScansTable(plan, "episodes")) << text;
+  EXPECT_FALSE(absl::StrContains(text, "TEMP B-TREE")) << text;
+}
+
 TEST_F(QueryPlan, ListOpenRhisUsesBothPartialRhiIndexes) {
   RawDb raw(path_);
   std::vector<std::string> plan = raw.QueryPlan(sql::kSelectOpenRhisSql);

@@ -576,6 +576,65 @@ TEST_F(SqliteStoreTest, ListEpisodesOrdersByMissingSinceThenIdAndFiltersOpen) {
   ASSERT_EQ(all[0].risk_history.size(), 1u);
 }
 
+TEST_F(SqliteStoreTest, ListEpisodesBesideReturnsOnlyWhatAPeriodCouldOverlap) {
+  std::string child = AddChild();
+  std::string other_child = AddChild();
+  auto closed = [&](const std::string& c, const std::string& ref, int from,
+                    int to) {
+    Episode e = SampleEpisode(c, ref);
+    e.missing_since = At(from * kHour);
+    e.notified_at = e.missing_since;
+    e.returned_at = At(to * kHour);
+    e.return_notified_at = e.returned_at;
+    return AddEpisode(e).episode_id;
+  };
+  closed(child, "OLD", 0, 2);
+  std::string long_one = closed(child, "LONG", 10, 20);
+  // A return logged at the moment of the report: an empty period at 10 h,
+  // stored after the long one so that it has the higher id.
+  std::string empty = closed(child, "EMPTY", 10, 10);
+  std::string inside = closed(child, "IN", 24, 26);
+  std::string after = closed(child, "AFTER", 40, 42);
+  closed(other_child, "OTHER", 12, 30);
+  Episode open = SampleEpisode(child, "OPEN");
+  open.missing_since = At(50 * kHour);
+  open.notified_at = open.missing_since;
+  open = AddEpisode(open);
+  const std::string open_id = open.episode_id;
+
+  auto beside = [&](Episode candidate) {
+    std::vector<std::string> ids;
+    EXPECT_TRUE(store_
+                    ->Read([&](Transaction& txn) -> absl::Status {
+                      ASSIGN_OR_RETURN(std::vector<Episode> found,
+                                       txn.ListEpisodesBeside(candidate));
+                      for (const Episode& e : found) {
+                        ids.push_back(e.episode_id);
+                        EXPECT_TRUE(e.risk_history.empty());
+                      }
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    return ids;
+  };
+  // A new period [15 h, 30 h): both episodes that started at 10 h (the
+  // latest start before 15 h), the one inside, and the open one.
+  Episode fresh = SampleEpisode(child, "NEW");
+  fresh.missing_since = At(15 * kHour);
+  fresh.returned_at = At(30 * kHour);
+  EXPECT_EQ(beside(fresh),
+            (std::vector<std::string>{long_one, empty, inside, open_id}));
+  // The open episode itself, as a correction would check it: everything
+  // from the latest start before 50 h on, but not itself.
+  EXPECT_EQ(beside(open), (std::vector<std::string>{after}));
+  // A period before any: nothing starts before it, nothing inside it.
+  Episode early = SampleEpisode(child, "EARLY");
+  early.missing_since = At(-5 * kHour);
+  early.returned_at = At(-1 * kHour);
+  EXPECT_EQ(beside(early), (std::vector<std::string>{open_id}));
+  EXPECT_TRUE(beside(SampleEpisode("C99x", "BAD")).empty());
+}
+
 TEST_F(SqliteStoreTest, AnRhiRoundTripsWithEveryFieldAndUpdates) {
   std::string child = AddChild();
   std::string episode_id = AddRhi(child, At(72 * kHour), std::nullopt);
