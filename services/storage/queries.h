@@ -15,6 +15,9 @@ inline constexpr char kRollbackSql[] = "ROLLBACK";
 inline constexpr char kSavepointSql[] = "SAVEPOINT one_write";
 inline constexpr char kReleaseSql[] = "RELEASE one_write";
 inline constexpr char kRollbackToSql[] = "ROLLBACK TO one_write";
+// SqliteStore::UseForBulkLoad: a 256 MiB page cache, and no fsync.
+inline constexpr char kBulkLoadCacheSql[] = "PRAGMA cache_size=-262144";
+inline constexpr char kSynchronousOffSql[] = "PRAGMA synchronous=OFF";
 
 // Children and flags.
 inline constexpr char kInsertChildSql[] =

@@ -1515,6 +1515,16 @@ void SqliteStore::Close() {
   writer_.reset();
 }
 
+absl::Status SqliteStore::UseForBulkLoad() {
+  absl::MutexLock lock(&write_mu_);
+  if (writer_ == nullptr) {
+    return absl::FailedPreconditionError("the store is closed");
+  }
+  RETURN_IF_ERROR(
+      writer_->Execute(sql::kBulkLoadCacheSql, "kBulkLoadCacheSql"));
+  return writer_->Execute(sql::kSynchronousOffSql, "kSynchronousOffSql");
+}
+
 absl::StatusOr<int> SqliteStore::SchemaVersion() {
   absl::MutexLock lock(&write_mu_);
   if (writer_ == nullptr) {

@@ -49,6 +49,12 @@ class SqliteStore : public Store {
   // to Read and Write are FAILED_PRECONDITION. Idempotent.
   void Close();
 
+  // For a tool that fills a new database in large transactions (the
+  // benchmark's generator), never for the server: the writer gets a 256 MiB
+  // page cache and stops syncing, so that a crash may lose or corrupt what
+  // was loaded.
+  absl::Status UseForBulkLoad();
+
   // The schema version stored in the file.
   absl::StatusOr<int> SchemaVersion();
 

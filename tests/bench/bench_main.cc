@@ -175,6 +175,9 @@ struct Options {
 int GenerateCommand(const Options& o) {
   auto store = storage::SqliteStore::Open(o.db);
   if (!store.ok()) return Fail(std::string(store.status().message()));
+  if (absl::Status bulk = (*store)->UseForBulkLoad(); !bulk.ok()) {
+    return Fail(std::string(bulk.message()));
+  }
   const absl::Time start = absl::Now();
   auto stats = Generate(**store, {.episodes = o.episodes,
                                   .children = o.children,

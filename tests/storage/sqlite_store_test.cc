@@ -635,6 +635,28 @@ TEST_F(SqliteStoreTest, ListEpisodesBesideReturnsOnlyWhatAPeriodCouldOverlap) {
   EXPECT_TRUE(beside(SampleEpisode("C99x", "BAD")).empty());
 }
 
+TEST_F(SqliteStoreTest, ABulkLoadKeepsWhatItWroteAndRefusesAClosedStore) {
+  ASSERT_TRUE(store_->UseForBulkLoad().ok());
+  std::string child = AddChild();
+  std::string episode = AddEpisode(SampleEpisode(child, "BULK")).episode_id;
+  store_->Close();
+  absl::Status closed = store_->UseForBulkLoad();
+  EXPECT_EQ(closed.code(), absl::StatusCode::kFailedPrecondition);
+
+  auto reopened = SqliteStore::Open(dir_.File("hub.db"));
+  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  std::optional<Episode> found;
+  ASSERT_TRUE((*reopened)
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(found, txn.FindEpisode(episode));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->police_ref, "BULK");
+  EXPECT_EQ(found->child_id, child);
+}
+
 TEST_F(SqliteStoreTest, AnRhiRoundTripsWithEveryFieldAndUpdates) {
   std::string child = AddChild();
   std::string episode_id = AddRhi(child, At(72 * kHour), std::nullopt);
