@@ -266,43 +266,31 @@ class SqliteTransaction : public Transaction {
 
   absl::StatusOr<std::vector<Episode>> ListEpisodes(absl::string_view child_id,
                                                     bool open_only) override {
-    std::vector<Episode> episodes;
-    {
-      std::unique_ptr<Statement> s;
-      if (child_id.empty()) {
-        if (open_only) {
-          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenEpisodesSql));
-        } else {
-          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesSql));
-        }
+    std::unique_ptr<Statement> s;
+    if (child_id.empty()) {
+      if (open_only) {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenEpisodesSql));
       } else {
-        std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
-        if (!id.has_value()) return episodes;
-        if (open_only) {
-          ASSIGN_OR_RETURN(
-              s, MFH_PREPARE(db_, sql::kSelectOpenEpisodesByChildSql));
-        } else {
-          ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesByChildSql));
-        }
-        s->BindInt64(1, *id);
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesSql));
       }
-      while (true) {
-        ASSIGN_OR_RETURN(bool row, s->Step());
-        if (!row) break;
-        episodes.push_back(ReadEpisode(*s));
+    } else {
+      std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+      if (!id.has_value()) return std::vector<Episode>();
+      if (open_only) {
+        ASSIGN_OR_RETURN(s,
+                         MFH_PREPARE(db_, sql::kSelectOpenEpisodesByChildSql));
+      } else {
+        ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesByChildSql));
       }
+      s->BindInt64(1, *id);
     }
-    for (Episode& episode : episodes) {
-      RETURN_IF_ERROR(LoadEpisodeHistory(episode));
-    }
-    return episodes;
+    return ReadEpisodes(std::move(s));
   }
 
   absl::StatusOr<std::vector<Episode>> ListEpisodesBeside(
       const Episode& candidate) override {
-    std::vector<Episode> episodes;
     std::optional<int64_t> child = ParseId(candidate.child_id, kChildPrefix);
-    if (!child.has_value()) return episodes;
+    if (!child.has_value()) return std::vector<Episode>();
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectEpisodesBesideSql));
     s->BindInt64(1, *child);
     s->BindTime(2, candidate.missing_since);
@@ -312,12 +300,7 @@ class SqliteTransaction : public Transaction {
       s->BindInt64(3, kNoUpperBound);
     }
     s->BindInt64(4, ParseId(candidate.episode_id, kEpisodePrefix).value_or(0));
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      episodes.push_back(ReadEpisode(*s));
-    }
-    return episodes;
+    return EpisodeRows(*s);
   }
 
   absl::Status InsertRhi(const Rhi& rhi) override {
@@ -1083,17 +1066,23 @@ class SqliteTransaction : public Transaction {
     return ReadEpisodes(std::move(s));
   }
 
+  // Every row of `s` (bound by the caller), without the history lists.
+  static absl::StatusOr<std::vector<Episode>> EpisodeRows(Statement& s) {
+    std::vector<Episode> episodes;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      episodes.push_back(ReadEpisode(s));
+    }
+    return episodes;
+  }
+
   // Reads every episode row of `s` (bound by the caller), releases the
   // statement, then loads the episodes' history: two queries in all, however
   // many episodes.
   absl::StatusOr<std::vector<Episode>> ReadEpisodes(
       std::unique_ptr<Statement> s) {
-    std::vector<Episode> episodes;
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      episodes.push_back(ReadEpisode(*s));
-    }
+    ASSIGN_OR_RETURN(std::vector<Episode> episodes, EpisodeRows(*s));
     s.reset();
     RETURN_IF_ERROR(LoadEpisodeHistories(episodes));
     return episodes;
