@@ -15,6 +15,8 @@ inline constexpr char kRollbackSql[] = "ROLLBACK";
 inline constexpr char kSavepointSql[] = "SAVEPOINT one_write";
 inline constexpr char kReleaseSql[] = "RELEASE one_write";
 inline constexpr char kRollbackToSql[] = "ROLLBACK TO one_write";
+// The writer: COMMIT writes the WAL, and SqliteStore syncs it (see Write).
+inline constexpr char kSynchronousNormalSql[] = "PRAGMA synchronous=NORMAL";
 // SqliteStore::UseForBulkLoad: a 256 MiB page cache, and no fsync.
 inline constexpr char kBulkLoadCacheSql[] = "PRAGMA cache_size=-262144";
 inline constexpr char kSynchronousOffSql[] = "PRAGMA synchronous=OFF";

@@ -1,6 +1,11 @@
 #include "services/storage/sqlite_store.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -1361,10 +1366,11 @@ absl::Status Finish(Connection& db, absl::Status status) {
 }  // namespace
 
 SqliteStore::SqliteStore(std::string path, int max_readers,
-                         std::unique_ptr<Connection> writer)
+                         std::unique_ptr<Connection> writer, int wal_fd)
     : path_(std::move(path)),
       max_readers_(max_readers < 1 ? 1 : max_readers),
-      writer_(std::move(writer)) {}
+      writer_(std::move(writer)),
+      wal_fd_(wal_fd) {}
 
 SqliteStore::~SqliteStore() { Close(); }
 
@@ -1373,25 +1379,35 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
   ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
                    Connection::Open(path, /*read_only=*/false));
   RETURN_IF_ERROR(MigrateToCurrentVersion(writer->db()));
+  RETURN_IF_ERROR(
+      writer->Execute(sql::kSynchronousNormalSql, "kSynchronousNormalSql"));
+  // The migration's reads have made SQLite create the WAL.
+  const std::string wal = path + "-wal";
+  const int wal_fd = open(wal.c_str(), O_RDONLY | O_CLOEXEC);
+  if (wal_fd < 0) {
+    return absl::InternalError(
+        absl::StrCat("open ", wal, ": ", std::strerror(errno)));
+  }
   return std::unique_ptr<SqliteStore>(
-      new SqliteStore(path, max_readers, std::move(writer)));
+      new SqliteStore(path, max_readers, std::move(writer), wal_fd));
 }
 
 struct SqliteStore::PendingWrite {
   absl::FunctionRef<absl::Status(Transaction&)> fn;
   absl::FunctionRef<void()> committed;
   absl::Status status;
-  bool done = false;
+  bool taken = false;  // into a group, by its leader
+  bool done = false;   // committed and synced, or failed
 };
 
 absl::Status SqliteStore::Write(
     absl::FunctionRef<absl::Status(Transaction&)> fn,
     absl::FunctionRef<void()> committed) {
-  PendingWrite write{fn, committed, absl::OkStatus(), false};
+  PendingWrite write{.fn = fn, .committed = committed};
   absl::MutexLock lock(&queue_mu_);
   queue_.push_back(&write);
   auto my_turn = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
-    return write.done || !committing_;
+    return write.done || (!write.taken && !committing_);
   };
   queue_mu_.Await(absl::Condition(&my_turn));
   if (write.done) return write.status;
@@ -1399,18 +1415,59 @@ absl::Status SqliteStore::Write(
   committing_ = true;
   std::vector<PendingWrite*> group;
   group.swap(queue_);
+  for (PendingWrite* w : group) w->taken = true;
+  const absl::Status refused = sync_error_;
   queue_mu_.Unlock();
-  CommitGroup(group);
+  bool committed_any = false;
+  if (refused.ok()) {
+    committed_any = CommitGroup(group);
+  } else {
+    for (PendingWrite* w : group) w->status = refused;
+  }
   queue_mu_.Lock();
+  // The next group may run while this one waits for its sync.
   committing_ = false;
+  if (committed_any) {
+    const absl::Status synced = AwaitSync(++committed_groups_);
+    for (PendingWrite* w : group) {
+      if (w->status.ok()) w->status = synced;
+    }
+  }
   for (PendingWrite* w : group) w->done = true;
   return write.status;
 }
 
-void SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
+absl::Status SqliteStore::AwaitSync(int64_t group) {
+  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
+    return !syncing_;
+  };
+  while (synced_groups_ < group) {
+    if (!sync_error_.ok()) return sync_error_;
+    if (syncing_) {
+      queue_mu_.Await(absl::Condition(&idle));
+      continue;
+    }
+    // One sync covers every group committed before it begins.
+    syncing_ = true;
+    const int64_t through = committed_groups_;
+    queue_mu_.Unlock();
+    const absl::Status synced = SyncWal();
+    queue_mu_.Lock();
+    syncing_ = false;
+    if (synced.ok()) {
+      synced_groups_ = through;
+    } else {
+      sync_error_ = synced;
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
   absl::MutexLock lock(&write_mu_);
   auto fail_all = [&](const absl::Status& status) {
     for (PendingWrite* w : group) w->status = status;
+    return false;
   };
   if (writer_ == nullptr) {
     return fail_all(absl::FailedPreconditionError("the store is closed"));
@@ -1434,6 +1491,7 @@ void SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
     w->status = status;
   }
   const absl::Status commit = Finish(*writer_, absl::OkStatus());
+  bool committed_any = false;
   for (PendingWrite* w : group) {
     if (!w->status.ok()) continue;
     if (!commit.ok()) {
@@ -1441,7 +1499,20 @@ void SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
       continue;
     }
     w->committed();
+    committed_any = true;
   }
+  return committed_any;
+}
+
+absl::Status SqliteStore::SyncWal() {
+  absl::MutexLock lock(&wal_mu_);
+  if (wal_fd_ < 0) return absl::OkStatus();
+  if (fdatasync(wal_fd_) != 0) {
+    return absl::InternalError(
+        absl::StrCat("fdatasync ", path_, "-wal: ", std::strerror(errno),
+                     "; the write is committed but may not be on disk"));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status SqliteStore::Read(
@@ -1500,6 +1571,11 @@ void SqliteStore::Close() {
     idle_readers_.clear();
     open_readers_ = 0;
   }
+  {
+    absl::MutexLock lock(&wal_mu_);
+    if (wal_fd_ >= 0) close(wal_fd_);
+    wal_fd_ = -1;
+  }
   absl::MutexLock lock(&write_mu_);
   writer_.reset();
 }
@@ -1511,7 +1587,12 @@ absl::Status SqliteStore::UseForBulkLoad() {
   }
   RETURN_IF_ERROR(
       writer_->Execute(sql::kBulkLoadCacheSql, "kBulkLoadCacheSql"));
-  return writer_->Execute(sql::kSynchronousOffSql, "kSynchronousOffSql");
+  RETURN_IF_ERROR(
+      writer_->Execute(sql::kSynchronousOffSql, "kSynchronousOffSql"));
+  absl::MutexLock wal_lock(&wal_mu_);
+  if (wal_fd_ >= 0) close(wal_fd_);
+  wal_fd_ = -1;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<int> SqliteStore::SchemaVersion() {

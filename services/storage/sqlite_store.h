@@ -1,9 +1,10 @@
-// The Store on one SQLite file: WAL, synchronous=FULL, foreign keys on.
-// Writes are serialised on one connection; reads run on a small pool of
-// read-only connections, each on its own snapshot, beside a write.
+// The Store on one SQLite file: WAL, foreign keys on, every acknowledged write
+// on disk. Writes are serialised on one connection; reads run on a small pool
+// of read-only connections, each on its own snapshot, beside a write.
 #ifndef MFH_SERVICES_STORAGE_SQLITE_STORE_H_
 #define MFH_SERVICES_STORAGE_SQLITE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,7 +38,14 @@ class SqliteStore : public Store {
   // Group commit: writers that arrive while a commit is under way queue up,
   // and the next one to run takes the whole queue into one BEGIN IMMEDIATE
   // ... COMMIT, each write inside its own savepoint so that a failed write
-  // is rolled back alone. Every write is answered only after its COMMIT.
+  // is rolled back alone. The writer commits with synchronous=NORMAL (COMMIT
+  // appends to the WAL without waiting for the disk), and the store syncs
+  // the WAL itself, outside the writer: the next group runs while this one's
+  // sync is under way, and one sync covers every group committed before it
+  // began. Every write is answered only after its COMMIT and a sync begun
+  // after it: durable. Readers may see a write during its sync, a moment
+  // before its caller hears of it; a power cut then loses only writes not
+  // yet answered. `committed` runs after COMMIT, in commit order.
   using Store::Write;
   absl::Status Write(absl::FunctionRef<absl::Status(Transaction&)> fn,
                      absl::FunctionRef<void()> committed) override;
@@ -60,11 +68,19 @@ class SqliteStore : public Store {
 
  private:
   SqliteStore(std::string path, int max_readers,
-              std::unique_ptr<Connection> writer);
+              std::unique_ptr<Connection> writer, int wal_fd);
 
   struct PendingWrite;
-  // Runs one group of writes in one transaction on the writer connection.
-  void CommitGroup(const std::vector<PendingWrite*>& group);
+  // Runs one group of writes in one transaction on the writer connection;
+  // whether anything was committed (and so needs a sync).
+  bool CommitGroup(const std::vector<PendingWrite*>& group);
+  // Returns once the WAL is synced through the `group`th committed group,
+  // syncing it unless another writer's sync is under way (then waiting for
+  // it, and syncing after it if it began too early).
+  absl::Status AwaitSync(int64_t group)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_);
+  // fdatasync of the WAL: what was committed before the call is on disk.
+  absl::Status SyncWal();
 
   absl::StatusOr<std::unique_ptr<Connection>> AcquireReader();
   void ReleaseReader(std::unique_ptr<Connection> reader);
@@ -78,9 +94,20 @@ class SqliteStore : public Store {
   absl::Mutex queue_mu_;
   std::vector<PendingWrite*> queue_ ABSL_GUARDED_BY(queue_mu_);
   bool committing_ ABSL_GUARDED_BY(queue_mu_) = false;
+  // Groups committed, and synced to disk, since the store was opened; a
+  // failed sync leaves the disk in doubt, so every later write fails with it.
+  int64_t committed_groups_ ABSL_GUARDED_BY(queue_mu_) = 0;
+  int64_t synced_groups_ ABSL_GUARDED_BY(queue_mu_) = 0;
+  bool syncing_ ABSL_GUARDED_BY(queue_mu_) = false;
+  absl::Status sync_error_ ABSL_GUARDED_BY(queue_mu_);
 
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);
+
+  // The WAL, opened once (SQLite keeps the file while the writer is open);
+  // -1 once closed or while bulk loading.
+  absl::Mutex wal_mu_;
+  int wal_fd_ ABSL_GUARDED_BY(wal_mu_);
 
   absl::Mutex read_mu_;
   std::vector<std::unique_ptr<Connection>> idle_readers_

@@ -1073,6 +1073,51 @@ TEST_F(SqliteStoreTest, ManyThreadsReadAndWriteSafely) {
   EXPECT_EQ(children.size(), static_cast<size_t>(kThreads * kWritesPerThread));
 }
 
+TEST_F(SqliteStoreTest, WritesFromManyThreadsAreAllThereAfterReopening) {
+  // Groups commit while earlier groups sync: every acknowledged write is in
+  // the file that a new store opens.
+  constexpr int kThreads = 8;
+  constexpr int kWritesPerThread = 25;
+  std::vector<std::vector<std::string>> acknowledged(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        std::string id;
+        absl::Status status = store_->Write([&](Transaction& txn) {
+          absl::StatusOr<Child> child = txn.InsertChild(SampleChild());
+          if (child.ok()) id = child->child_id;
+          return child.status();
+        });
+        EXPECT_TRUE(status.ok()) << status;
+        if (status.ok()) acknowledged[t].push_back(id);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  store_->Close();
+
+  auto reopened = SqliteStore::Open(dir_.File("hub.db"));
+  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  std::vector<Child> children;
+  ASSERT_TRUE((*reopened)
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(children, txn.ListChildren(""));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  std::vector<std::string> stored;
+  for (const Child& child : children) stored.push_back(child.child_id);
+  std::vector<std::string> expected;
+  for (const std::vector<std::string>& ids : acknowledged) {
+    expected.insert(expected.end(), ids.begin(), ids.end());
+  }
+  std::sort(stored.begin(), stored.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(expected.size(), static_cast<size_t>(kThreads * kWritesPerThread));
+  EXPECT_EQ(stored, expected);
+}
+
 TEST_F(SqliteStoreTest, GroupedWritesFailAloneAndReportCommitsInOrder) {
   // The first write holds the writer while the others queue behind it, so
   // that they are committed together in the next group.
