@@ -72,7 +72,8 @@ class Statement {
 class Connection {
  public:
   // Opens `path` (creating it unless read_only) with the hub's pragmas:
-  // WAL, synchronous=FULL, foreign keys, a busy timeout.
+  // 1 KiB pages for a new file, WAL, synchronous=FULL, foreign keys, a busy
+  // timeout.
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
       const std::string& path, bool read_only);
   Connection(const Connection&) = delete;

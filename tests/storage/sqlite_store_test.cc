@@ -1118,6 +1118,23 @@ TEST_F(SqliteStoreTest, WritesFromManyThreadsAreAllThereAfterReopening) {
   EXPECT_EQ(stored, expected);
 }
 
+TEST_F(SqliteStoreTest, ANewFileGetsOneKibPagesAndAnOldFileKeepsItsOwn) {
+  store_->Close();
+  EXPECT_EQ(testing::RawDb(dir_.File("hub.db")).Column("PRAGMA page_size"),
+            std::vector<std::string>{"1024"});
+
+  const std::string old_file = dir_.File("old.db");
+  {
+    testing::RawDb old(old_file);
+    old.Exec("PRAGMA page_size=4096; CREATE TABLE t(x);");
+  }
+  auto store = SqliteStore::Open(old_file);
+  ASSERT_TRUE(store.ok()) << store.status();
+  (*store)->Close();
+  EXPECT_EQ(testing::RawDb(old_file).Column("PRAGMA page_size"),
+            std::vector<std::string>{"4096"});
+}
+
 TEST_F(SqliteStoreTest, GroupedWritesFailAloneAndReportCommitsInOrder) {
   // The first write holds the writer while the others queue behind it, so
   // that they are committed together in the next group.
