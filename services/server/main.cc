@@ -21,6 +21,7 @@
 #include "services/domain/roles.h"
 #include "services/rpc/convert.h"
 #include "services/rpc/hub_services.h"
+#include "services/rpc/thread_model.h"
 #include "services/server/demo.h"
 #include "services/server/policy.h"
 #include "services/storage/sqlite_store.h"
@@ -140,6 +141,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort(options.listen, *credentials, &port);
+    rpc::UseHubThreadModel(builder);
     builder.RegisterService(&children);
     builder.RegisterService(&episodes);
     builder.RegisterService(&interviews);

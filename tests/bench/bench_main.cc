@@ -32,6 +32,7 @@
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "services/app/hub.h"
+#include "services/rpc/thread_model.h"
 #include "services/storage/sqlite_store.h"
 #include "tests/bench/generator.h"
 #include "tests/e2e/harness.h"
@@ -147,6 +148,7 @@ int EchoServer() {
   int port = 0;
   builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),
                            &port);
+  rpc::UseHubThreadModel(builder);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   std::cout << "mfh-server: listening on 127.0.0.1:" << port << std::endl;
