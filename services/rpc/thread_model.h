@@ -5,6 +5,8 @@
 
 #include <grpcpp/server_builder.h>
 
+#include "absl/synchronization/mutex.h"
+
 namespace mfh::rpc {
 
 // The synchronous server API with a standing pool of threads waiting for
@@ -20,6 +22,14 @@ inline void UseHubThreadModel(grpc::ServerBuilder& builder) {
       grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, kMinPollers);
   builder.SetSyncServerOption(
       grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, kMaxPollers);
+}
+
+// Debian builds Abseil without NDEBUG, so every absl::Mutex lock, gRPC's and
+// ours, updates a process-wide lock-order graph to detect deadlock cycles:
+// 3% of the server's time on a read, behind one global lock. The servers turn
+// it off before their first thread; the tests keep it.
+inline void StopLockOrderTracking() {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 }
 
 }  // namespace mfh::rpc

@@ -237,6 +237,7 @@ int UserRevoke(const std::string& db, const std::string& name) {
 }
 
 int Main(int argc, char** argv) {
+  rpc::StopLockOrderTracking();
   // Block the stop signals before any thread starts, so that only the
   // stopper thread receives them.
   sigset_t stop_signals;
