@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,11 @@ namespace mfh::app {
 struct Caller {
   std::string name;
   domain::Role role = domain::Role::kUnspecified;
+  // A caller that Hub::Authenticate took from its tokens already seen is not
+  // yet verified: the call's own transaction checks that the token (by its
+  // SHA-256) is still not revoked, and sets `verified`. Any other caller is.
+  std::string token_sha256;
+  mutable bool verified = true;
 };
 
 struct NewChild {
@@ -152,8 +158,16 @@ class Hub {
   const domain::Policy& policy() const { return policy_; }
   absl::Time Now() const { return clock_.Now(); }
 
-  // UNAUTHENTICATED for an unknown or revoked token.
+  // The caller a bearer token names; UNAUTHENTICATED for an unknown or
+  // revoked token. A token seen before is not read again here: the caller
+  // comes back unverified, and the call's own read or write transaction
+  // checks it (so that a token revoked by `mfh-server user revoke` beside
+  // the running server is refused on its next call, at no extra read).
   absl::StatusOr<Caller> Authenticate(absl::string_view token);
+  // For a call that ended without reaching its transaction (an error first,
+  // or an administration call): checks an unverified caller's token in a
+  // read of its own. UNAUTHENTICATED if it has been revoked since.
+  absl::Status Verify(const Caller& caller);
 
   // Children.
   absl::StatusOr<domain::Child> CreateChild(const Caller& caller,
@@ -264,6 +278,12 @@ class Hub {
       absl::string_view child_id, int limit);
 
  private:
+  // Verify, inside the call's transaction.
+  absl::Status VerifyIn(storage::Transaction& tx, const Caller& caller);
+  // VerifyIn for AuditedRead and AuditedWrite; `refused` says whether the
+  // token was (a refused token leaves no audit row, as at Authenticate).
+  absl::Status Admit(storage::Transaction& tx, const Caller& caller,
+                     bool& refused);
   // PERMISSION_DENIED (and audited) unless the caller's role has the right.
   absl::Status Authorize(const Caller& caller, domain::Right right,
                          absl::string_view rpc);
@@ -304,6 +324,10 @@ class Hub {
   AuditLog& audit_;
   ChangeFeed& feed_;
   const AgendaSerializer freeze_agenda_;
+  // Callers by the SHA-256 of tokens found valid; a token found revoked
+  // leaves.
+  absl::Mutex tokens_mu_;
+  std::unordered_map<std::string, Caller> tokens_ ABSL_GUARDED_BY(tokens_mu_);
 };
 
 }  // namespace mfh::app

@@ -32,12 +32,19 @@ absl::StatusOr<Caller> Authenticate(Hub& hub, grpc::ServerContext* ctx) {
   return hub.Authenticate(value);
 }
 
-// Authenticates, then runs the adapter body with the caller.
+// Authenticates, then runs the adapter body with the caller. A call that
+// ended before its transaction checked a token seen before (an error first,
+// an administration call) checks it now: a revoked token is UNAUTHENTICATED,
+// whatever the call said.
 template <typename Fn>
 grpc::Status Handle(Hub& hub, grpc::ServerContext* ctx, Fn&& fn) {
   absl::StatusOr<Caller> caller = Authenticate(hub, ctx);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
-  return ToGrpcStatus(fn(*caller));
+  const absl::Status status = fn(*caller);
+  if (absl::Status verified = hub.Verify(*caller); !verified.ok()) {
+    return ToGrpcStatus(verified);
+  }
+  return ToGrpcStatus(status);
 }
 
 #define MFH_TIME(lhs, msg, field) \

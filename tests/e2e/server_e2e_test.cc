@@ -396,6 +396,51 @@ TEST_F(ServerTest, RevokedTokenIsUnauthenticated) {
       grpc::StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(ServerTest, ATokenRevokedAfterUseIsRefusedOnItsNextCall) {
+  // The server has seen the police token before it is revoked beside it.
+  const std::string child = CreateChild();
+  v1::ListChildrenResponse listed;
+  ASSERT_TRUE(children_->ListChildren(As("police").get(), {}, &listed).ok());
+  CommandResult revoked = RunCommand(
+      {ServerBinary(), "user", "revoke", "police-user", "--db", db_});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+
+  // A read, a write, a bad argument and a call beyond the role: each is
+  // refused for the token, not answered for what it asked.
+  EXPECT_EQ(
+      children_->ListChildren(As("police").get(), {}, &listed).error_code(),
+      grpc::StatusCode::UNAUTHENTICATED);
+  v1::ReportMissingResponse reported;
+  EXPECT_EQ(episodes_
+                ->ReportMissing(As("police").get(), Report(child, "R-REVOKED"),
+                                &reported)
+                .error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  v1::GetEpisodeResponse got;
+  EXPECT_EQ(episodes_->GetEpisode(As("police").get(), {}, &got).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  v1::ListAuditResponse audit;
+  EXPECT_EQ(admin_->ListAudit(As("police").get(), {}, &audit).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+
+  // Nothing was written, and only the call made before the revocation is
+  // in the audit.
+  v1::ListEpisodesRequest list;
+  list.set_child_id(child);
+  v1::ListEpisodesResponse episodes;
+  ASSERT_TRUE(
+      episodes_->ListEpisodes(As("coordinator").get(), list, &episodes).ok());
+  EXPECT_EQ(episodes.episodes_size(), 0);
+  ASSERT_TRUE(admin_->ListAudit(As("admin").get(), {}, &audit).ok());
+  std::vector<std::string> police_calls;
+  for (const v1::AuditEntry& entry : audit.entries()) {
+    if (entry.user() == "police-user") {
+      police_calls.push_back(entry.rpc() + " " + entry.outcome());
+    }
+  }
+  EXPECT_EQ(police_calls, std::vector<std::string>{"ListChildren OK"});
+}
+
 TEST_F(ServerTest, WritesAndReadsLeaveAuditRows) {
   const std::string child = CreateChild();
   v1::GetChildRequest get;
