@@ -19,6 +19,8 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "CLI/CLI.hpp"
@@ -51,30 +53,72 @@ int Fail(const std::string& message) {
   return 1;
 }
 
-// Runs `call(thread, i)` on `threads` threads for `seconds`; calls per second.
-double Throughput(int threads, double seconds,
-                  const std::function<bool(int, int64_t)>& call) {
-  std::atomic<int64_t> total{0};
-  std::atomic<bool> failed{false};
-  const absl::Time end = absl::Now() + absl::Seconds(seconds);
-  const absl::Time start = absl::Now();
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      int64_t i = 0;
-      while (absl::Now() < end) {
-        if (!call(t, i++)) {
-          failed = true;
-          return;
+// What a stretch of calls did: how many, in how long; failed if any did.
+struct Count {
+  int64_t calls = 0;
+  absl::Duration elapsed;
+  bool failed = false;
+};
+
+// A load that can be run in stretches: `call(thread, i)` with each thread's
+// `i` carrying on from one stretch to the next.
+class Load {
+ public:
+  Load(int threads, std::function<bool(int, int64_t)> call)
+      : next_(threads, 0), call_(std::move(call)) {}
+
+  // Runs the load on its threads for `seconds`.
+  Count Run(double seconds) {
+    std::atomic<int64_t> total{0};
+    std::atomic<bool> failed{false};
+    const absl::Time start = absl::Now();
+    const absl::Time end = start + absl::Seconds(seconds);
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < next_.size(); ++t) {
+      pool.emplace_back([&, t] {
+        int64_t& i = next_[t];
+        const int64_t first = i;
+        while (absl::Now() < end) {
+          if (!call_(static_cast<int>(t), i++)) {
+            failed = true;
+            return;
+          }
         }
-      }
-      total += i;
-    });
+        total += i - first;
+      });
+    }
+    for (std::thread& th : pool) th.join();
+    return {.calls = total, .elapsed = absl::Now() - start, .failed = failed};
   }
-  for (std::thread& th : pool) th.join();
-  if (failed) return -1;
-  return static_cast<double>(total) /
-         absl::ToDoubleSeconds(absl::Now() - start);
+
+ private:
+  std::vector<int64_t> next_;
+  std::function<bool(int, int64_t)> call_;
+};
+
+// Calls per second of `measured` and of its `baseline`, run in turns of a
+// half-second each for `seconds` apiece, so that whatever else the machine
+// does over the run weighs on both alike. -1 for a load whose calls failed.
+std::pair<double, double> AgainstBaseline(double seconds, Load& measured,
+                                          Load& baseline) {
+  constexpr double kTurn = 0.5;
+  const int turns = std::max(1, static_cast<int>(std::lround(seconds / kTurn)));
+  Count m;
+  Count b;
+  for (int turn = 0; turn < turns && !m.failed && !b.failed; ++turn) {
+    for (auto [load, count] : {std::pair{&measured, &m}, {&baseline, &b}}) {
+      Count c = load->Run(seconds / turns);
+      count->calls += c.calls;
+      count->elapsed += c.elapsed;
+      count->failed = count->failed || c.failed;
+    }
+  }
+  auto rate = [](const Count& c) {
+    return c.failed ? -1.0
+                    : static_cast<double>(c.calls) /
+                          absl::ToDoubleSeconds(c.elapsed);
+  };
+  return {rate(m), rate(b)};
 }
 
 double Percentile(std::vector<double> values, double p) {
@@ -84,38 +128,48 @@ double Percentile(std::vector<double> values, double p) {
   return values[std::max<size_t>(rank, 1) - 1];
 }
 
-// One-row transactions with synchronous=FULL in WAL mode, on the same disk.
-double SqliteFullTxnPerSecond(const std::string& path, double seconds) {
-  std::filesystem::remove(path);
-  std::filesystem::remove(path + "-wal");
-  std::filesystem::remove(path + "-shm");
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db,
-               "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-               "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL);",
-               nullptr, nullptr, nullptr);
-  sqlite3_stmt* insert = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO t(v) VALUES ('x')", -1, &insert, nullptr);
-  int64_t n = 0;
-  const absl::Time start = absl::Now();
-  const absl::Time end = start + absl::Seconds(seconds);
-  while (absl::Now() < end) {
-    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    sqlite3_step(insert);
-    sqlite3_reset(insert);
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    ++n;
+// One-row transactions with synchronous=FULL in WAL mode, on the same disk,
+// from one thread: the baseline of the durable writes.
+class BareSqlite {
+ public:
+  explicit BareSqlite(std::string path) : path_(std::move(path)) {
+    Remove();
+    sqlite3_open(path_.c_str(), &db_);
+    sqlite3_exec(db_,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                 "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_prepare_v2(db_, "INSERT INTO t(v) VALUES ('x')", -1, &insert_,
+                       nullptr);
   }
-  const double rate =
-      static_cast<double>(n) / absl::ToDoubleSeconds(absl::Now() - start);
-  sqlite3_finalize(insert);
-  sqlite3_close(db);
-  std::filesystem::remove(path);
-  std::filesystem::remove(path + "-wal");
-  std::filesystem::remove(path + "-shm");
-  return rate;
-}
+  BareSqlite(const BareSqlite&) = delete;
+  BareSqlite& operator=(const BareSqlite&) = delete;
+  ~BareSqlite() {
+    sqlite3_finalize(insert_);
+    sqlite3_close(db_);
+    Remove();
+  }
+
+  bool Transaction() {
+    const bool ok =
+        sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK &&
+        sqlite3_step(insert_) == SQLITE_DONE &&
+        sqlite3_reset(insert_) == SQLITE_OK &&
+        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+    return ok;
+  }
+
+ private:
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(path_ + suffix);
+    }
+  }
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+};
 
 double RssMb(pid_t pid) {
   std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
@@ -272,22 +326,22 @@ int RunCommand(const Options& o, const std::string& self) {
   auto episodes = v1::EpisodeService::NewStub(channel);
   auto interviews = v1::InterviewService::NewStub(channel);
   const int64_t known = std::max<int64_t>(1, o.episodes / 2);
-  const double read_per_s =
-      Throughput(o.threads, o.seconds, [&](int t, int64_t i) {
-        if (i % 2 == 0) {
-          v1::GetEpisodeRequest req;
-          req.set_episode_id(absl::StrCat("E", 1 + (i * 7919 + t) % known));
-          v1::GetEpisodeResponse resp;
-          return episodes->GetEpisode(Context(token).get(), req, &resp).ok();
-        }
-        v1::ListInterviewsRequest req;
-        req.add_statuses(v1::RHI_STATUS_OVERDUE);
-        v1::ListInterviewsResponse resp;
-        return interviews->ListInterviews(Context(token).get(), req, &resp)
-            .ok();
-      });
+  Load reads(o.threads, [&](int t, int64_t i) {
+    if (i % 2 == 0) {
+      v1::GetEpisodeRequest req;
+      req.set_episode_id(absl::StrCat("E", 1 + (i * 7919 + t) % known));
+      v1::GetEpisodeResponse resp;
+      return episodes->GetEpisode(Context(token).get(), req, &resp).ok();
+    }
+    v1::ListInterviewsRequest req;
+    req.add_statuses(v1::RHI_STATUS_OVERDUE);
+    v1::ListInterviewsResponse resp;
+    return interviews->ListInterviews(Context(token).get(), req, &resp).ok();
+  });
 
-  // The baseline for reads: an empty echo service, same client, same load.
+  // The baseline for reads: an empty echo service, same client, same load,
+  // in turns with the reads.
+  double read_per_s = -1;
   double echo_per_s = -1;
   {
     auto echo_server =
@@ -298,12 +352,14 @@ int RunCommand(const Options& o, const std::string& self) {
     auto echo_channel = grpc::CreateChannel((*echo_server)->address(),
                                             grpc::InsecureChannelCredentials());
     auto echo = mfh::bench::Echo::NewStub(echo_channel);
-    echo_per_s = Throughput(o.threads, o.seconds, [&](int, int64_t) {
+    Load echoes(o.threads, [&](int, int64_t) {
       EchoRequest req;
       req.set_text("E1");
       EchoResponse resp;
       return echo->Echo(Context(token).get(), req, &resp).ok();
     });
+    std::tie(read_per_s, echo_per_s) =
+        AgainstBaseline(o.seconds, reads, echoes);
     (*echo_server)->Stop();
   }
 
@@ -323,32 +379,33 @@ int RunCommand(const Options& o, const std::string& self) {
   }
   const absl::Time base = absl::Now() - absl::Hours(24 * 10);
   const std::string run = absl::StrCat(absl::ToUnixSeconds(absl::Now()));
-  const double write_per_s =
-      Throughput(o.write_threads, o.seconds, [&](int t, int64_t i) {
-        const std::string ref = absl::StrCat("BENCH-", run, "-", t, "-", i / 2);
-        const absl::Time since = base + absl::Seconds(60 * (i / 2));
-        if (i % 2 == 0) {
-          v1::ReportMissingRequest req;
-          req.set_child_id(
-              child_ids[t * kChildrenPerThread + (i / 2) % kChildrenPerThread]);
-          req.set_police_force("BENCH");
-          req.set_police_ref(ref);
-          *req.mutable_missing_since() = Ts(since);
-          *req.mutable_notified_at() = Ts(since + absl::Seconds(10));
-          req.set_risk(v1::RISK_LOW);
-          v1::ReportMissingResponse resp;
-          return episodes->ReportMissing(Context(token).get(), req, &resp).ok();
-        }
-        v1::LogReturnRequest req;
-        req.set_police_force("BENCH");
-        req.set_police_ref(ref);
-        *req.mutable_returned_at() = Ts(since + absl::Seconds(20));
-        *req.mutable_return_notified_at() = Ts(since + absl::Seconds(30));
-        v1::LogReturnResponse resp;
-        return episodes->LogReturn(Context(token).get(), req, &resp).ok();
-      });
-  const double sqlite_per_s =
-      SqliteFullTxnPerSecond(copy + ".baseline", o.seconds);
+  Load writes(o.write_threads, [&](int t, int64_t i) {
+    const std::string ref = absl::StrCat("BENCH-", run, "-", t, "-", i / 2);
+    const absl::Time since = base + absl::Seconds(60 * (i / 2));
+    if (i % 2 == 0) {
+      v1::ReportMissingRequest req;
+      req.set_child_id(
+          child_ids[t * kChildrenPerThread + (i / 2) % kChildrenPerThread]);
+      req.set_police_force("BENCH");
+      req.set_police_ref(ref);
+      *req.mutable_missing_since() = Ts(since);
+      *req.mutable_notified_at() = Ts(since + absl::Seconds(10));
+      req.set_risk(v1::RISK_LOW);
+      v1::ReportMissingResponse resp;
+      return episodes->ReportMissing(Context(token).get(), req, &resp).ok();
+    }
+    v1::LogReturnRequest req;
+    req.set_police_force("BENCH");
+    req.set_police_ref(ref);
+    *req.mutable_returned_at() = Ts(since + absl::Seconds(20));
+    *req.mutable_return_notified_at() = Ts(since + absl::Seconds(30));
+    v1::LogReturnResponse resp;
+    return episodes->LogReturn(Context(token).get(), req, &resp).ok();
+  });
+  BareSqlite bare(copy + ".baseline");
+  Load bare_transactions(1, [&](int, int64_t) { return bare.Transaction(); });
+  const auto [write_per_s, sqlite_per_s] =
+      AgainstBaseline(o.seconds, writes, bare_transactions);
 
   const double rss_mb = RssMb((*server)->pid());
   (*server)->Stop();
