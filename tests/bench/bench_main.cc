@@ -151,12 +151,10 @@ class BareSqlite {
   }
 
   bool Transaction() {
-    const bool ok =
-        sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK &&
-        sqlite3_step(insert_) == SQLITE_DONE &&
-        sqlite3_reset(insert_) == SQLITE_OK &&
-        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    return ok;
+    return sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK &&
+           sqlite3_step(insert_) == SQLITE_DONE &&
+           sqlite3_reset(insert_) == SQLITE_OK &&
+           sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
   }
 
  private:
