@@ -25,9 +25,21 @@ using storage::Transaction;
 
 constexpr int kTokenBytes = 32;
 
+// Whether a token's user was found and is not revoked.
+bool TokenInForce(const std::optional<storage::StoredUser>& found) {
+  return found.has_value() && !found->user.revoked_at.has_value();
+}
+
 absl::Status UnknownOrRevoked() {
   return absl::UnauthenticatedError(
       "authorization: the token is unknown or revoked");
+}
+
+// Whether a call's transaction ended on its token (VerifyIn), the one
+// UNAUTHENTICATED a transaction gives: such a call leaves no audit row, as at
+// Authenticate.
+bool Refused(const absl::Status& status) {
+  return status.code() == absl::StatusCode::kUnauthenticated;
 }
 
 absl::Status NotFound(absl::string_view field, absl::string_view what,
@@ -164,9 +176,7 @@ absl::StatusOr<Caller> Hub::Authenticate(absl::string_view token) {
     ASSIGN_OR_RETURN(found, tx.FindUserByTokenSha256(sha256));
     return absl::OkStatus();
   }));
-  if (!found.has_value() || found->user.revoked_at.has_value()) {
-    return UnknownOrRevoked();
-  }
+  if (!TokenInForce(found)) return UnknownOrRevoked();
   Caller caller{.name = found->user.name,
                 .role = found->user.role,
                 .token_sha256 = std::move(sha256)};
@@ -179,19 +189,13 @@ absl::Status Hub::VerifyIn(Transaction& tx, const Caller& caller) {
   if (caller.verified) return absl::OkStatus();
   ASSIGN_OR_RETURN(std::optional<storage::StoredUser> found,
                    tx.FindUserByTokenSha256(caller.token_sha256));
-  if (!found.has_value() || found->user.revoked_at.has_value()) {
+  if (!TokenInForce(found)) {
     absl::MutexLock lock(&tokens_mu_);
     tokens_.erase(caller.token_sha256);
     return UnknownOrRevoked();
   }
   caller.verified = true;
   return absl::OkStatus();
-}
-
-absl::Status Hub::Admit(Transaction& tx, const Caller& caller, bool& refused) {
-  absl::Status status = VerifyIn(tx, caller);
-  refused = status.code() == absl::StatusCode::kUnauthenticated;
-  return status;
 }
 
 absl::Status Hub::Verify(const Caller& caller) {
@@ -226,10 +230,9 @@ absl::Status Hub::AuditedWrite(
     const Caller& caller, absl::string_view rpc,
     absl::FunctionRef<absl::Status(Transaction&, AuditRecord&)> fn) {
   AuditRecord record = NewAuditRecord(caller, rpc);
-  bool refused = false;
   absl::Status status = store_.Write(
       [&](Transaction& tx) -> absl::Status {
-        RETURN_IF_ERROR(Admit(tx, caller, refused));
+        RETURN_IF_ERROR(VerifyIn(tx, caller));
         RETURN_IF_ERROR(fn(tx, record));
         record.outcome = "OK";
         return tx.InsertAudit(record);
@@ -244,7 +247,7 @@ absl::Status Hub::AuditedWrite(
             .episode_id =
                 record.episode_ids.empty() ? "" : record.episode_ids.front()});
       });
-  if (!status.ok() && !refused) {
+  if (!status.ok() && !Refused(status)) {
     record.outcome = absl::StatusCodeToString(status.code());
     audit_.Record(std::move(record));
   }
@@ -255,12 +258,11 @@ absl::Status Hub::AuditedRead(
     const Caller& caller, absl::string_view rpc,
     absl::FunctionRef<absl::Status(Transaction&, AuditRecord&)> fn) {
   AuditRecord record = NewAuditRecord(caller, rpc);
-  bool refused = false;
   absl::Status status = store_.Read([&](Transaction& tx) -> absl::Status {
-    RETURN_IF_ERROR(Admit(tx, caller, refused));
+    RETURN_IF_ERROR(VerifyIn(tx, caller));
     return fn(tx, record);
   });
-  if (refused) return status;
+  if (Refused(status)) return status;
   record.outcome = status.ok() ? "OK" : absl::StatusCodeToString(status.code());
   audit_.Record(std::move(record));
   return status;

@@ -280,10 +280,6 @@ class Hub {
  private:
   // Verify, inside the call's transaction.
   absl::Status VerifyIn(storage::Transaction& tx, const Caller& caller);
-  // VerifyIn for AuditedRead and AuditedWrite; `refused` says whether the
-  // token was (a refused token leaves no audit row, as at Authenticate).
-  absl::Status Admit(storage::Transaction& tx, const Caller& caller,
-                     bool& refused);
   // PERMISSION_DENIED (and audited) unless the caller's role has the right.
   absl::Status Authorize(const Caller& caller, domain::Right right,
                          absl::string_view rpc);
