@@ -1571,13 +1571,15 @@ void SqliteStore::Close() {
     idle_readers_.clear();
     open_readers_ = 0;
   }
-  {
-    absl::MutexLock lock(&wal_mu_);
-    if (wal_fd_ >= 0) close(wal_fd_);
-    wal_fd_ = -1;
-  }
+  StopSyncingWal();
   absl::MutexLock lock(&write_mu_);
   writer_.reset();
+}
+
+void SqliteStore::StopSyncingWal() {
+  absl::MutexLock lock(&wal_mu_);
+  if (wal_fd_ >= 0) close(wal_fd_);
+  wal_fd_ = -1;
 }
 
 absl::Status SqliteStore::UseForBulkLoad() {
@@ -1589,9 +1591,7 @@ absl::Status SqliteStore::UseForBulkLoad() {
       writer_->Execute(sql::kBulkLoadCacheSql, "kBulkLoadCacheSql"));
   RETURN_IF_ERROR(
       writer_->Execute(sql::kSynchronousOffSql, "kSynchronousOffSql"));
-  absl::MutexLock wal_lock(&wal_mu_);
-  if (wal_fd_ >= 0) close(wal_fd_);
-  wal_fd_ = -1;
+  StopSyncingWal();
   return absl::OkStatus();
 }
 

@@ -81,6 +81,8 @@ class SqliteStore : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_);
   // fdatasync of the WAL: what was committed before the call is on disk.
   absl::Status SyncWal();
+  // Closes the WAL's descriptor: SyncWal does nothing from then on.
+  void StopSyncingWal();
 
   absl::StatusOr<std::unique_ptr<Connection>> AcquireReader();
   void ReleaseReader(std::unique_ptr<Connection> reader);
