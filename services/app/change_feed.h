@@ -16,8 +16,20 @@
 
 namespace mfh::app {
 
+// What a write changed: the records a watcher may need to read again.
+enum class ChangeKind {
+  kChild,      // a child or its flags
+  kEpisode,    // a report, a regrade or correction, a link
+  kReturn,     // a return, and the RHI it owes
+  kInterview,  // an RHI's offer, decline, completion or closure
+  kMeeting,    // a meeting, its notes, its closing
+  kAction,     // an action agreed or updated
+  kUser,       // a user added or revoked
+};
+
 struct ChangeEvent {
   int64_t sequence = 0;  // 1, 2, ... in commit order
+  ChangeKind kind = ChangeKind::kEpisode;
   std::string rpc;       // the write: "LogReturn", "AddAction", ...
   std::string child_id;
   std::string episode_id;

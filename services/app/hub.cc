@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -94,6 +95,34 @@ const domain::Flag* FlagInForce(const Child& child, absl::string_view name) {
     if (f.name == name && !f.cleared_at.has_value()) return &f;
   }
   return nullptr;
+}
+
+// What each write changes, for the watchers.
+ChangeKind KindOfWrite(absl::string_view rpc) {
+  static const auto* const kKinds =
+      new std::unordered_map<std::string, ChangeKind>{
+          {"CreateChild", ChangeKind::kChild},
+          {"SetFlag", ChangeKind::kChild},
+          {"ClearFlag", ChangeKind::kChild},
+          {"ReportMissing", ChangeKind::kEpisode},
+          {"UpdateEpisode", ChangeKind::kEpisode},
+          {"LinkEpisodes", ChangeKind::kEpisode},
+          {"LogReturn", ChangeKind::kReturn},
+          {"CorrectReturn", ChangeKind::kReturn},
+          {"RecordOffer", ChangeKind::kInterview},
+          {"RecordDecline", ChangeKind::kInterview},
+          {"RecordCompletion", ChangeKind::kInterview},
+          {"MarkNotHeld", ChangeKind::kInterview},
+          {"MarkNotRequired", ChangeKind::kInterview},
+          {"OpenMeeting", ChangeKind::kMeeting},
+          {"AddNote", ChangeKind::kMeeting},
+          {"CloseMeeting", ChangeKind::kMeeting},
+          {"AddAction", ChangeKind::kAction},
+          {"UpdateAction", ChangeKind::kAction},
+          {"AddUser", ChangeKind::kUser},
+          {"RevokeUser", ChangeKind::kUser},
+      };
+  return kKinds->at(std::string(rpc));
 }
 
 bool IsOpenStatus(domain::RhiStatus s) {
@@ -241,6 +270,7 @@ absl::Status Hub::AuditedWrite(
       [&] {
         feed_.Publish(ChangeEvent{
             .sequence = 0,
+            .kind = KindOfWrite(record.rpc),
             .rpc = record.rpc,
             .child_id =
                 record.child_ids.empty() ? "" : record.child_ids.front(),

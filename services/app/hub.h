@@ -125,6 +125,8 @@ struct OverdueAction {
 struct ExceptionReport {
   domain::Period quarter;
   absl::Time as_of;
+  absl::Duration long_episode_after;
+  absl::Duration late_action_after;
   std::vector<LateInterview> late_interviews;
   std::vector<LongEpisode> long_episodes;
   std::vector<OverdueAction> overdue_actions;

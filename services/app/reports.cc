@@ -106,6 +106,8 @@ absl::StatusOr<ExceptionReport> Hub::GetExceptionReport(
   ASSIGN_OR_RETURN(report.quarter,
                    domain::ParseQuarter("quarter", quarter, policy_.timezone));
   report.as_of = as_of.value_or(clock_.Now());
+  report.long_episode_after = kLongEpisode;
+  report.late_action_after = kActionGrace;
   const absl::Time t = report.as_of;
   // Only what was due by as_of can be late by then.
   const absl::Time until = CountUntil(report.quarter, t);

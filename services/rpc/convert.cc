@@ -22,6 +22,12 @@ std::vector<const domain::Flag*> FlagsInForce(const domain::Child& child) {
   return flags;
 }
 
+google::protobuf::Duration ToProto(absl::Duration d) {
+  google::protobuf::Duration out;
+  out.set_seconds(absl::ToInt64Seconds(d));
+  return out;
+}
+
 }  // namespace
 
 google::protobuf::Timestamp ToProto(absl::Time t) {
@@ -361,6 +367,11 @@ v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
   v1::ExceptionReportResponse out;
   out.set_quarter(r.quarter.label);
   *out.mutable_as_of() = ToProto(r.as_of);
+  out.set_first_month(absl::FormatCivilTime(absl::CivilMonth(r.quarter.first_day)));
+  out.set_last_month(
+      absl::FormatCivilTime(absl::CivilMonth(r.quarter.end_day - 1)));
+  *out.mutable_long_episode_after() = ToProto(r.long_episode_after);
+  *out.mutable_late_action_after() = ToProto(r.late_action_after);
   for (const app::LateInterview& late : r.late_interviews) {
     v1::LateInterview* p = out.add_late_interviews();
     p->set_episode_id(late.rhi.episode_id);
@@ -411,6 +422,26 @@ v1::ChronologyResponse ToProto(const app::Chronology& c) {
     p->set_by(e.by);
   }
   return out;
+}
+
+v1::ChangeKind ToProto(app::ChangeKind kind) {
+  switch (kind) {
+    case app::ChangeKind::kChild:
+      return v1::CHANGE_KIND_CHILD;
+    case app::ChangeKind::kEpisode:
+      return v1::CHANGE_KIND_EPISODE;
+    case app::ChangeKind::kReturn:
+      return v1::CHANGE_KIND_RETURN;
+    case app::ChangeKind::kInterview:
+      return v1::CHANGE_KIND_INTERVIEW;
+    case app::ChangeKind::kMeeting:
+      return v1::CHANGE_KIND_MEETING;
+    case app::ChangeKind::kAction:
+      return v1::CHANGE_KIND_ACTION;
+    case app::ChangeKind::kUser:
+      return v1::CHANGE_KIND_USER;
+  }
+  return v1::CHANGE_KIND_UNSPECIFIED;
 }
 
 }  // namespace mfh::rpc

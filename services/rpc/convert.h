@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "mfh/v1/episode.pb.h"
 #include "mfh/v1/report.pb.h"
 #include "mfh/v1/types.pb.h"
 #include "services/app/hub.h"
@@ -41,6 +42,7 @@ v1::MonthlyReport ToProto(const app::MonthlyReport& report);
 v1::Ssda903MissingResponse ToProto(const app::Ssda903Report& report);
 v1::ExceptionReportResponse ToProto(const app::ExceptionReport& report);
 v1::ChronologyResponse ToProto(const app::Chronology& chronology);
+v1::ChangeKind ToProto(app::ChangeKind kind);
 
 }  // namespace mfh::rpc
 

@@ -282,6 +282,7 @@ grpc::Status EpisodeServiceImpl::WatchBoard(
         message.set_event(event.rpc);
         message.set_child_id(event.child_id);
         message.set_episode_id(event.episode_id);
+        message.set_kind(ToProto(event.kind));
         if (!writer->Write(message)) return absl::OkStatus();
       }
     }
