@@ -30,7 +30,7 @@ enum class ChangeKind {
 struct ChangeEvent {
   int64_t sequence = 0;  // 1, 2, ... in commit order
   ChangeKind kind = ChangeKind::kEpisode;
-  std::string rpc;       // the write: "LogReturn", "AddAction", ...
+  std::string rpc;  // the write: "LogReturn", "AddAction", ...
   std::string child_id;
   std::string episode_id;
 };

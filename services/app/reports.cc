@@ -1,21 +1,16 @@
-// The reports: each a read of aggregates over indexed time columns, audited
-// like every read.
+#include "services/app/reports.h"
+
 #include <algorithm>
-#include <string>
 #include <utility>
-#include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "services/app/hub.h"
+#include "services/app/records.h"
 #include "services/domain/calendar.h"
 #include "services/domain/rhi_rules.h"
-#include "services/domain/status_macros.h"
 
 namespace mfh::app {
 namespace {
 
-using domain::AuditRecord;
-using domain::Right;
 using storage::Transaction;
 
 constexpr int kTrendMonths = 12;
@@ -28,13 +23,6 @@ std::optional<absl::Time> By(std::optional<absl::Time> t, absl::Time as_of) {
   return std::nullopt;
 }
 
-void AddChild(domain::AuditRecord& audit, const std::string& child_id) {
-  if (std::find(audit.child_ids.begin(), audit.child_ids.end(), child_id) ==
-      audit.child_ids.end()) {
-    audit.child_ids.push_back(child_id);
-  }
-}
-
 // The end of what a report counts: the period's end, or just after as_of
 // when that is earlier (times are stored to the microsecond).
 absl::Time CountUntil(const domain::Period& period, absl::Time as_of) {
@@ -43,19 +31,44 @@ absl::Time CountUntil(const domain::Period& period, absl::Time as_of) {
 
 }  // namespace
 
-absl::StatusOr<MonthlyReport> Hub::GetMonthlyReport(
-    const Caller& caller, absl::string_view month,
-    std::optional<absl::Time> as_of) {
-  RETURN_IF_ERROR(Authorize(caller, Right::kReports, "MonthlyReport"));
+void AddSubjects(const MonthlyReport&, AuditSubjects&) {}
+
+void AddSubjects(const Ssda903Report& report, AuditSubjects& subjects) {
+  for (const domain::SsdaEpisode& e : report.episodes) {
+    subjects.AddChild(e.child_id);
+  }
+}
+
+void AddSubjects(const ExceptionReport& report, AuditSubjects& subjects) {
+  for (const LateInterview& late : report.late_interviews) {
+    subjects.AddChild(late.rhi.child_id);
+  }
+  for (const LongEpisode& e : report.long_episodes) {
+    subjects.AddChild(e.episode.child_id);
+  }
+  for (const OverdueAction& a : report.overdue_actions) {
+    subjects.AddChild(a.action.child_id);
+  }
+}
+
+void AddSubjects(const Chronology& chronology, AuditSubjects& subjects) {
+  subjects.AddChild(chronology.child_id);
+}
+
+absl::StatusOr<MonthlyReport> Reports::GetMonthlyReport(
+    const Call& call, const PeriodQuery& query) {
   MonthlyReport report;
-  ASSIGN_OR_RETURN(report.month,
-                   domain::ParseMonth("month", month, policy_.timezone));
-  report.as_of = as_of.value_or(clock_.Now());
-  const absl::Time until = CountUntil(report.month, report.as_of);
-  RETURN_IF_ERROR(AuditedRead(
-      caller, "MonthlyReport",
-      [&](Transaction& tx, AuditRecord&) -> absl::Status {
-        if (report.month.start >= until) return absl::OkStatus();
+  return runner_.Read<MonthlyReport>(
+      call, calls::kMonthlyReport, query,
+      [&](const Context& ctx) -> absl::Status {
+        ASSIGN_OR_RETURN(report.month, domain::ParseMonth("month", query.period,
+                                                          policy_.timezone));
+        report.as_of = query.as_of.value_or(ctx.now);
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<MonthlyReport> {
+        const absl::Time until = CountUntil(report.month, report.as_of);
+        if (report.month.start >= until) return report;
         ASSIGN_OR_RETURN(
             report.counts,
             tx.CountPeriod(storage::PeriodQuery{
@@ -93,28 +106,29 @@ absl::StatusOr<MonthlyReport> Hub::GetMonthlyReport(
           }
           report.trend.push_back({m.label, count});
         }
-        return absl::OkStatus();
-      }));
-  return report;
+        return report;
+      });
 }
 
-absl::StatusOr<ExceptionReport> Hub::GetExceptionReport(
-    const Caller& caller, absl::string_view quarter,
-    std::optional<absl::Time> as_of) {
-  RETURN_IF_ERROR(Authorize(caller, Right::kReports, "ExceptionReport"));
+absl::StatusOr<ExceptionReport> Reports::GetExceptionReport(
+    const Call& call, const PeriodQuery& query) {
   ExceptionReport report;
-  ASSIGN_OR_RETURN(report.quarter,
-                   domain::ParseQuarter("quarter", quarter, policy_.timezone));
-  report.as_of = as_of.value_or(clock_.Now());
-  report.long_episode_after = kLongEpisode;
-  report.late_action_after = kActionGrace;
-  const absl::Time t = report.as_of;
-  // Only what was due by as_of can be late by then.
-  const absl::Time until = CountUntil(report.quarter, t);
-  RETURN_IF_ERROR(AuditedRead(
-      caller, "ExceptionReport",
-      [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        if (report.quarter.start >= until) return absl::OkStatus();
+  return runner_.Read<ExceptionReport>(
+      call, calls::kExceptionReport, query,
+      [&](const Context& ctx) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            report.quarter,
+            domain::ParseQuarter("quarter", query.period, policy_.timezone));
+        report.as_of = query.as_of.value_or(ctx.now);
+        report.long_episode_after = kLongEpisode;
+        report.late_action_after = kActionGrace;
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<ExceptionReport> {
+        const absl::Time t = report.as_of;
+        // Only what was due by as_of can be late by then.
+        const absl::Time until = CountUntil(report.quarter, t);
+        if (report.quarter.start >= until) return report;
         ASSIGN_OR_RETURN(std::vector<domain::Rhi> rhis,
                          tx.ListRhisNotMet(report.quarter.start, until));
         for (domain::Rhi& rhi : rhis) {
@@ -128,7 +142,6 @@ absl::StatusOr<ExceptionReport> Hub::GetExceptionReport(
           }
           late.hours_late = domain::RoundToTenth(
               absl::ToDoubleHours(late.met_at.value_or(t) - rhi.due_at));
-          AddChild(audit, rhi.child_id);
           late.rhi = std::move(rhi);
           report.late_interviews.push_back(std::move(late));
         }
@@ -144,7 +157,6 @@ absl::StatusOr<ExceptionReport> Hub::GetExceptionReport(
               domain::RoundToTenth(absl::ToDoubleHours(missing));
           long_episode.hours_over =
               domain::RoundToTenth(absl::ToDoubleHours(missing - kLongEpisode));
-          AddChild(audit, e.child_id);
           long_episode.episode = std::move(e);
           report.long_episodes.push_back(std::move(long_episode));
         }
@@ -160,76 +172,65 @@ absl::StatusOr<ExceptionReport> Hub::GetExceptionReport(
           overdue.days_overdue = domain::RoundToTenth(
               absl::ToDoubleHours(overdue.closed_at.value_or(t) - a.by_when) /
               24);
-          AddChild(audit, a.child_id);
           overdue.action = std::move(a);
           report.overdue_actions.push_back(std::move(overdue));
         }
-        return absl::OkStatus();
-      }));
-  return report;
+        return report;
+      });
 }
 
-absl::StatusOr<Chronology> Hub::GetChronology(const Caller& caller,
-                                              absl::string_view child_id,
-                                              std::optional<absl::Time> as_of) {
-  RETURN_IF_ERROR(Authorize(caller, Right::kReports, "Chronology"));
-  if (child_id.empty()) return absl::InvalidArgumentError("child_id: required");
-  const absl::Time t = as_of.value_or(clock_.Now());
-  Chronology chronology;
-  chronology.child_id = std::string(child_id);
-  RETURN_IF_ERROR(AuditedRead(
-      caller, "Chronology",
-      [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        audit.child_ids.push_back(std::string(child_id));
-        ASSIGN_OR_RETURN(std::optional<domain::Child> child,
-                         tx.FindChild(child_id));
-        if (!child.has_value()) {
-          return absl::NotFoundError(
-              absl::StrCat("child_id: no child ", child_id));
+absl::StatusOr<Chronology> Reports::GetChronology(
+    const Call& call, const ChronologyQuery& query) {
+  return runner_.Read<Chronology>(
+      call, calls::kChronology, query,
+      [&](const Context&) -> absl::Status {
+        if (query.child_id.empty()) {
+          return absl::InvalidArgumentError("child_id: required");
         }
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Chronology> {
+        ASSIGN_OR_RETURN(domain::Child child,
+                         LoadChild(tx, "child_id", query.child_id));
         ASSIGN_OR_RETURN(std::vector<domain::Episode> episodes,
-                         tx.ListEpisodes(child_id, /*open_only=*/false));
+                         tx.ListEpisodes(query.child_id, /*open_only=*/false));
         ASSIGN_OR_RETURN(
             std::vector<domain::Rhi> rhis,
-            tx.ListRhis(storage::RhiFilter{.child_id = std::string(child_id)}));
+            tx.ListRhis(storage::RhiFilter{.child_id = query.child_id}));
         ASSIGN_OR_RETURN(std::vector<domain::Note> notes,
-                         tx.ListChildNotes(child_id));
+                         tx.ListChildNotes(query.child_id));
         ASSIGN_OR_RETURN(std::vector<domain::Action> actions,
-                         tx.ListActions(child_id, /*open_only=*/false));
-        chronology.events =
-            domain::BuildChronology(*child, episodes, rhis, notes, actions, t);
-        return absl::OkStatus();
-      }));
-  return chronology;
+                         tx.ListActions(query.child_id, /*open_only=*/false));
+        return Chronology{.child_id = query.child_id,
+                          .events = domain::BuildChronology(
+                              child, episodes, rhis, notes, actions,
+                              query.as_of.value_or(ctx.now))};
+      });
 }
 
-absl::StatusOr<Ssda903Report> Hub::GetSsda903Missing(
-    const Caller& caller, absl::string_view year,
-    std::optional<absl::Time> as_of) {
-  RETURN_IF_ERROR(Authorize(caller, Right::kReports, "Ssda903Missing"));
+absl::StatusOr<Ssda903Report> Reports::GetSsda903Missing(
+    const Call& call, const PeriodQuery& query) {
   Ssda903Report report;
-  ASSIGN_OR_RETURN(report.year,
-                   domain::ParseSsdaYear("year", year, policy_.timezone));
-  const absl::Time t = as_of.value_or(clock_.Now());
-  std::vector<domain::SsdaEpisode> episodes;
-  RETURN_IF_ERROR(AuditedRead(
-      caller, "Ssda903Missing",
-      [&](Transaction& tx, AuditRecord& audit) -> absl::Status {
-        ASSIGN_OR_RETURN(episodes,
+  return runner_.Read<Ssda903Report>(
+      call, calls::kSsda903Missing, query,
+      [&](const Context&) -> absl::Status {
+        ASSIGN_OR_RETURN(
+            report.year,
+            domain::ParseSsdaYear("year", query.period, policy_.timezone));
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<Ssda903Report> {
+        ASSIGN_OR_RETURN(report.episodes,
                          tx.ListSsdaEpisodes(report.year.start, report.year.end,
                                              policy_.authority));
-        for (const domain::SsdaEpisode& e : episodes) {
-          if (audit.child_ids.empty() || audit.child_ids.back() != e.child_id) {
-            audit.child_ids.push_back(e.child_id);
-          }
-        }
-        return absl::OkStatus();
-      }));
-  report.rows =
-      domain::BuildSsdaRows(episodes, report.year, t, policy_.timezone);
-  report.violations = domain::ValidateSsdaRows(report.rows, report.year);
-  report.csv = domain::SsdaCsv(report.rows);
-  return report;
+        report.rows = domain::BuildSsdaRows(report.episodes, report.year,
+                                            query.as_of.value_or(ctx.now),
+                                            policy_.timezone);
+        report.violations = domain::ValidateSsdaRows(report.rows, report.year);
+        report.csv = domain::SsdaCsv(report.rows);
+        return report;
+      });
 }
 
 }  // namespace mfh::app

@@ -68,6 +68,11 @@ void SetDueTimes(const Policy& policy, Rhi& rhi) {
   rhi.due_at_from_return = rhi.returned_at + policy.rhi_deadline;
 }
 
+bool IsOwed(RhiStatus status) {
+  return status == RhiStatus::kDue || status == RhiStatus::kOffered ||
+         status == RhiStatus::kOverdue;
+}
+
 RhiStatus StatusAsOf(const Rhi& rhi, absl::Time t) {
   if (rhi.closure == RhiClosure::kNotRequired && AtOrBefore(rhi.closed_at, t)) {
     return RhiStatus::kNotRequired;

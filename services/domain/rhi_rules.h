@@ -41,6 +41,8 @@ bool MetDeadline(const Rhi& rhi);
 bool MetDeadlineFromReturn(const Rhi& rhi);
 
 absl::string_view RhiStatusName(RhiStatus status);  // "OVERDUE", ...
+// Due, offered or overdue: still owed.
+bool IsOwed(RhiStatus status);
 
 struct RhiOffer {
   std::string episode_id;

@@ -1,6 +1,28 @@
 #include "services/domain/roles.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+
 namespace mfh::domain {
+
+absl::Status ValidateNewUser(absl::string_view name, Role role) {
+  const bool name_ok =
+      !name.empty() && name.size() <= 64 &&
+      std::all_of(name.begin(), name.end(), [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' ||
+               c == '_' || c == '-';
+      });
+  if (!name_ok) {
+    return absl::InvalidArgumentError(
+        "name: required, at most 64 letters, digits, '.', '_' or '-'");
+  }
+  if (role == Role::kUnspecified) {
+    return absl::InvalidArgumentError(
+        "role: must be coordinator, police, rhi_worker, manager or admin");
+  }
+  return absl::OkStatus();
+}
 
 bool HasRight(Role role, Right right) {
   switch (right) {

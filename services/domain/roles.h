@@ -2,6 +2,7 @@
 #ifndef MFH_SERVICES_DOMAIN_ROLES_H_
 #define MFH_SERVICES_DOMAIN_ROLES_H_
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "services/domain/types.h"
 
@@ -22,6 +23,10 @@ enum class Right {
 };
 
 bool HasRight(Role role, Right right);
+
+// INVALID_ARGUMENT unless `name` is 1 to 64 letters, digits, '.', '_' or
+// '-', and `role` is a role.
+absl::Status ValidateNewUser(absl::string_view name, Role role);
 
 // "coordinator", "police", "rhi_worker", "manager", "admin".
 absl::string_view RoleName(Role role);

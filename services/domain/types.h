@@ -13,8 +13,8 @@
 
 namespace mfh::domain {
 
-// The numeric values match the wire enums of mfh.v1, so that the adapters
-// convert by cast.
+// Nothing relies on these numbers: the wire (services/rpc/codec.h) and the
+// database (the store's codes) each convert through a codec of their own.
 enum class Risk { kUnspecified = 0, kNoApparentRisk, kLow, kMedium, kHigh };
 enum class Category { kUnspecified = 0, kMissing, kAbsent };
 enum class ReturnedTo {

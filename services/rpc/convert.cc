@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/calendar.h"
+#include "services/domain/status_macros.h"
 
 namespace mfh::rpc {
 namespace {
@@ -22,41 +23,39 @@ std::vector<const domain::Flag*> FlagsInForce(const domain::Child& child) {
   return flags;
 }
 
-google::protobuf::Duration ToProto(absl::Duration d) {
-  google::protobuf::Duration out;
-  out.set_seconds(absl::ToInt64Seconds(d));
-  return out;
+absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
+  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+}
+
+// What a stored agenda holds: its times are never unset but where the proto
+// leaves them out, and its enums are checked like any request's.
+absl::StatusOr<domain::AgendaEntry> FromProto(const v1::AgendaEntry& in) {
+  domain::AgendaEntry e;
+  e.child_id = in.child_id();
+  e.episode_id = in.episode_id();
+  e.action_id = in.action_id();
+  e.flags.assign(in.flags().begin(), in.flags().end());
+  ASSIGN_OR_RETURN(e.risk, DecodeRisk("risk", in.risk()));
+  ASSIGN_OR_RETURN(e.category, DecodeCategory("category", in.category()));
+  auto time = [](bool has, const google::protobuf::Timestamp& ts) {
+    return has ? std::optional<absl::Time>(FromTimestamp(ts)) : std::nullopt;
+  };
+  e.missing_since = time(in.has_missing_since(), in.missing_since());
+  e.escalation = in.escalation();
+  e.returned_at = time(in.has_returned_at(), in.returned_at());
+  e.return_notified_at =
+      time(in.has_return_notified_at(), in.return_notified_at());
+  e.due_at = time(in.has_due_at(), in.due_at());
+  ASSIGN_OR_RETURN(e.rhi_status,
+                   DecodeRhiStatus("rhi_status", in.rhi_status()));
+  e.episode_count = in.episode_count();
+  e.what = in.what();
+  e.who = in.who();
+  e.by_when = time(in.has_by_when(), in.by_when());
+  return e;
 }
 
 }  // namespace
-
-google::protobuf::Timestamp ToProto(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t micros = absl::ToUnixMicros(t);
-  int64_t seconds = micros / 1000000;
-  int64_t rest = micros % 1000000;
-  if (rest < 0) {
-    rest += 1000000;
-    --seconds;
-  }
-  ts.set_seconds(seconds);
-  ts.set_nanos(static_cast<int32_t>(rest * 1000));
-  return ts;
-}
-
-absl::StatusOr<std::optional<absl::Time>> FromProto(
-    absl::string_view field, bool has, const google::protobuf::Timestamp& ts) {
-  if (!has) return std::nullopt;
-  // 0001-01-01 to 9999-12-31, as google.protobuf.Timestamp defines.
-  constexpr int64_t kMinSeconds = -62135596800;
-  constexpr int64_t kMaxSeconds = 253402300799;
-  if (ts.seconds() < kMinSeconds || ts.seconds() > kMaxSeconds ||
-      ts.nanos() < 0 || ts.nanos() > 999999999) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, ": not a valid timestamp"));
-  }
-  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
-}
 
 v1::Child ToProto(const domain::Child& child) {
   v1::Child out;
@@ -80,10 +79,10 @@ v1::Episode ToProto(const domain::Episode& e) {
   out.set_child_id(e.child_id);
   out.set_police_force(e.police_force);
   out.set_police_ref(e.police_ref);
-  out.set_category(static_cast<v1::Category>(e.category));
+  out.set_category(ToProto(e.category));
   *out.mutable_missing_since() = ToProto(e.missing_since);
   *out.mutable_notified_at() = ToProto(e.notified_at);
-  out.set_risk(static_cast<v1::Risk>(e.risk));
+  out.set_risk(ToProto(e.risk));
   if (e.returned_at.has_value()) {
     *out.mutable_returned_at() = ToProto(*e.returned_at);
   }
@@ -92,11 +91,11 @@ v1::Episode ToProto(const domain::Episode& e) {
   }
   out.set_found_location(e.found_location);
   out.set_found_with(e.found_with);
-  out.set_returned_to(static_cast<v1::ReturnedTo>(e.returned_to));
+  out.set_returned_to(ToProto(e.returned_to));
   out.set_reporter(e.reporter);
   for (const domain::RiskGrade& g : e.risk_history) {
     v1::RiskGrade* grade = out.add_risk_history();
-    grade->set_risk(static_cast<v1::Risk>(g.risk));
+    grade->set_risk(ToProto(g.risk));
     *grade->mutable_from() = ToProto(g.from);
     *grade->mutable_recorded_at() = ToProto(g.recorded_at);
     grade->set_recorded_by(g.recorded_by);
@@ -120,7 +119,7 @@ v1::Interview ToProto(const app::InterviewView& view) {
   out.set_child_id(rhi.child_id);
   *out.mutable_due_at() = ToProto(rhi.due_at);
   *out.mutable_due_at_from_return() = ToProto(rhi.due_at_from_return);
-  out.set_status(static_cast<v1::RhiStatus>(view.status));
+  out.set_status(ToProto(view.status));
   if (rhi.offered_at.has_value()) {
     *out.mutable_offered_at() = ToProto(*rhi.offered_at);
   }
@@ -135,7 +134,7 @@ v1::Interview ToProto(const app::InterviewView& view) {
   if (view.outcome_visible && rhi.completed_at.has_value()) {
     v1::RhiOutcome* outcome = out.mutable_outcome();
     for (domain::Concern c : rhi.outcome.concerns) {
-      outcome->add_concerns(static_cast<v1::Concern>(c));
+      outcome->add_concerns(ToProto(c));
     }
     outcome->set_referral_made(rhi.outcome.referral_made);
     outcome->set_notes(rhi.outcome.notes);
@@ -158,7 +157,7 @@ v1::Interview ToProto(const app::InterviewView& view) {
 v1::User ToProto(const domain::User& user) {
   v1::User out;
   out.set_name(user.name);
-  out.set_role(static_cast<v1::Role>(user.role));
+  out.set_role(ToProto(user.role));
   *out.mutable_created_at() = ToProto(user.created_at);
   if (user.revoked_at.has_value()) {
     *out.mutable_revoked_at() = ToProto(*user.revoked_at);
@@ -171,7 +170,7 @@ v1::AuditEntry ToProto(const domain::AuditRecord& record) {
   out.set_audit_id(record.audit_id);
   *out.mutable_at() = ToProto(record.at);
   out.set_user(record.user);
-  out.set_role(static_cast<v1::Role>(record.role));
+  out.set_role(ToProto(record.role));
   out.set_rpc(record.rpc);
   for (const std::string& id : record.child_ids) out.add_child_ids(id);
   for (const std::string& id : record.episode_ids) out.add_episode_ids(id);
@@ -185,8 +184,8 @@ v1::AgendaEntry ToProto(const domain::AgendaEntry& e) {
   out.set_episode_id(e.episode_id);
   out.set_action_id(e.action_id);
   for (const std::string& f : e.flags) out.add_flags(f);
-  out.set_risk(static_cast<v1::Risk>(e.risk));
-  out.set_category(static_cast<v1::Category>(e.category));
+  out.set_risk(ToProto(e.risk));
+  out.set_category(ToProto(e.category));
   if (e.missing_since.has_value()) {
     *out.mutable_missing_since() = ToProto(*e.missing_since);
   }
@@ -198,7 +197,7 @@ v1::AgendaEntry ToProto(const domain::AgendaEntry& e) {
     *out.mutable_return_notified_at() = ToProto(*e.return_notified_at);
   }
   if (e.due_at.has_value()) *out.mutable_due_at() = ToProto(*e.due_at);
-  out.set_rhi_status(static_cast<v1::RhiStatus>(e.rhi_status));
+  out.set_rhi_status(ToProto(e.rhi_status));
   out.set_episode_count(e.episode_count);
   out.set_what(e.what);
   out.set_who(e.who);
@@ -258,7 +257,7 @@ v1::Action ToProto(const domain::Action& a) {
   out.set_assignee(a.assignee);
   out.set_done_evidence(a.done_evidence);
   out.set_impact_evidence(a.impact_evidence);
-  out.set_status(static_cast<v1::ActionStatus>(a.status));
+  out.set_status(ToProto(a.status));
   out.set_drop_reason(a.drop_reason);
   out.set_meeting_id(a.meeting_id);
   out.set_addendum(a.addendum);
@@ -280,13 +279,14 @@ v1::Note ToProto(const domain::Note& n) {
   return out;
 }
 
-v1::Meeting ToProto(const domain::Meeting& m) {
+v1::Meeting ToProto(const app::MeetingRecord& record) {
+  const domain::Meeting& m = record.meeting;
   v1::Meeting out;
   out.set_meeting_id(m.meeting_id);
   out.set_day(domain::FormatDay(m.day));
-  out.set_state(static_cast<v1::MeetingState>(m.state));
+  out.set_state(ToProto(m.state));
   *out.mutable_as_of() = ToProto(m.as_of);
-  out.mutable_agenda()->ParseFromString(m.frozen_agenda);
+  *out.mutable_agenda() = ToProto(record.agenda);
   for (const std::string& a : m.attendees) out.add_attendees(a);
   for (const domain::Note& n : m.notes) *out.add_notes() = ToProto(n);
   for (const domain::Action& a : m.actions) *out.add_actions() = ToProto(a);
@@ -294,8 +294,51 @@ v1::Meeting ToProto(const domain::Meeting& m) {
   return out;
 }
 
-std::string SerializeAgenda(const domain::Agenda& agenda) {
+absl::StatusOr<domain::Agenda> FromProto(const v1::Agenda& in) {
+  domain::Agenda agenda;
+  ASSIGN_OR_RETURN(agenda.day, domain::ParseDay("day", in.day()));
+  agenda.as_of = FromTimestamp(in.as_of());
+  const std::pair<const google::protobuf::RepeatedPtrField<v1::AgendaEntry>*,
+                  std::vector<domain::AgendaEntry>*>
+      sections[] = {
+          {&in.missing_now(), &agenda.missing_now},
+          {&in.returned(), &agenda.returned},
+          {&in.rhi_overdue(), &agenda.rhi_overdue},
+          {&in.rhi_due_soon(), &agenda.rhi_due_soon},
+          {&in.repeat_missing(), &agenda.repeat_missing},
+          {&in.open_actions(), &agenda.open_actions},
+      };
+  for (const auto& [from, to] : sections) {
+    for (const v1::AgendaEntry& e : *from) {
+      ASSIGN_OR_RETURN(domain::AgendaEntry entry, FromProto(e));
+      to->push_back(std::move(entry));
+    }
+  }
+  for (const v1::LinkedGroup& g : in.linked()) {
+    domain::LinkedGroup group{.link_id = g.link_id(),
+                              .suggested = g.suggested(),
+                              .reason = g.reason(),
+                              .entries = {}};
+    for (const v1::AgendaEntry& e : g.entries()) {
+      ASSIGN_OR_RETURN(domain::AgendaEntry entry, FromProto(e));
+      group.entries.push_back(std::move(entry));
+    }
+    agenda.linked.push_back(std::move(group));
+  }
+  return agenda;
+}
+
+std::string ProtoAgendaCodec::Encode(const domain::Agenda& agenda) const {
   return ToProto(agenda).SerializeAsString();
+}
+
+absl::StatusOr<domain::Agenda> ProtoAgendaCodec::Decode(
+    absl::string_view bytes) const {
+  v1::Agenda agenda;
+  if (!agenda.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::DataLossError("not a serialised mfh.v1.Agenda");
+  }
+  return FromProto(agenda);
 }
 
 v1::MonthlyReport ToProto(const app::MonthlyReport& r) {
@@ -367,7 +410,8 @@ v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
   v1::ExceptionReportResponse out;
   out.set_quarter(r.quarter.label);
   *out.mutable_as_of() = ToProto(r.as_of);
-  out.set_first_month(absl::FormatCivilTime(absl::CivilMonth(r.quarter.first_day)));
+  out.set_first_month(
+      absl::FormatCivilTime(absl::CivilMonth(r.quarter.first_day)));
   out.set_last_month(
       absl::FormatCivilTime(absl::CivilMonth(r.quarter.end_day - 1)));
   *out.mutable_long_episode_after() = ToProto(r.long_episode_after);
@@ -377,7 +421,7 @@ v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
     p->set_episode_id(late.rhi.episode_id);
     p->set_child_id(late.rhi.child_id);
     *p->mutable_due_at() = ToProto(late.rhi.due_at);
-    p->set_status(static_cast<v1::RhiStatus>(late.status));
+    p->set_status(ToProto(late.status));
     if (late.met_at.has_value()) *p->mutable_met_at() = ToProto(*late.met_at);
     p->set_hours_late(late.hours_late);
   }
@@ -400,7 +444,7 @@ v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
     p->set_what(a.action.what);
     p->set_who(a.action.who);
     *p->mutable_by_when() = ToProto(a.action.by_when);
-    p->set_status(static_cast<v1::ActionStatus>(a.status));
+    p->set_status(ToProto(a.status));
     if (a.closed_at.has_value())
       *p->mutable_closed_at() = ToProto(*a.closed_at);
     p->set_days_overdue(a.days_overdue);
@@ -422,26 +466,6 @@ v1::ChronologyResponse ToProto(const app::Chronology& c) {
     p->set_by(e.by);
   }
   return out;
-}
-
-v1::ChangeKind ToProto(app::ChangeKind kind) {
-  switch (kind) {
-    case app::ChangeKind::kChild:
-      return v1::CHANGE_KIND_CHILD;
-    case app::ChangeKind::kEpisode:
-      return v1::CHANGE_KIND_EPISODE;
-    case app::ChangeKind::kReturn:
-      return v1::CHANGE_KIND_RETURN;
-    case app::ChangeKind::kInterview:
-      return v1::CHANGE_KIND_INTERVIEW;
-    case app::ChangeKind::kMeeting:
-      return v1::CHANGE_KIND_MEETING;
-    case app::ChangeKind::kAction:
-      return v1::CHANGE_KIND_ACTION;
-    case app::ChangeKind::kUser:
-      return v1::CHANGE_KIND_USER;
-  }
-  return v1::CHANGE_KIND_UNSPECIFIED;
 }
 
 }  // namespace mfh::rpc

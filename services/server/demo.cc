@@ -59,11 +59,12 @@ struct DemoEpisode {
 
 class Builder {
  public:
-  Builder(app::Hub& hub, app::Caller caller)
+  Builder(app::Hub& hub, app::Call call)
       : hub_(hub),
-        caller_(std::move(caller)),
+        call_(std::move(call)),
         // Whole minutes, as people type times.
-        now_(absl::FromUnixSeconds(absl::ToUnixSeconds(hub.Now()) / 60 * 60)) {}
+        now_(absl::FromUnixSeconds(absl::ToUnixSeconds(hub.clock().Now()) / 60 *
+                                   60)) {}
 
   absl::Time Ago(double hours) const {
     return now_ - absl::Seconds(static_cast<int64_t>(hours * 3600));
@@ -80,13 +81,13 @@ class Builder {
           domain::AgeOn(dob, today) >= 18 ? dob + 366 : dob;
       ASSIGN_OR_RETURN(
           domain::Child child,
-          hub_.CreateChild(
-              caller_,
-              app::NewChild{.name = c.name,
-                            .date_of_birth = domain::FormatDay(born),
-                            .la_ref = c.la_ref,
-                            .looked_after = c.looked_after,
-                            .placing_authority = c.placing_authority}));
+          hub_.children().CreateChild(
+              call_,
+              domain::NewChild{.name = c.name,
+                               .date_of_birth = domain::FormatDay(born),
+                               .la_ref = c.la_ref,
+                               .looked_after = c.looked_after,
+                               .placing_authority = c.placing_authority}));
       ids_.push_back(child.child_id);
       ++n;
     }
@@ -107,7 +108,7 @@ class Builder {
     report.risk = e.risk;
     report.reporter = "Police MFH coordinator";
     ASSIGN_OR_RETURN(domain::Episode episode,
-                     hub_.ReportMissing(caller_, report));
+                     hub_.episodes().ReportMissing(call_, report));
     if (e.back.has_value()) {
       domain::ReturnReport back;
       back.episode_id = episode.episode_id;
@@ -116,7 +117,7 @@ class Builder {
       back.found_location = e.back->found_location;
       back.found_with = e.back->found_with;
       back.returned_to = e.back->returned_to;
-      RETURN_IF_ERROR(hub_.LogReturn(caller_, back).status());
+      RETURN_IF_ERROR(hub_.episodes().LogReturn(call_, back).status());
     }
     return episode.episode_id;
   }
@@ -130,20 +131,20 @@ class Builder {
     done.outcome.concerns = std::move(concerns);
     done.outcome.referral_made = referral;
     done.outcome.notes = "Seen alone; safety plan agreed.";
-    return hub_.RecordCompletion(caller_, done).status();
+    return hub_.interviews().RecordCompletion(call_, done).status();
   }
 
   absl::Status Offer(const std::string& episode_id, double hours_ago) {
-    return hub_
-        .RecordOffer(caller_, domain::RhiOffer{.episode_id = episode_id,
-                                               .at = Ago(hours_ago),
-                                               .by = "RHI worker"})
+    return hub_.interviews()
+        .RecordOffer(call_, domain::RhiOffer{.episode_id = episode_id,
+                                             .at = Ago(hours_ago),
+                                             .by = "RHI worker"})
         .status();
   }
 
   absl::Status Decline(const std::string& episode_id, double hours_ago) {
-    return hub_
-        .RecordDecline(caller_,
+    return hub_.interviews()
+        .RecordDecline(call_,
                        domain::RhiDecline{.episode_id = episode_id,
                                           .at = Ago(hours_ago),
                                           .reason = "Did not want to talk; "
@@ -152,9 +153,9 @@ class Builder {
   }
 
   absl::Status NotHeld(const std::string& episode_id) {
-    return hub_
+    return hub_.interviews()
         .CloseInterview(
-            caller_,
+            call_,
             domain::RhiClosing{.episode_id = episode_id,
                                .closure = domain::RhiClosure::kNotHeld,
                                .reason = "Three attempts; placement moved"})
@@ -163,16 +164,21 @@ class Builder {
 
   const std::string& child_id(int child) const { return ids_[child]; }
   app::Hub& hub() { return hub_; }
-  const app::Caller& caller() const { return caller_; }
+  const app::Call& call() const { return call_; }
   absl::Time now() const { return now_; }
 
   absl::Status Flag(int child, const char* flag, double hours_ago) {
-    return hub_.SetFlag(caller_, ids_[child], flag, Ago(hours_ago)).status();
+    return hub_.children()
+        .ChangeFlag(call_, domain::FlagChange{.child_id = ids_[child],
+                                              .flag = flag,
+                                              .at = Ago(hours_ago),
+                                              .set = true})
+        .status();
   }
 
  private:
   app::Hub& hub_;
-  app::Caller caller_;
+  app::Call call_;
   absl::Time now_;
   std::vector<std::string> ids_;
   int next_ref_ = 0;
@@ -219,10 +225,14 @@ absl::Status Fill(Builder& b) {
   ASSIGN_OR_RETURN(
       std::string leah,
       b.AddEpisode({2, 5, Risk::kLow, Category::kMissing, std::nullopt}));
-  RETURN_IF_ERROR(b.hub()
-                      .LinkEpisodes(b.caller(), {tyler, leah},
-                                    "Seen together at the bus station")
-                      .status());
+  RETURN_IF_ERROR(
+      b.hub()
+          .episodes()
+          .LinkEpisodes(b.call(),
+                        domain::NewLink{.episode_ids = {tyler, leah},
+                                        .reason = "Seen together at the bus "
+                                                  "station"})
+          .status());
   // Kai: absent from placement for nine days, whereabouts known.
   RETURN_IF_ERROR(b.AddEpisode({3, 24 * 9, Risk::kNoApparentRisk,
                                 Category::kAbsent, std::nullopt})
@@ -304,71 +314,80 @@ absl::Status Fill(Builder& b) {
 // Yesterday's meeting, closed, with a decision and actions: one overdue,
 // one due later, one done.
 absl::Status HoldYesterdaysMeeting(Builder& b) {
-  app::Hub& hub = b.hub();
-  const app::Caller& caller = b.caller();
-  const absl::TimeZone tz = hub.policy().timezone;
+  app::Meetings& meetings = b.hub().meetings();
+  const app::Call& call = b.call();
+  const domain::Policy& policy = b.hub().policy();
+  const absl::TimeZone tz = policy.timezone;
   const absl::CivilDay yesterday = domain::LocalDay(b.now(), tz) - 1;
-  const absl::Time opened =
-      absl::FromCivil(absl::CivilSecond(yesterday) +
-                          absl::ToInt64Seconds(hub.policy().meeting_time),
-                      tz);
+  const absl::Time opened = absl::FromCivil(
+      absl::CivilSecond(yesterday) + absl::ToInt64Seconds(policy.meeting_time),
+      tz);
   // Frozen at least 19 hours ago, so that yesterday's return (notified 18
   // hours ago) is new on today's agenda whatever the time of day.
   ASSIGN_OR_RETURN(
-      domain::Meeting meeting,
-      hub.OpenMeeting(caller, domain::FormatDay(yesterday),
-                      std::min(opened, b.now() - absl::Hours(19))));
-  const std::string& m = meeting.meeting_id;
+      app::MeetingRecord meeting,
+      meetings.OpenMeeting(
+          call, app::AgendaQuery{
+                    .day = domain::FormatDay(yesterday),
+                    .as_of = std::min(opened, b.now() - absl::Hours(19))}));
+  const std::string& m = meeting.meeting.meeting_id;
   RETURN_IF_ERROR(
-      hub.AddNote(caller, {.meeting_id = m,
-                           .child_id = b.child_id(0),
-                           .text = "Strategy meeting to be convened under "
-                                   "the CSE protocol",
-                           .decision = true})
+      meetings
+          .AddNote(call, {.meeting_id = m,
+                          .child_id = b.child_id(0),
+                          .text = "Strategy meeting to be convened under "
+                                  "the CSE protocol",
+                          .decision = true})
           .status());
   RETURN_IF_ERROR(
-      hub.AddNote(caller, {.meeting_id = m,
-                           .child_id = b.child_id(5),
-                           .text = "Carers report new phone and cash"})
+      meetings
+          .AddNote(call, {.meeting_id = m,
+                          .child_id = b.child_id(5),
+                          .text = "Carers report new phone and cash"})
           .status());
   const absl::Time end_of_yesterday =
       absl::FromCivil(absl::CivilSecond(yesterday) + 17 * 3600, tz);
   RETURN_IF_ERROR(
-      hub.AddAction(caller, {.meeting_id = m,
-                             .child_id = b.child_id(0),
-                             .what = "Convene a strategy meeting (CSE)",
-                             .who = "Team manager, CST",
-                             .by_when = end_of_yesterday,
-                             .done_when = "Strategy meeting minutes on file",
-                             .worked_when = "No missing episode in 4 weeks"})
+      meetings
+          .AddAction(call, {.meeting_id = m,
+                            .child_id = b.child_id(0),
+                            .what = "Convene a strategy meeting (CSE)",
+                            .who = "Team manager, CST",
+                            .by_when = end_of_yesterday,
+                            .done_when = "Strategy meeting minutes on file",
+                            .worked_when = "No missing episode in 4 weeks"})
           .status());
   RETURN_IF_ERROR(
-      hub.AddAction(caller,
-                    {.meeting_id = m,
-                     .child_id = b.child_id(5),
-                     .what = "Arrange the RHI with an independent worker",
-                     .who = "RHI service",
-                     .by_when = end_of_yesterday + absl::Hours(48),
-                     .done_when = "Interview recorded as completed"})
+      meetings
+          .AddAction(call,
+                     {.meeting_id = m,
+                      .child_id = b.child_id(5),
+                      .what = "Arrange the RHI with an independent worker",
+                      .who = "RHI service",
+                      .by_when = end_of_yesterday + absl::Hours(48),
+                      .done_when = "Interview recorded as completed"})
           .status());
   ASSIGN_OR_RETURN(
       domain::Action shared,
-      hub.AddAction(caller,
-                    {.meeting_id = m,
-                     .child_id = b.child_id(11),
-                     .what = "Share the Coastport address with the police",
-                     .who = "Police MFH coordinator",
-                     .by_when = end_of_yesterday,
-                     .done_when = "Intelligence log reference received"}));
+      meetings.AddAction(call,
+                         {.meeting_id = m,
+                          .child_id = b.child_id(11),
+                          .what = "Share the Coastport address with the police",
+                          .who = "Police MFH coordinator",
+                          .by_when = end_of_yesterday,
+                          .done_when = "Intelligence log reference received"}));
   RETURN_IF_ERROR(
-      hub.UpdateAction(caller, {.action_id = shared.action_id,
-                                .status = domain::ActionStatus::kDone,
-                                .done_evidence = "Intelligence log 4471"})
+      meetings
+          .UpdateAction(call, {.action_id = shared.action_id,
+                               .status = domain::ActionStatus::kDone,
+                               .done_evidence = "Intelligence log 4471"})
           .status());
-  return hub
-      .CloseMeeting(
-          caller, m,
-          {"MFH coordinator", "Police MFH coordinator", "CST team manager"})
+  return meetings
+      .CloseMeeting(call,
+                    app::MeetingClosing{.meeting_id = m,
+                                        .attendees = {"MFH coordinator",
+                                                      "Police MFH coordinator",
+                                                      "CST team manager"}})
       .status();
 }
 
@@ -383,16 +402,16 @@ absl::StatusOr<std::string> FillDemoBorough(storage::Store& store,
     return absl::OkStatus();
   }));
   if (has_children) return std::string();
-  absl::StatusOr<app::NewUser> user = app::CreateUser(
-      store, "coordinator", domain::Role::kCoordinator, hub.Now());
+  const absl::Time now = hub.clock().Now();
+  absl::StatusOr<app::NewUser> user =
+      app::CreateUser(store, "coordinator", domain::Role::kCoordinator, now);
   if (absl::IsAlreadyExists(user.status())) {
     user = app::CreateUser(
-        store, absl::StrCat("coordinator-", absl::ToUnixSeconds(hub.Now())),
-        domain::Role::kCoordinator, hub.Now());
+        store, absl::StrCat("coordinator-", absl::ToUnixSeconds(now)),
+        domain::Role::kCoordinator, now);
   }
   if (!user.ok()) return user.status();
-  Builder builder(hub, app::Caller{.name = user->user.name,
-                                   .role = domain::Role::kCoordinator});
+  Builder builder(hub, app::Call{.token = user->token, .undecodable = {}});
   RETURN_IF_ERROR(Fill(builder));
   return user->token;
 }

@@ -19,8 +19,13 @@
 #include "services/app/hub.h"
 #include "services/domain/clock.h"
 #include "services/domain/roles.h"
+#include "services/rpc/admin_service.h"
+#include "services/rpc/child_service.h"
 #include "services/rpc/convert.h"
-#include "services/rpc/hub_services.h"
+#include "services/rpc/episode_service.h"
+#include "services/rpc/interview_service.h"
+#include "services/rpc/meeting_service.h"
+#include "services/rpc/report_service.h"
 #include "services/rpc/thread_model.h"
 #include "services/server/demo.h"
 #include "services/server/policy.h"
@@ -118,7 +123,8 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   {
     app::AuditLog audit(**store);
     app::ChangeFeed feed;
-    app::Hub hub(**store, clock, *policy, audit, feed, &rpc::SerializeAgenda);
+    rpc::ProtoAgendaCodec agenda_codec;
+    app::Hub hub(**store, clock, *policy, audit, feed, agenda_codec);
     if (options.demo) {
       absl::StatusOr<std::string> token = FillDemoBorough(**store, hub);
       if (!token.ok()) return Fail(token.status().message());
@@ -131,12 +137,12 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
       }
     }
 
-    rpc::ChildServiceImpl children(hub);
-    rpc::EpisodeServiceImpl episodes(hub);
-    rpc::InterviewServiceImpl interviews(hub);
-    rpc::MeetingServiceImpl meetings(hub);
-    rpc::ReportServiceImpl reports(hub);
-    rpc::AdminServiceImpl admin(hub);
+    rpc::ChildServiceImpl children(hub.children());
+    rpc::EpisodeServiceImpl episodes(hub.episodes(), feed);
+    rpc::InterviewServiceImpl interviews(hub.interviews());
+    rpc::MeetingServiceImpl meetings(hub.meetings());
+    rpc::ReportServiceImpl reports(hub.reports());
+    rpc::AdminServiceImpl admin(hub.admin());
     grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
     int port = 0;
@@ -223,13 +229,7 @@ int UserRevoke(const std::string& db, const std::string& name) {
   if (!store.ok()) return Fail(store.status().message());
   RealClock clock;
   absl::Status status = (*store)->Write([&](storage::Transaction& tx) {
-    auto found = tx.FindUserByName(name);
-    if (!found.ok()) return found.status();
-    if (!found->has_value()) {
-      return absl::NotFoundError(absl::StrCat("NAME: no user ", name));
-    }
-    if ((*found)->user.revoked_at.has_value()) return absl::OkStatus();
-    return tx.RevokeUser(name, clock.Now());
+    return app::RevokeUserIn(tx, name, clock.Now()).status();
   });
   if (!status.ok()) return Fail(status.message());
   std::cout << "user " << name << " revoked" << std::endl;

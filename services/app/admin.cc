@@ -1,0 +1,119 @@
+#include "services/app/admin.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/app/authenticator.h"
+#include "services/domain/roles.h"
+
+namespace mfh::app {
+
+using storage::Transaction;
+
+constexpr int kDefaultAuditLimit = 1000;
+
+void AddSubjects(const NewUser&, AuditSubjects&) {}
+
+absl::StatusOr<NewUser> AddUserIn(Transaction& tx, const UserRequest& request,
+                                  absl::Time now) {
+  RETURN_IF_ERROR(domain::ValidateNewUser(request.name, request.role));
+  ASSIGN_OR_RETURN(std::optional<storage::StoredUser> existing,
+                   tx.FindUserByName(request.name));
+  if (existing.has_value()) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("name: a user named ", request.name, " already exists"));
+  }
+  NewUser created;
+  ASSIGN_OR_RETURN(created.token, NewToken());
+  created.user = domain::User{.name = request.name,
+                              .role = request.role,
+                              .created_at = now,
+                              .revoked_at = std::nullopt};
+  RETURN_IF_ERROR(tx.InsertUser(storage::StoredUser{
+      .user = created.user, .token_sha256 = TokenSha256(created.token)}));
+  return created;
+}
+
+absl::StatusOr<domain::User> RevokeUserIn(Transaction& tx,
+                                          absl::string_view name,
+                                          absl::Time now) {
+  ASSIGN_OR_RETURN(std::optional<storage::StoredUser> found,
+                   tx.FindUserByName(name));
+  if (!found.has_value()) {
+    return absl::NotFoundError(absl::StrCat("name: no user ", name));
+  }
+  domain::User user = std::move(found->user);
+  if (user.revoked_at.has_value()) return user;
+  RETURN_IF_ERROR(tx.RevokeUser(name, now));
+  user.revoked_at = now;
+  return user;
+}
+
+absl::StatusOr<NewUser> CreateUser(storage::Store& store,
+                                   absl::string_view name, domain::Role role,
+                                   absl::Time now) {
+  NewUser created;
+  RETURN_IF_ERROR(store.Write([&](Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(
+        created,
+        AddUserIn(tx, UserRequest{.name = std::string(name), .role = role},
+                  now));
+    return absl::OkStatus();
+  }));
+  return created;
+}
+
+absl::StatusOr<NewUser> Admin::AddUser(const Call& call,
+                                       const UserRequest& request) {
+  return runner_.Write<NewUser>(
+      call, calls::kAddUser, request,
+      [&](const Context&) {
+        return domain::ValidateNewUser(request.name, request.role);
+      },
+      [&](Transaction& tx, const Context& ctx) {
+        return AddUserIn(tx, request, ctx.now);
+      });
+}
+
+absl::StatusOr<std::vector<domain::User>> Admin::ListUsers(const Call& call) {
+  return runner_.Read<std::vector<domain::User>>(
+      call, calls::kListUsers, UserRequest{},
+      [](const Context&) { return absl::OkStatus(); },
+      [](Transaction& tx, const Context&) { return tx.ListUsers(); });
+}
+
+absl::StatusOr<domain::User> Admin::RevokeUser(const Call& call,
+                                               const UserRequest& request) {
+  return runner_.Write<domain::User>(
+      call, calls::kRevokeUser, request,
+      [&](const Context&) -> absl::Status {
+        if (request.name.empty()) {
+          return absl::InvalidArgumentError("name: required");
+        }
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context& ctx) {
+        return RevokeUserIn(tx, request.name, ctx.now);
+      });
+}
+
+absl::StatusOr<std::vector<domain::AuditRecord>> Admin::ListAudit(
+    const Call& call, const AuditQuery& query) {
+  return runner_.Read<std::vector<domain::AuditRecord>>(
+      call, calls::kListAudit, query,
+      [&](const Context&) -> absl::Status {
+        if (query.limit < 0) {
+          return absl::InvalidArgumentError("limit: must be >= 0");
+        }
+        // What the batched log holds is part of what was asked for.
+        audit_.Flush();
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) {
+        return tx.ListAudit(
+            query.since, query.rows_of_child,
+            query.limit == 0 ? kDefaultAuditLimit : query.limit);
+      });
+}
+
+}  // namespace mfh::app

@@ -1,0 +1,75 @@
+// AdminService's use cases, users and the audit log, and the same user
+// changes for `mfh-server user` on the server host.
+#ifndef MFH_SERVICES_APP_ADMIN_H_
+#define MFH_SERVICES_APP_ADMIN_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/app/audit_log.h"
+#include "services/app/runner.h"
+#include "services/domain/types.h"
+#include "services/storage/store.h"
+
+namespace mfh::app {
+
+struct NewUser {
+  domain::User user;
+  std::string token;  // shown once; only its SHA-256 is stored
+};
+void AddSubjects(const NewUser& created, AuditSubjects& subjects);
+
+struct UserRequest {
+  std::string name;
+  domain::Role role = domain::Role::kUnspecified;  // AddUser only
+};
+
+struct AuditQuery {
+  std::optional<absl::Time> since;
+  // Only rows naming this child; empty: every row. A filter, not a record
+  // read: the call's own audit row does not name the child.
+  std::string rows_of_child;
+  int limit = 0;  // 0: the default, 1000
+};
+
+// Adds a user with a fresh random token: INVALID_ARGUMENT for a bad name or
+// role, ALREADY_EXISTS for a name in use.
+absl::StatusOr<NewUser> AddUserIn(storage::Transaction& tx,
+                                  const UserRequest& request, absl::Time now);
+// Revokes the user's token from `now` (a second revocation keeps the first
+// time); NOT_FOUND for an unknown name.
+absl::StatusOr<domain::User> RevokeUserIn(storage::Transaction& tx,
+                                          absl::string_view name,
+                                          absl::Time now);
+
+// AddUserIn in a write of its own: for the server host and tools.
+absl::StatusOr<NewUser> CreateUser(storage::Store& store,
+                                   absl::string_view name, domain::Role role,
+                                   absl::Time now);
+
+class Admin {
+ public:
+  Admin(Runner& runner, AuditLog& audit) : runner_(runner), audit_(audit) {}
+
+  absl::StatusOr<NewUser> AddUser(const Call& call, const UserRequest& request);
+  // Ordered by name.
+  absl::StatusOr<std::vector<domain::User>> ListUsers(const Call& call);
+  absl::StatusOr<domain::User> RevokeUser(const Call& call,
+                                          const UserRequest& request);
+  // Oldest first; everything audited before the call, the batched reads
+  // included.
+  absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
+      const Call& call, const AuditQuery& query);
+
+ private:
+  Runner& runner_;
+  AuditLog& audit_;
+};
+
+}  // namespace mfh::app
+
+#endif  // MFH_SERVICES_APP_ADMIN_H_

@@ -1,0 +1,78 @@
+#include "services/app/children.h"
+
+#include <utility>
+
+#include "services/app/records.h"
+
+namespace mfh::app {
+
+using domain::Child;
+using storage::Transaction;
+
+absl::StatusOr<Child> Children::CreateChild(const Call& call,
+                                            const domain::NewChild& in) {
+  Child child;
+  return runner_.Write<Child>(
+      call, calls::kCreateChild, in,
+      [&](const Context& ctx) -> absl::Status {
+        ASSIGN_OR_RETURN(child,
+                         domain::NewChildRecord(in, ctx.now, policy_.timezone));
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) {
+        return tx.InsertChild(std::move(child));
+      });
+}
+
+absl::StatusOr<Child> Children::GetChild(const Call& call,
+                                         const ChildRef& ref) {
+  return runner_.Read<Child>(
+      call, calls::kGetChild, ref,
+      [&](const Context&) -> absl::Status {
+        if (ref.child_id.empty()) {
+          return absl::InvalidArgumentError("child_id: required");
+        }
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) {
+        return LoadChild(tx, "child_id", ref.child_id);
+      });
+}
+
+absl::StatusOr<std::vector<Child>> Children::ListChildren(
+    const Call& call, const ChildQuery& query) {
+  return runner_.Read<std::vector<Child>>(
+      call, calls::kListChildren, query,
+      [&](const Context&) -> absl::Status {
+        if (query.flag.empty()) return absl::OkStatus();
+        return domain::CheckFlagName("flag", query.flag);
+      },
+      [&](Transaction& tx, const Context&) {
+        return tx.ListChildren(query.flag);
+      });
+}
+
+absl::StatusOr<Child> Children::ChangeFlag(const Call& call,
+                                           const domain::FlagChange& change) {
+  return runner_.Write<Child>(
+      call, change.set ? calls::kSetFlag : calls::kClearFlag, change,
+      [&](const Context& ctx) {
+        return domain::ValidateFlagChange(change, ctx.now);
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Child> {
+        ASSIGN_OR_RETURN(Child child,
+                         LoadChild(tx, "child_id", change.child_id));
+        ASSIGN_OR_RETURN(bool retry,
+                         domain::ApplyFlagChange(change, ctx.now, child));
+        if (retry) return child;
+        if (change.set) {
+          RETURN_IF_ERROR(tx.InsertFlag(child.child_id, child.flags.back()));
+        } else {
+          RETURN_IF_ERROR(tx.ClearFlag(child.child_id, change.flag,
+                                       change.at.value_or(ctx.now)));
+        }
+        return LoadChild(tx, "child_id", change.child_id);
+      });
+}
+
+}  // namespace mfh::app

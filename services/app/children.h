@@ -1,0 +1,46 @@
+// ChildService's use cases: adding children, reading them, their flags.
+#ifndef MFH_SERVICES_APP_CHILDREN_H_
+#define MFH_SERVICES_APP_CHILDREN_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "services/app/runner.h"
+#include "services/domain/child_rules.h"
+#include "services/domain/policy.h"
+#include "services/domain/types.h"
+
+namespace mfh::app {
+
+struct ChildRef {
+  std::string child_id;
+};
+
+struct ChildQuery {
+  std::string flag;  // empty: every child
+};
+
+class Children {
+ public:
+  Children(Runner& runner, const domain::Policy& policy)
+      : runner_(runner), policy_(policy) {}
+
+  absl::StatusOr<domain::Child> CreateChild(const Call& call,
+                                            const domain::NewChild& in);
+  absl::StatusOr<domain::Child> GetChild(const Call& call, const ChildRef& ref);
+  // Ordered by child id; only children with the flag in force when given.
+  absl::StatusOr<std::vector<domain::Child>> ListChildren(
+      const Call& call, const ChildQuery& query);
+  // SetFlag (change.set) or ClearFlag; the child as it now is.
+  absl::StatusOr<domain::Child> ChangeFlag(const Call& call,
+                                           const domain::FlagChange& change);
+
+ private:
+  Runner& runner_;
+  const domain::Policy& policy_;
+};
+
+}  // namespace mfh::app
+
+#endif  // MFH_SERVICES_APP_CHILDREN_H_

@@ -1,0 +1,234 @@
+#include "services/app/episodes.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/app/agenda_loader.h"
+#include "services/domain/rhi_rules.h"
+
+namespace mfh::app {
+
+using domain::Episode;
+using storage::Transaction;
+
+void AddSubjects(const ReturnResult& result, AuditSubjects& subjects) {
+  AddSubjects(result.episode, subjects);
+  if (result.interview.has_value()) AddSubjects(*result.interview, subjects);
+}
+
+void AddSubjects(const LinkResult& result, AuditSubjects& subjects) {
+  AddSubjects(result.episodes, subjects);
+}
+
+absl::StatusOr<Episode> Episodes::ReportMissing(
+    const Call& call, const domain::MissingReport& report) {
+  return runner_.Write<Episode>(
+      call, calls::kReportMissing, report,
+      [&](const Context& ctx) {
+        return domain::ValidateMissingReport(report, ctx.now);
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Episode> {
+        RETURN_IF_ERROR(LoadChild(tx, "child_id", report.child_id).status());
+        ASSIGN_OR_RETURN(
+            std::optional<Episode> known,
+            tx.FindEpisodeByPoliceRef(report.police_force, report.police_ref));
+        if (known.has_value()) {
+          if (!domain::IsSameReport(*known, report)) {
+            return absl::AlreadyExistsError(absl::StrCat(
+                "police_ref: episode ", known->episode_id,
+                " already has this police_force and police_ref with other "
+                "details"));
+          }
+          return *std::move(known);
+        }
+        Episode fresh = domain::NewEpisode(report, ctx.now, ctx.principal.name);
+        ASSIGN_OR_RETURN(std::vector<Episode> others,
+                         tx.ListEpisodesBeside(fresh));
+        RETURN_IF_ERROR(domain::CheckFitsBesideOthers(fresh, others));
+        return tx.InsertEpisode(std::move(fresh));
+      });
+}
+
+absl::StatusOr<ReturnResult> Episodes::LogReturn(
+    const Call& call, const domain::ReturnReport& report) {
+  return runner_.Write<ReturnResult>(
+      call, calls::kLogReturn, report,
+      [&](const Context& ctx) {
+        return domain::ValidateReturnReport(report, ctx.now);
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<ReturnResult> {
+        std::optional<Episode> found;
+        if (!report.episode_id.empty()) {
+          ASSIGN_OR_RETURN(found,
+                           LoadEpisode(tx, "episode_id", report.episode_id));
+        } else {
+          ASSIGN_OR_RETURN(found, tx.FindEpisodeByPoliceRef(report.police_force,
+                                                            report.police_ref));
+          if (!found.has_value()) {
+            return absl::NotFoundError(absl::StrCat(
+                "police_ref: no episode with police_force ",
+                report.police_force, " and police_ref ", report.police_ref));
+          }
+        }
+        ReturnResult result{.episode = *std::move(found)};
+        Episode& episode = result.episode;
+        std::optional<domain::Rhi> rhi;
+        if (!episode.open()) {
+          if (!domain::IsSameReturn(episode, report)) {
+            return absl::FailedPreconditionError(
+                absl::StrCat("returned_at: episode ", episode.episode_id,
+                             " already has a return with other details; use "
+                             "CorrectReturn to change it"));
+          }
+          ASSIGN_OR_RETURN(rhi, tx.FindRhi(episode.episode_id));
+        } else {
+          RETURN_IF_ERROR(domain::ApplyReturn(report, ctx.now, episode));
+          RETURN_IF_ERROR(tx.UpdateEpisode(episode));
+          ASSIGN_OR_RETURN(domain::Child child,
+                           LoadChild(tx, "child_id", episode.child_id));
+          rhi = domain::NewRhi(policy_, episode, child.date_of_birth);
+          if (rhi.has_value()) RETURN_IF_ERROR(tx.InsertRhi(*rhi));
+        }
+        if (rhi.has_value()) {
+          result.interview =
+              ViewInterview(ctx.principal, *std::move(rhi), ctx.now);
+        }
+        return result;
+      });
+}
+
+absl::StatusOr<ReturnResult> Episodes::CorrectReturn(
+    const Call& call, const domain::ReturnCorrection& correction) {
+  return runner_.Write<ReturnResult>(
+      call, calls::kCorrectReturn, correction,
+      [&](const Context& ctx) {
+        return domain::ValidateReturnCorrection(correction, ctx.now);
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<ReturnResult> {
+        ASSIGN_OR_RETURN(Episode episode,
+                         LoadEpisode(tx, "episode_id", correction.episode_id));
+        ASSIGN_OR_RETURN(std::optional<domain::Correction> record,
+                         domain::ApplyReturnCorrection(
+                             correction, ctx.now, ctx.principal.name, episode));
+        ASSIGN_OR_RETURN(std::optional<domain::Rhi> rhi,
+                         tx.FindRhi(episode.episode_id));
+        if (record.has_value()) {
+          ASSIGN_OR_RETURN(std::vector<Episode> others,
+                           tx.ListEpisodesBeside(episode));
+          RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
+          RETURN_IF_ERROR(tx.UpdateEpisode(episode));
+          RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
+          if (rhi.has_value()) {
+            rhi->returned_at = *episode.returned_at;
+            rhi->return_notified_at = *episode.return_notified_at;
+            domain::SetDueTimes(policy_, *rhi);
+            RETURN_IF_ERROR(tx.UpdateRhi(*rhi));
+          }
+        }
+        ReturnResult result{.episode = std::move(episode)};
+        if (rhi.has_value()) {
+          result.interview =
+              ViewInterview(ctx.principal, *std::move(rhi), ctx.now);
+        }
+        return result;
+      });
+}
+
+absl::StatusOr<Episode> Episodes::UpdateEpisode(
+    const Call& call, const domain::EpisodeUpdate& update) {
+  return runner_.Write<Episode>(
+      call, calls::kUpdateEpisode, update,
+      [&](const Context& ctx) {
+        return domain::ValidateEpisodeUpdate(update, ctx.now);
+      },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Episode> {
+        ASSIGN_OR_RETURN(Episode episode,
+                         LoadEpisode(tx, "episode_id", update.episode_id));
+        std::optional<domain::RiskGrade> grade;
+        ASSIGN_OR_RETURN(
+            std::optional<domain::Correction> record,
+            domain::ApplyEpisodeUpdate(update, ctx.now, ctx.principal.name,
+                                       episode, grade));
+        if (!record.has_value()) return episode;  // a retry
+        ASSIGN_OR_RETURN(std::vector<Episode> others,
+                         tx.ListEpisodesBeside(episode));
+        RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
+        RETURN_IF_ERROR(tx.UpdateEpisode(episode));
+        if (grade.has_value()) {
+          RETURN_IF_ERROR(tx.InsertRiskGrade(episode.episode_id, *grade));
+        }
+        RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
+        return episode;
+      });
+}
+
+absl::StatusOr<Episode> Episodes::GetEpisode(const Call& call,
+                                             const EpisodeRef& ref) {
+  return runner_.Read<Episode>(
+      call, calls::kGetEpisode, ref,
+      [&](const Context&) -> absl::Status {
+        if (ref.episode_id.empty()) {
+          return absl::InvalidArgumentError("episode_id: required");
+        }
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) {
+        return LoadEpisode(tx, "episode_id", ref.episode_id);
+      });
+}
+
+absl::StatusOr<std::vector<Episode>> Episodes::ListEpisodes(
+    const Call& call, const EpisodeQuery& query) {
+  return runner_.Read<std::vector<Episode>>(
+      call, calls::kListEpisodes, query,
+      [](const Context&) { return absl::OkStatus(); },
+      [&](Transaction& tx,
+          const Context&) -> absl::StatusOr<std::vector<Episode>> {
+        if (!query.child_id.empty()) {
+          RETURN_IF_ERROR(LoadChild(tx, "child_id", query.child_id).status());
+        }
+        return tx.ListEpisodes(query.child_id, query.open_only);
+      });
+}
+
+absl::StatusOr<LinkResult> Episodes::LinkEpisodes(const Call& call,
+                                                  const domain::NewLink& link) {
+  return runner_.Write<LinkResult>(
+      call, calls::kLinkEpisodes, link,
+      [&](const Context&) { return domain::ValidateLink(link); },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<LinkResult> {
+        LinkResult result;
+        for (const std::string& id : link.episode_ids) {
+          ASSIGN_OR_RETURN(Episode episode, LoadEpisode(tx, "episode_ids", id));
+          result.episodes.push_back(std::move(episode));
+        }
+        // The same episodes linked again is a retry: the link they have.
+        ASSIGN_OR_RETURN(std::vector<domain::Link> existing,
+                         tx.ListLinksForEpisodes(link.episode_ids));
+        for (const domain::Link& l : existing) {
+          if (domain::LinksSameEpisodes(l, link)) {
+            result.link = l;
+            return result;
+          }
+        }
+        ASSIGN_OR_RETURN(result.link, tx.InsertLink(domain::Link{
+                                          .link_id = "",
+                                          .episode_ids = link.episode_ids,
+                                          .reason = link.reason,
+                                          .created_by = ctx.principal.name,
+                                          .created_at = ctx.now}));
+        return result;
+      });
+}
+
+absl::StatusOr<std::vector<domain::AgendaEntry>> Episodes::Board(
+    const Call& call, const BoardQuery& query) {
+  return runner_.Read<std::vector<domain::AgendaEntry>>(
+      call, calls::kWatchBoard, query,
+      [](const Context&) { return absl::OkStatus(); },
+      [&](Transaction& tx, const Context& ctx) {
+        return LoadBoard(tx, policy_, query.as_of.value_or(ctx.now));
+      });
+}
+
+}  // namespace mfh::app

@@ -1,0 +1,79 @@
+// EpisodeService's use cases: missing reports, returns, corrections, links
+// and the board.
+#ifndef MFH_SERVICES_APP_EPISODES_H_
+#define MFH_SERVICES_APP_EPISODES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/app/records.h"
+#include "services/app/runner.h"
+#include "services/domain/agenda.h"
+#include "services/domain/episode_rules.h"
+#include "services/domain/link_rules.h"
+#include "services/domain/policy.h"
+
+namespace mfh::app {
+
+struct EpisodeRef {
+  std::string episode_id;
+};
+
+struct EpisodeQuery {
+  std::string child_id;  // empty: every child
+  bool open_only = false;
+};
+
+struct BoardQuery {
+  std::optional<absl::Time> as_of;  // default: the clock
+};
+
+// A returned episode and the interview it owes (none by policy).
+struct ReturnResult {
+  domain::Episode episode;
+  std::optional<InterviewView> interview;
+};
+void AddSubjects(const ReturnResult& result, AuditSubjects& subjects);
+
+// A link with the episodes it joins.
+struct LinkResult {
+  domain::Link link;
+  std::vector<domain::Episode> episodes;
+};
+void AddSubjects(const LinkResult& result, AuditSubjects& subjects);
+
+class Episodes {
+ public:
+  Episodes(Runner& runner, const domain::Policy& policy)
+      : runner_(runner), policy_(policy) {}
+
+  absl::StatusOr<domain::Episode> ReportMissing(
+      const Call& call, const domain::MissingReport& report);
+  absl::StatusOr<ReturnResult> LogReturn(const Call& call,
+                                         const domain::ReturnReport& report);
+  absl::StatusOr<ReturnResult> CorrectReturn(
+      const Call& call, const domain::ReturnCorrection& correction);
+  absl::StatusOr<domain::Episode> UpdateEpisode(
+      const Call& call, const domain::EpisodeUpdate& update);
+  absl::StatusOr<domain::Episode> GetEpisode(const Call& call,
+                                             const EpisodeRef& ref);
+  // Ordered by missing_since, then episode id.
+  absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
+      const Call& call, const EpisodeQuery& query);
+  absl::StatusOr<LinkResult> LinkEpisodes(const Call& call,
+                                          const domain::NewLink& link);
+  // The children missing now, as the agenda's first section.
+  absl::StatusOr<std::vector<domain::AgendaEntry>> Board(
+      const Call& call, const BoardQuery& query);
+
+ private:
+  Runner& runner_;
+  const domain::Policy& policy_;
+};
+
+}  // namespace mfh::app
+
+#endif  // MFH_SERVICES_APP_EPISODES_H_

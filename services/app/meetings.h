@@ -1,0 +1,96 @@
+// MeetingService's use cases: the agenda, the daily meeting (opened with its
+// agenda frozen, notes, actions, closed) and the actions it agrees.
+#ifndef MFH_SERVICES_APP_MEETINGS_H_
+#define MFH_SERVICES_APP_MEETINGS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/app/runner.h"
+#include "services/domain/agenda.h"
+#include "services/domain/meeting_rules.h"
+#include "services/domain/policy.h"
+
+namespace mfh::app {
+
+// The bytes a meeting freezes its agenda in: the transport's format, so that
+// this layer stays free of it.
+class AgendaCodec {
+ public:
+  virtual ~AgendaCodec() = default;
+  virtual std::string Encode(const domain::Agenda& agenda) const = 0;
+  // DATA_LOSS when the bytes are not an agenda.
+  virtual absl::StatusOr<domain::Agenda> Decode(
+      absl::string_view bytes) const = 0;
+};
+
+// A day's agenda (or meeting) as of an instant.
+struct AgendaQuery {
+  std::string day;                  // YYYY-MM-DD; empty: the day of as_of
+  std::optional<absl::Time> as_of;  // default: the clock
+};
+
+// A meeting by id, or (meeting_id empty) by day, YYYY-MM-DD.
+struct MeetingRef {
+  std::string meeting_id;
+  std::string day;
+};
+
+struct MeetingClosing {
+  std::string meeting_id;
+  std::vector<std::string> attendees;
+};
+
+struct ActionQuery {
+  std::string child_id;  // empty: every child
+  bool open_only = false;
+};
+
+// A meeting with the agenda it froze when it opened.
+struct MeetingRecord {
+  domain::Meeting meeting;
+  domain::Agenda agenda;
+};
+void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects);
+
+class Meetings {
+ public:
+  Meetings(Runner& runner, const domain::Policy& policy,
+           const AgendaCodec& codec)
+      : runner_(runner), policy_(policy), codec_(codec) {}
+
+  absl::StatusOr<domain::Agenda> GetAgenda(const Call& call,
+                                           const AgendaQuery& query);
+  // Freezes the agenda for the day as of as_of inside the new meeting.
+  absl::StatusOr<MeetingRecord> OpenMeeting(const Call& call,
+                                            const AgendaQuery& query);
+  absl::StatusOr<domain::Note> AddNote(const Call& call,
+                                       const domain::NewNote& note);
+  absl::StatusOr<domain::Action> AddAction(const Call& call,
+                                           const domain::NewAction& action);
+  absl::StatusOr<domain::Action> UpdateAction(
+      const Call& call, const domain::ActionUpdate& update);
+  absl::StatusOr<MeetingRecord> CloseMeeting(const Call& call,
+                                             const MeetingClosing& closing);
+  absl::StatusOr<MeetingRecord> GetMeeting(const Call& call,
+                                           const MeetingRef& ref);
+  // Ordered by by_when, then action id.
+  absl::StatusOr<std::vector<domain::Action>> ListActions(
+      const Call& call, const ActionQuery& query);
+
+ private:
+  // The meeting with its frozen agenda decoded.
+  absl::StatusOr<MeetingRecord> Record(domain::Meeting meeting) const;
+
+  Runner& runner_;
+  const domain::Policy& policy_;
+  const AgendaCodec& codec_;
+};
+
+}  // namespace mfh::app
+
+#endif  // MFH_SERVICES_APP_MEETINGS_H_

@@ -1,0 +1,96 @@
+#include "services/app/runner.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace mfh::app {
+namespace {
+
+domain::AuditRecord NewRecord(const Context& ctx, absl::string_view rpc,
+                              const AuditSubjects& subjects) {
+  domain::AuditRecord record;
+  record.at = ctx.now;
+  record.user = ctx.principal.name;
+  record.role = ctx.principal.role;
+  record.rpc = std::string(rpc);
+  record.child_ids = subjects.child_ids();
+  record.episode_ids = subjects.episode_ids();
+  return record;
+}
+
+std::string Outcome(const absl::Status& status) {
+  return status.ok() ? "OK" : absl::StatusCodeToString(status.code());
+}
+
+}  // namespace
+
+absl::Status Runner::RunErased(const Call& call, const Spec& spec,
+                               AuditSubjects subjects, Validate validate,
+                               Erased body) {
+  ASSIGN_OR_RETURN(Authenticator::Authenticated who,
+                   authenticator_.Authenticate(call.token));
+  const Context ctx{.principal = who.principal, .now = clock_.Now()};
+
+  // A refusal before the transaction: the token is confirmed first (a
+  // revoked one is UNAUTHENTICATED and leaves no row), then the refusal is
+  // audited with its code.
+  auto refuse = [&](absl::Status refusal) -> absl::Status {
+    if (!who.confirmed) {
+      RETURN_IF_ERROR(authenticator_.Confirm(who.principal));
+    }
+    domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
+    record.outcome = Outcome(refusal);
+    audit_.Record(std::move(record));
+    return refusal;
+  };
+  if (!domain::HasRight(who.principal.role, spec.right)) {
+    return refuse(absl::PermissionDeniedError(
+        absl::StrCat("role: ", domain::RoleName(who.principal.role),
+                     " may not call ", spec.name)));
+  }
+  if (!call.undecodable.ok()) return refuse(call.undecodable);
+  if (absl::Status valid = validate(ctx); !valid.ok()) return refuse(valid);
+
+  bool token_refused = false;
+  auto run = [&](storage::Transaction& tx) -> absl::Status {
+    if (!who.confirmed) {
+      absl::Status confirmed = authenticator_.Confirm(tx, who.principal);
+      token_refused = !confirmed.ok();
+      RETURN_IF_ERROR(confirmed);
+    }
+    return body(tx, ctx, subjects);
+  };
+  absl::Status status;
+  if (spec.change.has_value()) {
+    status = store_.Write(
+        [&](storage::Transaction& tx) -> absl::Status {
+          RETURN_IF_ERROR(run(tx));
+          domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
+          record.outcome = "OK";
+          return tx.InsertAudit(record);
+        },
+        // In commit order, so that watchers see changes in that order.
+        [&] {
+          feed_.Publish(
+              ChangeEvent{.sequence = 0,
+                          .kind = *spec.change,
+                          .rpc = std::string(spec.name),
+                          .child_id = subjects.child_ids().empty()
+                                          ? ""
+                                          : subjects.child_ids().front(),
+                          .episode_id = subjects.episode_ids().empty()
+                                            ? ""
+                                            : subjects.episode_ids().front()});
+        });
+    if (status.ok()) return status;
+  } else {
+    status = store_.Read(run);
+  }
+  if (token_refused) return status;
+  // A read, or a refused write: through the batched log.
+  domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
+  record.outcome = Outcome(status);
+  audit_.Record(std::move(record));
+  return status;
+}
+
+}  // namespace mfh::app
