@@ -9,5 +9,5 @@ if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE="${MFH_BUILD_TYPE:-RelWithDebInfo}" \
-  "${launcher[@]}" >/dev/null
+  -DMFH_TEST_HOOKS=ON "${launcher[@]}" >/dev/null
 cmake --build build -j"${MFH_JOBS:-2}"

@@ -2,6 +2,12 @@
 #ifndef MFH_SERVICES_DOMAIN_CLOCK_H_
 #define MFH_SERVICES_DOMAIN_CLOCK_H_
 
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace mfh::domain {
@@ -21,6 +27,25 @@ class FixedClock : public Clock {
 
  private:
   absl::Time now_;
+};
+
+// A clock that reads the instant from a file holding an RFC 3339 time, so
+// that an end-to-end test sets a server's "now" by writing the file (whole,
+// by rename). Only builds with test hooks offer it.
+class FileClock : public Clock {
+ public:
+  // INVALID_ARGUMENT naming the file when it holds no RFC 3339 instant.
+  static absl::StatusOr<std::unique_ptr<FileClock>> Open(std::string path);
+  // The file's instant; the last one read if the file cannot be read now.
+  absl::Time Now() const override;
+
+ private:
+  FileClock(std::string path, absl::Time first)
+      : path_(std::move(path)), last_(first) {}
+
+  const std::string path_;
+  mutable absl::Mutex mu_;
+  mutable absl::Time last_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace mfh::domain

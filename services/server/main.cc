@@ -37,10 +37,28 @@ namespace {
 // How long in-flight calls may run on after SIGTERM or SIGINT.
 constexpr absl::Duration kDrainTimeout = absl::Seconds(10);
 
+#ifdef MFH_TEST_HOOKS
+constexpr bool kTestHooks = true;
+#else
+constexpr bool kTestHooks = false;
+#endif
+
 class RealClock : public domain::Clock {
  public:
   absl::Time Now() const override { return absl::Now(); }
 };
+
+// The wall clock, or (a test build's --clock-file) the instant in a file.
+absl::StatusOr<std::unique_ptr<domain::Clock>> ServerClock(
+    const std::string& clock_file) {
+  if (clock_file.empty()) return std::make_unique<RealClock>();
+  if (!kTestHooks) {
+    return absl::FailedPreconditionError(
+        "--clock-file: only a test build (MFH_TEST_HOOKS) reads the time "
+        "from a file");
+  }
+  return domain::FileClock::Open(clock_file);
+}
 
 struct ServeOptions {
   std::string db;
@@ -50,6 +68,7 @@ struct ServeOptions {
   std::string tls_cert;
   std::string tls_key;
   std::string tls_client_ca;
+  std::string clock_file;
 };
 
 int Fail(absl::string_view message) {
@@ -114,17 +133,19 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   if (!policy.ok()) return Fail(policy.status().message());
   auto credentials = Credentials(options);
   if (!credentials.ok()) return Fail(credentials.status().message());
+  absl::StatusOr<std::unique_ptr<domain::Clock>> clock =
+      ServerClock(options.clock_file);
+  if (!clock.ok()) return Fail(clock.status().message());
   auto store = storage::SqliteStore::Open(options.db);
   if (!store.ok()) {
     return Fail(
         absl::StrCat("--db ", options.db, ": ", store.status().message()));
   }
-  RealClock clock;
   {
     app::AuditLog audit(**store);
     app::ChangeFeed feed;
     rpc::ProtoAgendaCodec agenda_codec;
-    app::Hub hub(**store, clock, *policy, audit, feed, agenda_codec);
+    app::Hub hub(**store, **clock, *policy, audit, feed, agenda_codec);
     if (options.demo) {
       absl::StatusOr<std::string> token = FillDemoBorough(**store, hub);
       if (!token.ok()) return Fail(token.status().message());
@@ -264,6 +285,9 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--tls-key", serve.tls_key, "PEM private key");
   serve_cmd->add_option("--tls-client-ca", serve.tls_client_ca,
                         "PEM CA that client certificates must chain to");
+  serve_cmd->add_option("--clock-file", serve.clock_file,
+                        "Test builds only: read the time from this file "
+                        "(RFC 3339)");
 
   CLI::App* user_cmd = app.add_subcommand("user", "Manage users and tokens");
   user_cmd->require_subcommand(1);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -100,13 +101,44 @@ std::string AddUser(const std::string& db, const std::string& name,
   return lines.back();
 }
 
+void WriteClock(const std::string& path, absl::Time now) {
+  const std::string next = path + ".next";
+  {
+    std::ofstream out(next, std::ios::trunc);
+    out << absl::FormatTime(absl::RFC3339_full, now, absl::UTCTimeZone())
+        << "\n";
+  }
+  std::filesystem::rename(next, path);
+}
+
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::string& db, const std::string& log_dir,
     const std::vector<std::string>& extra_args) {
+  static std::atomic<int> clocks{0};
   std::vector<std::string> argv = {ServerBinary(), "serve",      "--db", db,
                                    "--listen",     "127.0.0.1:0"};
+  std::string clock;
+  if (std::find(extra_args.begin(), extra_args.end(), "--clock-file") ==
+      extra_args.end()) {
+    clock = absl::StrCat(log_dir, "/clock-", clocks++);
+    absl::Time now;
+    std::string error;
+    absl::ParseTime(absl::RFC3339_full, kTestNow, &now, &error);
+    WriteClock(clock, now);
+    argv.insert(argv.end(), {"--clock-file", clock});
+  }
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-  return StartCommand(argv, log_dir);
+  absl::StatusOr<std::unique_ptr<ServerProcess>> server =
+      StartCommand(argv, log_dir);
+  if (server.ok()) (*server)->clock_path_ = clock;
+  return server;
+}
+
+void ServerProcess::SetNow(absl::Time now) const {
+  if (clock_path_.empty()) {
+    throw std::runtime_error("SetNow: this server reads the wall clock");
+  }
+  WriteClock(clock_path_, now);
 }
 
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::StartCommand(

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 
 namespace mfh::testing {
 
@@ -48,11 +49,20 @@ std::string ServerBinary();
 std::string AddUser(const std::string& db, const std::string& name,
                     const std::string& role);
 
+// The instant the end-to-end tests' servers take as "now" unless a test
+// moves it: after every event the tests record, so that no test depends on
+// today's date.
+inline constexpr char kTestNow[] = "2026-11-30T12:00:00Z";
+
+// Writes `now` (RFC 3339) to the clock file at `path`, whole, by rename.
+void WriteClock(const std::string& path, absl::Time now);
+
 // A running mfh-server. Stops it (SIGKILL) on destruction if still running.
 class ServerProcess {
  public:
-  // Starts `mfh-server serve --db DB --listen 127.0.0.1:0 [extra...]` and
-  // waits until it says which port it listens on.
+  // Starts `mfh-server serve --db DB --listen 127.0.0.1:0 --clock-file F
+  // [extra...]` with F at kTestNow (unless extra has a --clock-file of its
+  // own), and waits until it says which port it listens on.
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       const std::string& db, const std::string& log_dir,
       const std::vector<std::string>& extra_args = {});
@@ -66,6 +76,8 @@ class ServerProcess {
   const std::string& address() const { return address_; }
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
+  // Moves the server's "now" (started by Start with its own clock file).
+  void SetNow(absl::Time now) const;
   // Everything the server printed so far on stdout.
   std::string Output() const;
   // Sends `signal` (SIGTERM by default), then waits; the exit code (128 +
@@ -78,6 +90,7 @@ class ServerProcess {
   std::string address_;
   int port_ = 0;
   std::string out_path_;
+  std::string clock_path_;
 };
 
 }  // namespace mfh::testing
