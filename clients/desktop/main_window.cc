@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -100,12 +99,35 @@ QLineEdit* FilterBox(const QString& hint) {
   return edit;
 }
 
+// Keeps every action, or only the open ones, by the status value the server
+// sent (kStatusRole), whatever words the status column shows.
+class OpenActionsFilter : public QSortFilterProxyModel {
+ public:
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+
+  void SetOpenOnly(bool open_only) {
+    open_only_ = open_only;
+    invalidateFilter();
+  }
+
+ protected:
+  bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+    if (!open_only_) return true;
+    return sourceModel()->index(row, 0, parent).data(kStatusRole).toInt() ==
+           v1::ACTION_STATUS_OPEN;
+  }
+
+ private:
+  bool open_only_ = false;
+};
+
 }  // namespace
 
 MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
     : QMainWindow(parent), clock_(std::move(clock)) {
   qRegisterMetaType<v1::Agenda>();
   qRegisterMetaType<v1::Meeting>();
+  qRegisterMetaType<v1::ChangeKind>();
   qRegisterMetaType<Interviews>();
   qRegisterMetaType<Actions>();
   qRegisterMetaType<Entries>();
@@ -228,7 +250,9 @@ void MainWindow::SignIn(const QString& server, const QString& token,
     emit BoardChanged();
   });
   connect(watcher_, &BoardWatcher::Event, this,
-          [this](const QString& event) { OnEvent(event); });
+          [this](v1::ChangeKind kind, const QString& event) {
+            OnEvent(kind, event);
+          });
   watcher_->start();
 }
 
@@ -237,27 +261,48 @@ void MainWindow::RefreshAll() {
   Ask([w = worker_] { w->LoadAgenda(); });
   Ask([w = worker_] { w->LoadInterviews(); });
   Ask([w = worker_] { w->LoadActions(); });
-  if (!meeting_id_.isEmpty()) {
-    Ask([w = worker_, id = meeting_id_] { w->LoadMeeting(id); });
-  }
+  LoadMeeting();
 }
 
-void MainWindow::OnEvent(const QString& event) {
+void MainWindow::LoadMeeting() {
+  if (meeting_id_.isEmpty()) return;
+  Ask([w = worker_, id = meeting_id_] { w->LoadMeeting(id); });
+}
+
+void MainWindow::OnEvent(v1::ChangeKind kind, const QString& event) {
   live_label_->setText(
       tr("Live: connected to %1; last change %2 at %3")
           .arg(server_, event, QTime::currentTime().toString("HH:mm:ss")));
-  const bool meeting = event.contains("Meeting") || event.contains("Note") ||
-                       event.contains("Action");
-  const bool child = event.contains("Child") || event.contains("Flag");
-  if (child) Ask([w = worker_] { w->LoadChildren(); });
-  Ask([w = worker_] { w->LoadAgenda(); });
-  if (meeting) {
-    Ask([w = worker_] { w->LoadActions(); });
-    if (!meeting_id_.isEmpty()) {
-      Ask([w = worker_, id = meeting_id_] { w->LoadMeeting(id); });
-    }
-  } else if (!child) {
-    Ask([w = worker_] { w->LoadInterviews(); });
+  // Each change reads again what it can have changed. The board is the
+  // agenda's first section, so what changes the board reloads the agenda.
+  switch (kind) {
+    case v1::CHANGE_KIND_CHILD:
+      Ask([w = worker_] { w->LoadChildren(); });
+      Ask([w = worker_] { w->LoadAgenda(); });
+      return;
+    case v1::CHANGE_KIND_EPISODE:
+    case v1::CHANGE_KIND_RETURN:
+    case v1::CHANGE_KIND_INTERVIEW:
+      Ask([w = worker_] { w->LoadAgenda(); });
+      Ask([w = worker_] { w->LoadInterviews(); });
+      return;
+    case v1::CHANGE_KIND_MEETING:
+      Ask([w = worker_] { w->LoadAgenda(); });
+      LoadMeeting();
+      return;
+    case v1::CHANGE_KIND_ACTION:
+      Ask([w = worker_] { w->LoadAgenda(); });
+      Ask([w = worker_] { w->LoadActions(); });
+      LoadMeeting();
+      return;
+    case v1::CHANGE_KIND_USER:
+      // No page shows users.
+      return;
+    default:
+      // A server that does not say what changed, or a kind newer than this
+      // client: read everything again.
+      RefreshAll();
+      return;
   }
 }
 
@@ -348,7 +393,7 @@ void MainWindow::OnActions(const Actions& actions) {
       MarkLoaded(kMeeting);
     } else {
       meeting_id_ = QString::fromStdString(latest->meeting_id());
-      Ask([w = worker_, id = meeting_id_] { w->LoadMeeting(id); });
+      LoadMeeting();
     }
   }
 }
@@ -672,17 +717,13 @@ QWidget* MainWindow::BuildActionsTab() {
   tracker_view_ = MakeTable(&tracker_, true, filter);
   FitTextColumns(tracker_view_, {ActionsModel::kWhat, ActionsModel::kDoneWhen,
                                  ActionsModel::kWorkedWhen});
-  tracker_proxy_ = qobject_cast<QSortFilterProxyModel*>(tracker_view_->model());
-  // Open only: a second filter, on the status column the server filled.
-  auto* status_proxy = new QSortFilterProxyModel(tracker_view_);
-  status_proxy->setSourceModel(tracker_proxy_);
-  status_proxy->setFilterKeyColumn(ActionsModel::kStatus);
-  tracker_view_->setModel(status_proxy);
-  connect(open_only, &QCheckBox::toggled, status_proxy,
-          [status_proxy](bool on) {
-            status_proxy->setFilterRegularExpression(
-                on ? QRegularExpression("^Open$") : QRegularExpression());
-          });
+  // Open only: a second filter over the text filter.
+  auto* status_filter = new OpenActionsFilter(tracker_view_);
+  status_filter->setSourceModel(tracker_view_->model());
+  status_filter->setSortRole(kSortRole);
+  tracker_view_->setModel(status_filter);
+  connect(open_only, &QCheckBox::toggled, status_filter,
+          [status_filter](bool on) { status_filter->SetOpenOnly(on); });
   auto* buttons = new QHBoxLayout;
   auto* done = new QPushButton(tr("Mark done..."));
   auto* drop = new QPushButton(tr("Drop..."));

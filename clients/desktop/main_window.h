@@ -17,7 +17,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -86,13 +85,14 @@ class MainWindow : public QMainWindow {
   void Wire();
   void MarkLoaded(int what);
   void Tick();
-  void OnEvent(const QString& event);
+  void OnEvent(v1::ChangeKind kind, const QString& event);
   void OnAgenda(const v1::Agenda& agenda);
   void OnInterviews(const Interviews& interviews);
   void OnActions(const Actions& actions);
   void OnMeeting(const v1::Meeting& meeting);
   void ShowMessage(const QString& text, bool error);
   void RefreshAll();
+  void LoadMeeting();
   void ScheduleDueRefresh();
   template <typename Fn>
   void Ask(Fn&& fn) {
@@ -138,7 +138,6 @@ class MainWindow : public QMainWindow {
   QLabel* meeting_title_ = nullptr;
   QComboBox* note_child_ = nullptr;
   QComboBox* action_child_ = nullptr;
-  QSortFilterProxyModel* tracker_proxy_ = nullptr;
   QTimer* tick_ = nullptr;
   QTimer* due_refresh_ = nullptr;
 };
