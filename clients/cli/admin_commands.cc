@@ -5,9 +5,8 @@
 
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
-#include "clients/core/time_text.h"
+#include "clients/core/calls.h"
 #include "clients/core/words.h"
-#include "mfh/v1/admin.grpc.pb.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -22,15 +21,10 @@ struct AdminFlags {
 };
 
 absl::Status AddUser(Session& s, const AdminFlags& f) {
-  v1::AddUserRequest req;
-  req.set_name(f.name);
   ASSIGN_OR_RETURN(v1::Role role, client::ParseRole("--role", f.role));
-  req.set_role(role);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::AddUserResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->admin().AddUser(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::AddUserResponse resp,
+                   client::AddUser(*conn, f.name, role));
   // The token is shown once, so every format carries it.
   switch (s.format()) {
     case Format::kJson:
@@ -56,39 +50,25 @@ absl::Status AddUser(Session& s, const AdminFlags& f) {
 
 absl::Status ListUsers(Session& s, const AdminFlags&) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListUsersRequest req;
-  v1::ListUsersResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->admin().ListUsers(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ListUsersResponse resp, client::ListUsers(*conn));
   PrintList(s, resp.users(), s.now());
   return absl::OkStatus();
 }
 
 absl::Status RevokeUser(Session& s, const AdminFlags& f) {
-  v1::RevokeUserRequest req;
-  req.set_name(f.name);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::RevokeUserResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->admin().RevokeUser(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::RevokeUserResponse resp,
+                   client::RevokeUser(*conn, f.name));
   PrintRecord(s, resp, resp.user());
   return absl::OkStatus();
 }
 
 absl::Status ListAudit(Session& s, const AdminFlags& f) {
-  v1::ListAuditRequest req;
   ASSIGN_OR_RETURN(std::optional<absl::Time> since,
                    OptionalTimeFlag("--since", f.since));
-  if (since.has_value()) *req.mutable_since() = client::ToTimestamp(*since);
-  req.set_child_id(f.child_id);
-  req.set_limit(f.limit);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListAuditResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->admin().ListAudit(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ListAuditResponse resp,
+                   client::ListAudit(*conn, since, f.child_id, f.limit));
   PrintList(s, resp.entries(), s.now());
   return absl::OkStatus();
 }

@@ -11,13 +11,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "clients/cli/views.h"
+#include "clients/core/agenda.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
 
 namespace mfh::cli {
 namespace {
 
-using google::protobuf::RepeatedPtrField;
 using google::protobuf::Timestamp;
 
 std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
@@ -79,14 +79,6 @@ void AppendSection(std::string& out, const std::string& title, int count,
   }
 }
 
-template <typename RowFn>
-std::vector<Row> Rows(const RepeatedPtrField<v1::AgendaEntry>& entries,
-                      RowFn row) {
-  std::vector<Row> rows;
-  for (const v1::AgendaEntry& e : entries) rows.push_back(row(e));
-  return rows;
-}
-
 // An RHI's line: overdue, due soon, or (with the time missing) returned.
 const Row kRhiHeader = {"CHILD",    "EPISODE", "RETURNED", "RHI DUE",
                         "DEADLINE", "RHI",     "FLAGS"};
@@ -101,29 +93,83 @@ Row RhiRow(const v1::AgendaEntry& e, absl::Time as_of) {
           Flags(e)};
 }
 
-// The proto field names of the sections, in the agenda's order.
-constexpr const char* kSectionNames[] = {
-    "missing_now",    "returned", "rhi_overdue", "rhi_due_soon",
-    "repeat_missing", "linked",   "open_actions"};
-
-// The titles the table and the meeting summary show for them.
-constexpr const char* kSectionTitles[] = {
-    "Missing now",    "Returned since the last meeting",
-    "RHI overdue",    "RHI due before the next meeting",
-    "Repeat missing", "Linked episodes",
-    "Open actions"};
-
-std::vector<int> SectionCounts(const v1::Agenda& a) {
-  return {a.missing_now_size(),  a.returned_size(),       a.rhi_overdue_size(),
-          a.rhi_due_soon_size(), a.repeat_missing_size(), a.linked_size(),
-          a.open_actions_size()};
-}
-
 // "L1 (linked: siblings)", or "suggested: same place" for the rule's
 // suggestions (DESIGN.md section 3: overlapping periods, same place found).
-std::string GroupLabel(const v1::LinkedGroup& g) {
-  if (g.suggested()) return "suggested: same place";
-  return absl::StrCat(g.link_id(), " (linked: ", g.reason(), ")");
+std::string GroupLabel(const client::AgendaItem& item) {
+  if (item.suggested_link) return "suggested: same place";
+  return absl::StrCat(item.link_id, " (linked: ", item.link_reason, ")");
+}
+
+using Kind = client::AgendaSection::Kind;
+
+// The columns of a section's table.
+Row SectionHeader(Kind kind) {
+  switch (kind) {
+    case Kind::kMissingNow:
+      return {"CHILD",       "EPISODE",    "RISK", "CATEGORY",
+              "MISSING FOR", "ESCALATION", "FLAGS"};
+    case Kind::kReturned:
+      return {"CHILD",   "EPISODE",  "MISSING FOR", "RETURNED",
+              "RHI DUE", "DEADLINE", "RHI",         "FLAGS"};
+    case Kind::kRhiOverdue:
+    case Kind::kRhiDueSoon:
+      return kRhiHeader;
+    case Kind::kRepeatMissing:
+      return {"CHILD", "EPISODES", "LATEST", "LATEST MISSING SINCE", "FLAGS"};
+    case Kind::kLinked:
+      return {"GROUP",         "CHILD",    "EPISODE", "RISK",
+              "MISSING SINCE", "RETURNED", "FLAGS"};
+    case Kind::kOpenActions:
+      return {"ACTION", "CHILD", "BY WHEN", "DEADLINE", "WHO", "WHAT", "FLAGS"};
+  }
+  return {};
+}
+
+// An entry's line in its section's table.
+Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
+  const v1::AgendaEntry& e = item.entry;
+  switch (kind) {
+    case Kind::kMissingNow:
+      return {e.child_id(),
+              e.episode_id(),
+              client::RiskLabel(e.risk()),
+              client::CategoryLabel(e.category()),
+              MissingFor(e, as_of),
+              Cell(e.escalation()),
+              Flags(e)};
+    case Kind::kReturned: {
+      Row row = RhiRow(e, as_of);
+      row.insert(row.begin() + 2, MissingFor(e, as_of));
+      return row;
+    }
+    case Kind::kRhiOverdue:
+    case Kind::kRhiDueSoon:
+      return RhiRow(e, as_of);
+    case Kind::kRepeatMissing:
+      return {e.child_id(),
+              absl::StrCat(e.episode_count(),
+                           e.episode_count() == 1 ? " episode" : " episodes",
+                           " in the window"),
+              e.episode_id(), Local(e.has_missing_since(), e.missing_since()),
+              Flags(e)};
+    case Kind::kLinked:
+      return {item.first_of_group ? GroupLabel(item) : "",
+              e.child_id(),
+              e.episode_id(),
+              client::RiskLabel(e.risk()),
+              Local(e.has_missing_since(), e.missing_since()),
+              Local(e.has_returned_at(), e.returned_at()),
+              Flags(e)};
+    case Kind::kOpenActions:
+      return {e.action_id(),
+              e.child_id(),
+              Local(e.has_by_when(), e.by_when()),
+              Countdown(e.has_by_when(), e.by_when(), as_of),
+              e.who(),
+              e.what(),
+              Flags(e)};
+  }
+  return {};
 }
 
 Row CsvRow(const std::string& section, const std::string& link_id,
@@ -160,76 +206,14 @@ std::string AgendaText(const v1::Agenda& agenda) {
   std::string out =
       absl::StrCat("Agenda for ", DayHeading(agenda.day()), ", as of ",
                    Local(agenda.has_as_of(), agenda.as_of()), "\n");
-
-  AppendSection(out, kSectionTitles[0], agenda.missing_now_size(),
-                {"CHILD", "EPISODE", "RISK", "CATEGORY", "MISSING FOR",
-                 "ESCALATION", "FLAGS"},
-                Rows(agenda.missing_now(), [&](const v1::AgendaEntry& e) {
-                  return Row{e.child_id(),
-                             e.episode_id(),
-                             client::RiskLabel(e.risk()),
-                             client::CategoryLabel(e.category()),
-                             MissingFor(e, as_of),
-                             Cell(e.escalation()),
-                             Flags(e)};
-                }));
-
-  AppendSection(out, kSectionTitles[1], agenda.returned_size(),
-                {"CHILD", "EPISODE", "MISSING FOR", "RETURNED", "RHI DUE",
-                 "DEADLINE", "RHI", "FLAGS"},
-                Rows(agenda.returned(), [&](const v1::AgendaEntry& e) {
-                  Row row = RhiRow(e, as_of);
-                  row.insert(row.begin() + 2, MissingFor(e, as_of));
-                  return row;
-                }));
-
-  auto rhi_row = [&](const v1::AgendaEntry& e) { return RhiRow(e, as_of); };
-  AppendSection(out, kSectionTitles[2], agenda.rhi_overdue_size(), kRhiHeader,
-                Rows(agenda.rhi_overdue(), rhi_row));
-  AppendSection(out, kSectionTitles[3], agenda.rhi_due_soon_size(), kRhiHeader,
-                Rows(agenda.rhi_due_soon(), rhi_row));
-
-  AppendSection(
-      out, kSectionTitles[4], agenda.repeat_missing_size(),
-      {"CHILD", "EPISODES", "LATEST", "LATEST MISSING SINCE", "FLAGS"},
-      Rows(agenda.repeat_missing(), [&](const v1::AgendaEntry& e) {
-        return Row{
-            e.child_id(),
-            absl::StrCat(e.episode_count(),
-                         e.episode_count() == 1 ? " episode" : " episodes",
-                         " in the window"),
-            e.episode_id(), Local(e.has_missing_since(), e.missing_since()),
-            Flags(e)};
-      }));
-
-  std::vector<Row> linked;
-  for (const v1::LinkedGroup& g : agenda.linked()) {
-    bool first = true;
-    for (const v1::AgendaEntry& e : g.entries()) {
-      linked.push_back({first ? GroupLabel(g) : "", e.child_id(),
-                        e.episode_id(), client::RiskLabel(e.risk()),
-                        Local(e.has_missing_since(), e.missing_since()),
-                        Local(e.has_returned_at(), e.returned_at()), Flags(e)});
-      first = false;
+  for (const client::AgendaSection& section : client::PresentAgenda(agenda)) {
+    std::vector<Row> rows;
+    for (const client::AgendaItem& item : section.items) {
+      rows.push_back(SectionRow(section.kind, item, as_of));
     }
+    AppendSection(out, section.title, section.count,
+                  SectionHeader(section.kind), rows);
   }
-  AppendSection(out, kSectionTitles[5], agenda.linked_size(),
-                {"GROUP", "CHILD", "EPISODE", "RISK", "MISSING SINCE",
-                 "RETURNED", "FLAGS"},
-                linked);
-
-  AppendSection(
-      out, kSectionTitles[6], agenda.open_actions_size(),
-      {"ACTION", "CHILD", "BY WHEN", "DEADLINE", "WHO", "WHAT", "FLAGS"},
-      Rows(agenda.open_actions(), [&](const v1::AgendaEntry& e) {
-        return Row{e.action_id(),
-                   e.child_id(),
-                   Local(e.has_by_when(), e.by_when()),
-                   Countdown(e.has_by_when(), e.by_when(), as_of),
-                   e.who(),
-                   e.what(),
-                   Flags(e)};
-      }));
   return out;
 }
 
@@ -257,26 +241,16 @@ Row AgendaCsvHeader() {
 
 std::vector<Row> AgendaCsvRows(const v1::Agenda& agenda) {
   std::vector<Row> rows;
-  const std::pair<const char*, const RepeatedPtrField<v1::AgendaEntry>*>
-      before_linked[] = {{kSectionNames[0], &agenda.missing_now()},
-                         {kSectionNames[1], &agenda.returned()},
-                         {kSectionNames[2], &agenda.rhi_overdue()},
-                         {kSectionNames[3], &agenda.rhi_due_soon()},
-                         {kSectionNames[4], &agenda.repeat_missing()}};
-  for (const auto& [section, entries] : before_linked) {
-    for (const v1::AgendaEntry& e : *entries) {
-      rows.push_back(CsvRow(section, "", "", e));
+  for (const client::AgendaSection& section : client::PresentAgenda(agenda)) {
+    for (const client::AgendaItem& item : section.items) {
+      if (section.kind == Kind::kLinked) {
+        rows.push_back(CsvRow(section.name,
+                              item.suggested_link ? "suggested" : item.link_id,
+                              item.link_reason, item.entry));
+      } else {
+        rows.push_back(CsvRow(section.name, "", "", item.entry));
+      }
     }
-  }
-  for (const v1::LinkedGroup& g : agenda.linked()) {
-    for (const v1::AgendaEntry& e : g.entries()) {
-      rows.push_back(CsvRow(kSectionNames[5],
-                            g.suggested() ? "suggested" : g.link_id(),
-                            g.reason(), e));
-    }
-  }
-  for (const v1::AgendaEntry& e : agenda.open_actions()) {
-    rows.push_back(CsvRow(kSectionNames[6], "", "", e));
   }
   return rows;
 }
@@ -288,12 +262,14 @@ Fields MeetingSummary(const v1::Meeting& m) {
                    {"agenda as of", Local(m.has_as_of(), m.as_of())},
                    {"closed at", Local(m.has_closed_at(), m.closed_at())},
                    {"attendees", Cell(absl::StrJoin(m.attendees(), ", "))}};
-  const std::vector<int> counts = SectionCounts(m.agenda());
-  for (size_t i = 0; i < counts.size(); ++i) {
-    std::string label = kSectionTitles[i];
-    if (!absl::StartsWith(label, "RHI"))
+  for (const client::AgendaSection& section :
+       client::PresentAgenda(m.agenda())) {
+    // A field label in lower case, but RHI stays an abbreviation.
+    std::string label = section.title;
+    if (!absl::StartsWith(label, "RHI")) {
       label[0] = absl::ascii_tolower(label[0]);
-    fields.emplace_back(std::move(label), absl::StrCat(counts[i]));
+    }
+    fields.emplace_back(std::move(label), absl::StrCat(section.count));
   }
   return fields;
 }
@@ -301,7 +277,11 @@ Fields MeetingSummary(const v1::Meeting& m) {
 Row MeetingCsvHeader() {
   Row header = {"meeting_id", "day",       "state",
                 "as_of",      "closed_at", "attendees"};
-  for (const char* name : kSectionNames) header.push_back(name);
+  // The sections' names, which an empty agenda has as well as any.
+  for (const client::AgendaSection& section :
+       client::PresentAgenda(v1::Agenda())) {
+    header.push_back(section.name);
+  }
   header.insert(header.end(), {"notes", "actions"});
   return header;
 }
@@ -313,8 +293,9 @@ Row MeetingCsvRow(const v1::Meeting& m) {
              Utc(m.has_as_of(), m.as_of()),
              Utc(m.has_closed_at(), m.closed_at()),
              absl::StrJoin(m.attendees(), ",")};
-  for (int count : SectionCounts(m.agenda())) {
-    row.push_back(absl::StrCat(count));
+  for (const client::AgendaSection& section :
+       client::PresentAgenda(m.agenda())) {
+    row.push_back(absl::StrCat(section.count));
   }
   row.push_back(absl::StrCat(m.notes_size()));
   row.push_back(absl::StrCat(m.actions_size()));

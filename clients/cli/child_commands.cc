@@ -5,8 +5,7 @@
 
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
-#include "clients/core/time_text.h"
-#include "mfh/v1/child.grpc.pb.h"
+#include "clients/core/calls.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -26,41 +25,30 @@ struct ChildFlags {
 };
 
 absl::Status Add(Session& s, const ChildFlags& f) {
-  v1::CreateChildRequest req;
-  req.set_name(f.name);
-  req.set_date_of_birth(f.dob);
-  req.set_la_ref(f.la_ref);
-  req.set_looked_after(f.looked_after);
-  req.set_placing_authority(f.placing_authority);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::CreateChildResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->children().CreateChild(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(
+      v1::CreateChildResponse resp,
+      client::CreateChild(*conn, {.name = f.name,
+                                  .date_of_birth = f.dob,
+                                  .la_ref = f.la_ref,
+                                  .looked_after = f.looked_after,
+                                  .placing_authority = f.placing_authority}));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }
 
 absl::Status Show(Session& s, const ChildFlags& f) {
-  v1::GetChildRequest req;
-  req.set_child_id(f.child_id);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::GetChildResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->children().GetChild(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::GetChildResponse resp,
+                   client::GetChild(*conn, f.child_id));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }
 
 absl::Status List(Session& s, const ChildFlags& f) {
-  v1::ListChildrenRequest req;
-  req.set_flag(f.flag);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListChildrenResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->children().ListChildren(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ListChildrenResponse resp,
+                   client::ListChildren(*conn, f.flag));
   PrintList(s, resp.children(), s.now());
   return absl::OkStatus();
 }
@@ -70,25 +58,13 @@ absl::Status Flag(Session& s, const ChildFlags& f) {
                    OptionalTimeFlag("--at", f.at));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   if (!f.set.empty()) {
-    v1::SetFlagRequest req;
-    req.set_child_id(f.child_id);
-    req.set_flag(f.set);
-    if (at.has_value()) *req.mutable_at() = client::ToTimestamp(*at);
-    v1::SetFlagResponse resp;
-    RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-      return conn->children().SetFlag(ctx, req, &resp);
-    }));
+    ASSIGN_OR_RETURN(v1::SetFlagResponse resp,
+                     client::SetFlag(*conn, f.child_id, f.set, at));
     PrintRecord(s, resp, resp.child());
     return absl::OkStatus();
   }
-  v1::ClearFlagRequest req;
-  req.set_child_id(f.child_id);
-  req.set_flag(f.clear);
-  if (at.has_value()) *req.mutable_at() = client::ToTimestamp(*at);
-  v1::ClearFlagResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->children().ClearFlag(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ClearFlagResponse resp,
+                   client::ClearFlag(*conn, f.child_id, f.clear, at));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }

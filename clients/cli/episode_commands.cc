@@ -7,9 +7,8 @@
 
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
-#include "clients/core/time_text.h"
+#include "clients/core/calls.h"
 #include "clients/core/words.h"
-#include "mfh/v1/episode.grpc.pb.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -50,104 +49,73 @@ void PrintReturn(Session& s, const Response& resp) {
 }
 
 absl::Status Report(Session& s, const EpisodeFlags& f) {
-  v1::ReportMissingRequest req;
-  req.set_child_id(f.child_id);
-  req.set_police_force(f.police_force);
-  req.set_police_ref(f.police_ref);
-  ASSIGN_OR_RETURN(absl::Time since,
+  client::MissingReport report{.child_id = f.child_id,
+                               .police_force = f.police_force,
+                               .police_ref = f.police_ref,
+                               .reporter = f.reporter};
+  ASSIGN_OR_RETURN(report.missing_since,
                    TimeFlag("--missing-since", f.missing_since));
-  *req.mutable_missing_since() = client::ToTimestamp(since);
-  ASSIGN_OR_RETURN(v1::Risk risk, client::ParseRisk("--risk", f.risk));
-  req.set_risk(risk);
-  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+  ASSIGN_OR_RETURN(report.risk, client::ParseRisk("--risk", f.risk));
+  ASSIGN_OR_RETURN(report.notified_at,
                    OptionalTimeFlag("--notified-at", f.notified_at));
-  if (notified.has_value()) {
-    *req.mutable_notified_at() = client::ToTimestamp(*notified);
-  }
   if (!f.category.empty()) {
-    ASSIGN_OR_RETURN(v1::Category category,
+    ASSIGN_OR_RETURN(report.category,
                      client::ParseCategory("--category", f.category));
-    req.set_category(category);
   }
-  req.set_reporter(f.reporter);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ReportMissingResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().ReportMissing(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ReportMissingResponse resp,
+                   client::ReportMissing(*conn, report));
   PrintRecord(s, resp, resp.episode());
   return absl::OkStatus();
 }
 
 absl::Status LogReturn(Session& s, const EpisodeFlags& f) {
-  v1::LogReturnRequest req;
-  req.set_police_force(f.police_force);
-  req.set_police_ref(f.police_ref);
-  req.set_episode_id(f.episode_id);
-  ASSIGN_OR_RETURN(absl::Time returned,
+  client::ReturnReport report{.police_force = f.police_force,
+                              .police_ref = f.police_ref,
+                              .episode_id = f.episode_id,
+                              .found_location = f.found_location,
+                              .found_with = f.found_with};
+  ASSIGN_OR_RETURN(report.returned_at,
                    TimeFlag("--returned-at", f.returned_at));
-  *req.mutable_returned_at() = client::ToTimestamp(returned);
-  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+  ASSIGN_OR_RETURN(report.return_notified_at,
                    OptionalTimeFlag("--notified-at", f.notified_at));
-  if (notified.has_value()) {
-    *req.mutable_return_notified_at() = client::ToTimestamp(*notified);
-  }
-  req.set_found_location(f.found_location);
-  req.set_found_with(f.found_with);
   if (!f.returned_to.empty()) {
-    ASSIGN_OR_RETURN(v1::ReturnedTo to,
+    ASSIGN_OR_RETURN(report.returned_to,
                      client::ParseReturnedTo("--returned-to", f.returned_to));
-    req.set_returned_to(to);
   }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::LogReturnResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().LogReturn(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::LogReturnResponse resp,
+                   client::LogReturn(*conn, report));
   PrintReturn(s, resp);
   return absl::OkStatus();
 }
 
 absl::Status CorrectReturn(Session& s, const EpisodeFlags& f) {
-  v1::CorrectReturnRequest req;
-  req.set_episode_id(f.episode_id);
-  req.set_reason(f.reason);
-  ASSIGN_OR_RETURN(std::optional<absl::Time> returned,
+  client::ReturnCorrection correction{.episode_id = f.episode_id,
+                                      .reason = f.reason};
+  ASSIGN_OR_RETURN(correction.returned_at,
                    OptionalTimeFlag("--returned-at", f.returned_at));
-  if (returned.has_value()) {
-    *req.mutable_returned_at() = client::ToTimestamp(*returned);
-  }
-  ASSIGN_OR_RETURN(std::optional<absl::Time> notified,
+  ASSIGN_OR_RETURN(correction.return_notified_at,
                    OptionalTimeFlag("--notified-at", f.notified_at));
-  if (notified.has_value()) {
-    *req.mutable_return_notified_at() = client::ToTimestamp(*notified);
-  }
   if (f.found_location_option->count() > 0) {
-    req.set_found_location(f.found_location);
+    correction.found_location = f.found_location;
   }
-  if (f.found_with_option->count() > 0) req.set_found_with(f.found_with);
+  if (f.found_with_option->count() > 0) correction.found_with = f.found_with;
   if (!f.returned_to.empty()) {
-    ASSIGN_OR_RETURN(v1::ReturnedTo to,
+    ASSIGN_OR_RETURN(correction.returned_to,
                      client::ParseReturnedTo("--returned-to", f.returned_to));
-    req.set_returned_to(to);
   }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::CorrectReturnResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().CorrectReturn(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::CorrectReturnResponse resp,
+                   client::CorrectReturn(*conn, correction));
   PrintReturn(s, resp);
   return absl::OkStatus();
 }
 
 absl::Status Show(Session& s, const EpisodeFlags& f) {
-  v1::GetEpisodeRequest req;
-  req.set_episode_id(f.episode_id);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::GetEpisodeResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().GetEpisode(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::GetEpisodeResponse resp,
+                   client::GetEpisode(*conn, f.episode_id));
   PrintRecord(s, resp, resp.episode());
   return absl::OkStatus();
 }
@@ -155,44 +123,28 @@ absl::Status Show(Session& s, const EpisodeFlags& f) {
 absl::Status List(Session& s, const EpisodeFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  v1::ListEpisodesRequest req;
-  req.set_child_id(f.child_id);
-  req.set_open_only(f.open_only);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListEpisodesResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().ListEpisodes(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ListEpisodesResponse resp,
+                   client::ListEpisodes(*conn, f.child_id, f.open_only));
   PrintList(s, resp.episodes(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
 
 absl::Status Regrade(Session& s, const EpisodeFlags& f) {
-  v1::UpdateEpisodeRequest req;
-  req.set_episode_id(f.episode_id);
-  req.set_reason(f.reason);
-  ASSIGN_OR_RETURN(v1::Risk risk, client::ParseRisk("--risk", f.risk));
-  req.set_risk(risk);
-  ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
-  *req.mutable_risk_from() = client::ToTimestamp(at);
+  client::EpisodeUpdate update{.episode_id = f.episode_id, .reason = f.reason};
+  ASSIGN_OR_RETURN(update.risk, client::ParseRisk("--risk", f.risk));
+  ASSIGN_OR_RETURN(update.risk_from, TimeFlag("--at", f.at));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::UpdateEpisodeResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().UpdateEpisode(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::UpdateEpisodeResponse resp,
+                   client::UpdateEpisode(*conn, update));
   PrintRecord(s, resp, resp.episode());
   return absl::OkStatus();
 }
 
 absl::Status Link(Session& s, const EpisodeFlags& f) {
-  v1::LinkEpisodesRequest req;
-  for (const std::string& id : f.episode_ids) req.add_episode_ids(id);
-  req.set_reason(f.reason);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::LinkEpisodesResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->episodes().LinkEpisodes(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::LinkEpisodesResponse resp,
+                   client::LinkEpisodes(*conn, f.episode_ids, f.reason));
   PrintRecord(s, resp, resp.link());
   return absl::OkStatus();
 }

@@ -8,8 +8,7 @@
 #include "clients/cli/agenda_view.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
-#include "clients/core/time_text.h"
-#include "mfh/v1/meeting.grpc.pb.h"
+#include "clients/core/calls.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -37,15 +36,6 @@ struct MeetingFlags {
   std::string reason;
 };
 
-// --as-of into the request's as_of, when given.
-template <typename Request>
-absl::Status SetAsOf(const MeetingFlags& f, Request& req) {
-  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
-                   OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
-  return absl::OkStatus();
-}
-
 // A meeting as its summary (open) or its minutes (close, show); the whole
 // response in JSON; its one CSV row.
 void PrintMeeting(Session& s, const google::protobuf::Message& response,
@@ -65,14 +55,11 @@ void PrintMeeting(Session& s, const google::protobuf::Message& response,
 }
 
 absl::Status Agenda(Session& s, const MeetingFlags& f) {
-  v1::GetAgendaRequest req;
-  req.set_day(f.day);
-  RETURN_IF_ERROR(SetAsOf(f, req));
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::GetAgendaResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().GetAgenda(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::GetAgendaResponse resp,
+                   client::GetAgenda(*conn, f.day, as_of));
   switch (s.format()) {
     case Format::kJson:
       s.out() << JsonLine(resp);
@@ -91,76 +78,56 @@ absl::Status Agenda(Session& s, const MeetingFlags& f) {
 }
 
 absl::Status Open(Session& s, const MeetingFlags& f) {
-  v1::OpenMeetingRequest req;
-  req.set_day(f.day);
-  RETURN_IF_ERROR(SetAsOf(f, req));
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::OpenMeetingResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().OpenMeeting(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::OpenMeetingResponse resp,
+                   client::OpenMeeting(*conn, f.day, as_of));
   PrintMeeting(s, resp, resp.meeting(), /*minutes=*/false);
   return absl::OkStatus();
 }
 
 absl::Status Note(Session& s, const MeetingFlags& f) {
-  v1::AddNoteRequest req;
-  req.set_meeting_id(f.meeting_id);
-  req.set_child_id(f.child_id);
-  req.set_text(f.text);
-  req.set_decision(f.decision);
-  req.set_addendum(f.addendum);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::AddNoteResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().AddNote(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::AddNoteResponse resp,
+                   client::AddNote(*conn, {.meeting_id = f.meeting_id,
+                                           .child_id = f.child_id,
+                                           .text = f.text,
+                                           .decision = f.decision,
+                                           .addendum = f.addendum}));
   PrintRecord(s, resp, resp.note());
   return absl::OkStatus();
 }
 
 absl::Status AgreeAction(Session& s, const MeetingFlags& f) {
-  v1::AddActionRequest req;
-  req.set_meeting_id(f.meeting_id);
-  req.set_child_id(f.child_id);
-  req.set_what(f.what);
-  req.set_who(f.who);
-  ASSIGN_OR_RETURN(absl::Time by_when, TimeFlag("--by-when", f.by_when));
-  *req.mutable_by_when() = client::ToTimestamp(by_when);
-  req.set_done_when(f.done_when);
-  req.set_worked_when(f.worked_when);
-  req.set_assignee(f.assignee);
-  req.set_addendum(f.addendum);
+  client::NewAction action{.meeting_id = f.meeting_id,
+                           .child_id = f.child_id,
+                           .what = f.what,
+                           .who = f.who,
+                           .done_when = f.done_when,
+                           .worked_when = f.worked_when,
+                           .assignee = f.assignee,
+                           .addendum = f.addendum};
+  ASSIGN_OR_RETURN(action.by_when, TimeFlag("--by-when", f.by_when));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::AddActionResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().AddAction(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::AddActionResponse resp,
+                   client::AddAction(*conn, action));
   PrintRecord(s, resp, resp.action());
   return absl::OkStatus();
 }
 
 absl::Status Close(Session& s, const MeetingFlags& f) {
-  v1::CloseMeetingRequest req;
-  req.set_meeting_id(f.meeting_id);
-  for (const std::string& a : f.attendees) req.add_attendees(a);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::CloseMeetingResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().CloseMeeting(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::CloseMeetingResponse resp,
+                   client::CloseMeeting(*conn, f.meeting_id, f.attendees));
   PrintMeeting(s, resp, resp.meeting(), /*minutes=*/true);
   return absl::OkStatus();
 }
 
 absl::Status Show(Session& s, const MeetingFlags& f) {
-  v1::GetMeetingRequest req;
-  req.set_meeting_id(f.meeting_id);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::GetMeetingResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().GetMeeting(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::GetMeetingResponse resp,
+                   client::GetMeeting(*conn, f.meeting_id));
   PrintMeeting(s, resp, resp.meeting(), /*minutes=*/true);
   return absl::OkStatus();
 }
@@ -168,14 +135,9 @@ absl::Status Show(Session& s, const MeetingFlags& f) {
 absl::Status ListActions(Session& s, const MeetingFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  v1::ListActionsRequest req;
-  req.set_open_only(f.open_only);
-  req.set_child_id(f.child_id);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListActionsResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().ListActions(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ListActionsResponse resp,
+                   client::ListActions(*conn, f.open_only, f.child_id));
   PrintList(s, resp.actions(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
@@ -183,18 +145,15 @@ absl::Status ListActions(Session& s, const MeetingFlags& f) {
 // UpdateAction with `status` (UNSPECIFIED: evidence of impact only).
 absl::Status UpdateAction(Session& s, const MeetingFlags& f,
                           v1::ActionStatus status) {
-  v1::UpdateActionRequest req;
-  req.set_action_id(f.action_id);
-  req.set_status(status);
-  if (status == v1::ACTION_STATUS_DONE) req.set_done_evidence(f.evidence);
-  if (status == v1::ACTION_STATUS_DROPPED) req.set_drop_reason(f.reason);
-  req.set_impact_evidence(f.impact);
-  req.set_worked_when(f.worked_when);
+  client::ActionUpdate update{.action_id = f.action_id,
+                              .status = status,
+                              .impact_evidence = f.impact,
+                              .worked_when = f.worked_when};
+  if (status == v1::ACTION_STATUS_DONE) update.done_evidence = f.evidence;
+  if (status == v1::ACTION_STATUS_DROPPED) update.drop_reason = f.reason;
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::UpdateActionResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->meetings().UpdateAction(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::UpdateActionResponse resp,
+                   client::UpdateAction(*conn, update));
   PrintRecord(s, resp, resp.action());
   return absl::OkStatus();
 }

@@ -9,12 +9,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/strip.h"
 #include "clients/cli/output.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/cli/session.h"
+#include "clients/core/calls.h"
 #include "clients/core/time_text.h"
-#include "mfh/v1/report.grpc.pb.h"
+#include "clients/core/words.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -50,19 +50,6 @@ std::string MonthName(absl::string_view month) {
     return std::string(month);
   }
   return absl::StrCat(kMonthNames[m - 1], " ", year);
-}
-
-// The last month of a financial-year quarter: "2025-Q4" -> "2026-03".
-std::string LastMonthOfQuarter(absl::string_view quarter) {
-  int year = 0;
-  int q = 0;
-  if (quarter.size() != 7 || !absl::SimpleAtoi(quarter.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(quarter.substr(6, 1), &q) || q < 1 || q > 4) {
-    return "";
-  }
-  const int m = q * 3 + 3;  // 6, 9, 12, 15
-  return absl::StrFormat("%04d-%02d", m > 12 ? year + 1 : year,
-                         m > 12 ? m - 12 : m);
 }
 
 std::vector<std::pair<std::string, int>> Trend(const v1::MonthlyReport& r) {
@@ -110,16 +97,11 @@ Fields MonthlyFigures(const v1::MonthlyReport& r) {
 }
 
 absl::Status Monthly(Session& s, const ReportFlags& f) {
-  v1::MonthlyReportRequest req;
-  req.set_month(f.period);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::MonthlyReportResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->reports().MonthlyReport(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::MonthlyReportResponse resp,
+                   client::MonthlyReport(*conn, f.period, as_of));
   const v1::MonthlyReport& r = resp.report();
   const Fields figures = MonthlyFigures(r);
   if (!f.pdf.empty()) {
@@ -172,20 +154,13 @@ absl::Status Monthly(Session& s, const ReportFlags& f) {
   return absl::OkStatus();
 }
 
-// An RHI status or action status enum name without its prefix, lower case:
-// "overdue", "done".
-std::string StatusWord(const std::string& name, absl::string_view prefix) {
-  std::string word(absl::StripPrefix(name, prefix));
-  absl::AsciiStrToLower(&word);
-  return word;
-}
-
+// A status as the report's rows write it, in lower case: "overdue", "done".
 std::string RhiWord(v1::RhiStatus status) {
-  return StatusWord(v1::RhiStatus_Name(status), "RHI_STATUS_");
+  return absl::AsciiStrToLower(client::RhiStatusLabel(status));
 }
 
 std::string ActionWord(v1::ActionStatus status) {
-  return StatusWord(v1::ActionStatus_Name(status), "ACTION_STATUS_");
+  return absl::AsciiStrToLower(client::ActionStatusLabel(status));
 }
 
 // How late an RHI is: "23.0 h late", "not held", or "not completed as of
@@ -198,45 +173,39 @@ std::string HowLate(const v1::LateInterview& l, const std::string& as_of) {
                       Decimal(l.hours_late(), 1), " h past due)");
 }
 
+// The thresholds the server applied, in days: "7 days", "14 days".
+std::string LongEpisodeAfter(const v1::ExceptionReportResponse& resp) {
+  return client::FormatDays(client::FromDuration(resp.long_episode_after()));
+}
+
+std::string LateActionAfter(const v1::ExceptionReportResponse& resp) {
+  return client::FormatDays(client::FromDuration(resp.late_action_after()));
+}
+
 std::string ExceptionTotals(const v1::ExceptionReportResponse& resp) {
   return absl::StrCat(resp.late_interviews_size(), " RHIs late or not held, ",
-                      resp.long_episodes_size(), " episodes over 7 days, ",
-                      resp.overdue_actions_size(),
-                      " actions over 14 days late");
+                      resp.long_episodes_size(), " episodes over ",
+                      LongEpisodeAfter(resp), ", ", resp.overdue_actions_size(),
+                      " actions over ", LateActionAfter(resp), " late");
 }
 
 // The exception report as a PDF, with the trend of the 12 months to the
 // quarter's last month (from MonthlyReport, as of the same time).
 absl::Status ExceptionsPdf(const client::Connection& conn,
-                           const v1::ExceptionReportRequest& req,
+                           std::optional<absl::Time> as_of,
                            const v1::ExceptionReportResponse& resp,
                            const std::string& path) {
-  v1::MonthlyReportRequest monthly;
-  monthly.set_month(LastMonthOfQuarter(resp.quarter()));
-  if (req.has_as_of()) *monthly.mutable_as_of() = req.as_of();
-  v1::MonthlyReportResponse trend;
-  RETURN_IF_ERROR(conn.Call([&](grpc::ClientContext* ctx) {
-    return conn.reports().MonthlyReport(ctx, monthly, &trend);
-  }));
+  ASSIGN_OR_RETURN(v1::MonthlyReportResponse trend,
+                   client::MonthlyReport(conn, resp.last_month(), as_of));
   const absl::Time t = client::FromTimestamp(resp.as_of());
   auto local = [](const google::protobuf::Timestamp& ts) {
     return client::FormatLocal(client::FromTimestamp(ts));
   };
   PdfReport pdf;
   pdf.title = "Missing from home: exception report";
-  const std::string last = LastMonthOfQuarter(resp.quarter());
-  std::string first = last;
-  if (!last.empty()) {
-    int year = 0;
-    int m = 0;
-    if (absl::SimpleAtoi(last.substr(0, 4), &year) &&
-        absl::SimpleAtoi(last.substr(5, 2), &m)) {
-      first = absl::StrFormat("%04d-%02d", year, m - 2);
-    }
-  }
-  pdf.period =
-      absl::StrCat(resp.quarter(), ": ", MonthName(first), " to ",
-                   MonthName(last), ", as of ", client::FormatLocal(t));
+  pdf.period = absl::StrCat(resp.quarter(), ": ", MonthName(resp.first_month()),
+                            " to ", MonthName(resp.last_month()), ", as of ",
+                            client::FormatLocal(t));
   pdf.totals = absl::StrCat("Totals: ", ExceptionTotals(resp));
   PdfTable rhis{.heading = "RHIs due in the quarter completed late or never",
                 .header = {"child", "episode", "due", "status", "how late"}};
@@ -245,16 +214,19 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
                          RhiWord(l.status()),
                          HowLate(l, client::FormatLocal(t))});
   }
-  PdfTable episodes{.heading = "Episodes longer than 7 days",
-                    .header = {"child", "episode", "missing since", "returned",
-                               "hours missing", "hours over 7 days"}};
+  PdfTable episodes{
+      .heading = absl::StrCat("Episodes longer than ", LongEpisodeAfter(resp)),
+      .header = {"child", "episode", "missing since", "returned",
+                 "hours missing",
+                 absl::StrCat("hours over ", LongEpisodeAfter(resp))}};
   for (const v1::LongEpisode& e : resp.long_episodes()) {
     episodes.rows.push_back(
         {e.child_id(), e.episode_id(), local(e.missing_since()),
          e.has_returned_at() ? local(e.returned_at()) : "still missing",
          Decimal(e.hours_missing(), 1), Decimal(e.hours_over(), 1)});
   }
-  PdfTable actions{.heading = "Actions overdue by more than 14 days",
+  PdfTable actions{.heading = absl::StrCat("Actions overdue by more than ",
+                                           LateActionAfter(resp)),
                    .header = {"child", "action", "meeting", "what", "who",
                               "by when", "status", "days late"}};
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
@@ -274,17 +246,12 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
 }
 
 absl::Status Exceptions(Session& s, const ReportFlags& f) {
-  v1::ExceptionReportRequest req;
-  req.set_quarter(f.period);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ExceptionReportResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->reports().ExceptionReport(ctx, req, &resp);
-  }));
-  if (!f.pdf.empty()) RETURN_IF_ERROR(ExceptionsPdf(*conn, req, resp, f.pdf));
+  ASSIGN_OR_RETURN(v1::ExceptionReportResponse resp,
+                   client::ExceptionReport(*conn, f.period, as_of));
+  if (!f.pdf.empty()) RETURN_IF_ERROR(ExceptionsPdf(*conn, as_of, resp, f.pdf));
   if (s.format() == Format::kJson) {
     s.out() << JsonLine(resp);
     return absl::OkStatus();
@@ -302,13 +269,13 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
                     HowLate(l, format(t))});
   }
   for (const v1::LongEpisode& e : resp.long_episodes()) {
-    rows.push_back(
-        {"long_episode", e.child_id(), e.episode_id(),
-         format(client::FromTimestamp(e.missing_since())),
-         e.has_returned_at() ? "returned" : "missing",
-         Decimal(e.hours_over(), 1),
-         absl::StrCat(Decimal(e.hours_missing(), 1), " h missing; ",
-                      Decimal(e.hours_over(), 1), " h over 7 days")});
+    rows.push_back({"long_episode", e.child_id(), e.episode_id(),
+                    format(client::FromTimestamp(e.missing_since())),
+                    e.has_returned_at() ? "returned" : "missing",
+                    Decimal(e.hours_over(), 1),
+                    absl::StrCat(Decimal(e.hours_missing(), 1), " h missing; ",
+                                 Decimal(e.hours_over(), 1), " h over ",
+                                 LongEpisodeAfter(resp))});
   }
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
     rows.push_back(
@@ -337,16 +304,11 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
 }
 
 absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
-  v1::ChronologyRequest req;
-  req.set_child_id(f.child_id);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ChronologyResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->reports().Chronology(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::ChronologyResponse resp,
+                   client::Chronology(*conn, f.child_id, as_of));
   if (s.format() == Format::kJson) {
     s.out() << JsonLine(resp);
     return absl::OkStatus();
@@ -376,16 +338,11 @@ absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
 }
 
 absl::Status Ssda903(Session& s, const ReportFlags& f) {
-  v1::Ssda903MissingRequest req;
-  req.set_year(f.period);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::Ssda903MissingResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->reports().Ssda903Missing(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::Ssda903MissingResponse resp,
+                   client::Ssda903Missing(*conn, f.period, as_of));
   switch (s.format()) {
     case Format::kJson:
       s.out() << JsonLine(resp);
@@ -445,8 +402,8 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
   auto q = std::make_shared<ReportFlags>();
   CLI::App* exceptions = AddLeaf(
       *report, "exceptions",
-      "RHIs due in the quarter met late or never, episodes over 7 days and "
-      "actions over 14 days late",
+      "RHIs due in the quarter met late or never, long episodes and late "
+      "actions, past the thresholds the server states in the report",
       "mfh report exceptions --quarter 2025-Q4 --as-of 2026-04-01T09:00",
       dispatch, [q](Session& s) { return Exceptions(s, *q); });
   exceptions

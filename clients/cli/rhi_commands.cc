@@ -7,9 +7,9 @@
 
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
+#include "clients/core/calls.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
-#include "mfh/v1/interview.grpc.pb.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -32,122 +32,93 @@ struct RhiFlags {
 };
 
 absl::Status List(Session& s, const RhiFlags& f) {
-  v1::ListInterviewsRequest req;
-  req.set_child_id(f.child_id);
-  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
-                   OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
+  client::InterviewQuery query{.child_id = f.child_id};
+  ASSIGN_OR_RETURN(query.as_of, OptionalTimeFlag("--as-of", f.as_of));
   if (f.overdue) {
-    req.add_statuses(v1::RHI_STATUS_OVERDUE);
+    query.statuses = {v1::RHI_STATUS_OVERDUE};
   } else if (!f.all) {
-    req.add_statuses(v1::RHI_STATUS_DUE);
-    req.add_statuses(v1::RHI_STATUS_OFFERED);
-    req.add_statuses(v1::RHI_STATUS_OVERDUE);
+    query.statuses = client::OpenRhiStatuses();
   }
   if (!f.due_within.empty()) {
     ASSIGN_OR_RETURN(absl::Duration within,
                      client::ParseDuration("--due-within", f.due_within));
-    *req.mutable_due_before() =
-        client::ToTimestamp(as_of.value_or(s.now()) + within);
+    query.due_before = query.as_of.value_or(s.now()) + within;
   }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::ListInterviewsResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->interviews().ListInterviews(ctx, req, &resp);
-  }));
-  PrintList(s, resp.interviews(), as_of.value_or(s.now()));
-  return absl::OkStatus();
-}
-
-// Sends one request to InterviewService and prints the interview it answers
-// with.
-template <typename Response, typename Request, typename Method>
-absl::Status CallAndPrint(Session& s, const Request& req, Method method) {
-  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  Response resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return (conn->interviews().*method)(ctx, req, &resp);
-  }));
-  PrintRecord(s, resp, resp.interview());
+  ASSIGN_OR_RETURN(v1::ListInterviewsResponse resp,
+                   client::ListInterviews(*conn, query));
+  PrintList(s, resp.interviews(), query.as_of.value_or(s.now()));
   return absl::OkStatus();
 }
 
 absl::Status Show(Session& s, const RhiFlags& f) {
-  v1::GetInterviewRequest req;
-  req.set_episode_id(f.episode_id);
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
-  if (as_of.has_value()) *req.mutable_as_of() = client::ToTimestamp(*as_of);
-  return CallAndPrint<v1::GetInterviewResponse>(
-      s, req, &v1::InterviewService::Stub::GetInterview);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::GetInterviewResponse resp,
+                   client::GetInterview(*conn, f.episode_id, as_of));
+  PrintRecord(s, resp, resp.interview());
+  return absl::OkStatus();
 }
 
 absl::Status Offer(Session& s, const RhiFlags& f) {
-  v1::RecordOfferRequest req;
-  req.set_episode_id(f.episode_id);
   ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
-  *req.mutable_at() = client::ToTimestamp(at);
-  req.set_by(f.by);
-  return CallAndPrint<v1::RecordOfferResponse>(
-      s, req, &v1::InterviewService::Stub::RecordOffer);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::RecordOfferResponse resp,
+                   client::RecordOffer(*conn, f.episode_id, at, f.by));
+  PrintRecord(s, resp, resp.interview());
+  return absl::OkStatus();
 }
 
 absl::Status Decline(Session& s, const RhiFlags& f) {
-  v1::RecordDeclineRequest req;
-  req.set_episode_id(f.episode_id);
   ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
-  *req.mutable_at() = client::ToTimestamp(at);
-  req.set_reason(f.reason);
-  return CallAndPrint<v1::RecordDeclineResponse>(
-      s, req, &v1::InterviewService::Stub::RecordDecline);
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::RecordDeclineResponse resp,
+                   client::RecordDecline(*conn, f.episode_id, at, f.reason));
+  PrintRecord(s, resp, resp.interview());
+  return absl::OkStatus();
 }
 
 absl::Status Complete(Session& s, const RhiFlags& f) {
-  v1::RecordCompletionRequest req;
-  req.set_episode_id(f.episode_id);
-  ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
-  *req.mutable_at() = client::ToTimestamp(at);
-  req.set_by(f.by);
+  client::Completion completion{.episode_id = f.episode_id,
+                                .by = f.by,
+                                .referral_made = f.referral,
+                                .notes = f.notes,
+                                .also_episode_ids = f.also};
+  ASSIGN_OR_RETURN(completion.at, TimeFlag("--at", f.at));
   if (!f.concerns.empty()) {
-    ASSIGN_OR_RETURN(std::vector<v1::Concern> concerns,
+    ASSIGN_OR_RETURN(completion.concerns,
                      client::ParseConcerns("--concerns", f.concerns));
-    for (v1::Concern c : concerns) req.mutable_outcome()->add_concerns(c);
   }
-  req.mutable_outcome()->set_referral_made(f.referral);
-  req.mutable_outcome()->set_notes(f.notes);
-  for (const std::string& id : f.also) req.add_also_episode_ids(id);
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  v1::RecordCompletionResponse resp;
-  RETURN_IF_ERROR(conn->Call([&](grpc::ClientContext* ctx) {
-    return conn->interviews().RecordCompletion(ctx, req, &resp);
-  }));
+  ASSIGN_OR_RETURN(v1::RecordCompletionResponse resp,
+                   client::RecordCompletion(*conn, completion));
   std::vector<const v1::Interview*> records = {&resp.interview()};
   for (const v1::Interview& also : resp.also()) records.push_back(&also);
   PrintRecords(s, resp, records);
   return absl::OkStatus();
 }
 
-// MarkNotHeld or MarkNotRequired: the same request, another method.
-template <typename Request, typename Response, typename Method>
-absl::Status Close(Session& s, const RhiFlags& f, Method method) {
-  Request req;
-  req.set_episode_id(f.episode_id);
-  req.set_reason(f.reason);
-  if (!f.at.empty()) {
-    ASSIGN_OR_RETURN(absl::Time at, TimeFlag("--at", f.at));
-    *req.mutable_at() = client::ToTimestamp(at);
-  }
-  return CallAndPrint<Response>(s, req, method);
+// MarkNotHeld or MarkNotRequired: the same arguments, another call.
+template <typename Response>
+absl::Status Close(Session& s, const RhiFlags& f,
+                   absl::StatusOr<Response> (*call)(
+                       const client::Connection&, const std::string&,
+                       const std::string&, std::optional<absl::Time>)) {
+  ASSIGN_OR_RETURN(std::optional<absl::Time> at,
+                   OptionalTimeFlag("--at", f.at));
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(Response resp, call(*conn, f.episode_id, f.reason, at));
+  PrintRecord(s, resp, resp.interview());
+  return absl::OkStatus();
 }
 
 absl::Status NotHeld(Session& s, const RhiFlags& f) {
-  return Close<v1::MarkNotHeldRequest, v1::MarkNotHeldResponse>(
-      s, f, &v1::InterviewService::Stub::MarkNotHeld);
+  return Close<v1::MarkNotHeldResponse>(s, f, &client::MarkNotHeld);
 }
 
 absl::Status NotRequired(Session& s, const RhiFlags& f) {
-  return Close<v1::MarkNotRequiredRequest, v1::MarkNotRequiredResponse>(
-      s, f, &v1::InterviewService::Stub::MarkNotRequired);
+  return Close<v1::MarkNotRequiredResponse>(s, f, &client::MarkNotRequired);
 }
 
 // A leaf that names one RHI by its episode.
@@ -169,7 +140,9 @@ CLI::App* AddRhiLeaf(CLI::App& group, const std::string& name,
 
 void AddRhiCommands(CLI::App& app, Dispatch& dispatch) {
   CLI::App* group = app.add_subcommand(
-      "rhi", "Return home interviews: due within 72 hours of a return");
+      "rhi",
+      "Return home interviews: each due by the deadline the server's policy "
+      "sets after a return");
   group->require_subcommand(1);
   group->footer(
       "Examples:\n  mfh rhi list --due-within 24h\n"

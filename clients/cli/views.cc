@@ -37,11 +37,6 @@ std::string TimeMissing(const v1::Episode& e, absl::Time as_of) {
   return client::FormatShortDuration(end - since);
 }
 
-bool IsOpen(v1::RhiStatus s) {
-  return s == v1::RHI_STATUS_DUE || s == v1::RHI_STATUS_OFFERED ||
-         s == v1::RHI_STATUS_OVERDUE;
-}
-
 std::string Concerns(const v1::Interview& i) {
   if (!i.has_outcome() || i.outcome().concerns().empty()) return "-";
   std::vector<std::string> labels;
@@ -196,15 +191,16 @@ Row View<v1::Interview>::TableHeader() {
 }
 
 Row View<v1::Interview>::TableRow(const v1::Interview& i, absl::Time as_of) {
-  return {i.episode_id(),
-          i.child_id(),
-          client::RhiStatusLabel(i.status()),
-          Local(i.has_due_at(), i.due_at()),
-          IsOpen(i.status()) ? client::FormatCountdown(
-                                   client::FromTimestamp(i.due_at()), as_of)
-                             : "-",
-          Local(i.has_offered_at(), i.offered_at()),
-          Local(i.has_completed_at(), i.completed_at())};
+  return {
+      i.episode_id(),
+      i.child_id(),
+      client::RhiStatusLabel(i.status()),
+      Local(i.has_due_at(), i.due_at()),
+      client::IsOpenRhiStatus(i.status())
+          ? client::FormatCountdown(client::FromTimestamp(i.due_at()), as_of)
+          : "-",
+      Local(i.has_offered_at(), i.offered_at()),
+      Local(i.has_completed_at(), i.completed_at())};
 }
 
 Row View<v1::Interview>::CsvHeader() {

@@ -130,6 +130,15 @@ std::string FormatShortDuration(absl::Duration d) {
   return absl::StrCat(minutes, "m");
 }
 
+std::string FormatDays(absl::Duration d) {
+  const absl::Duration day = absl::Hours(24);
+  if (d <= absl::ZeroDuration() || d % day != absl::ZeroDuration()) {
+    return FormatShortDuration(d);
+  }
+  const int64_t days = absl::IDivDuration(d, day, &d);
+  return absl::StrCat(days, days == 1 ? " day" : " days");
+}
+
 std::string FormatCountdown(absl::Time due, absl::Time as_of) {
   if (due > as_of)
     return absl::StrCat("due in ", FormatShortDuration(due - as_of));
@@ -147,6 +156,10 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t) {
   ts.set_seconds(absl::ToUnixSeconds(t));
   ts.set_nanos(static_cast<int32_t>(absl::ToInt64Nanoseconds(t - second)));
   return ts;
+}
+
+absl::Duration FromDuration(const google::protobuf::Duration& d) {
+  return absl::Seconds(d.seconds()) + absl::Nanoseconds(d.nanos());
 }
 
 }  // namespace mfh::client

@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "google/protobuf/duration.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace mfh::client {
@@ -36,12 +37,17 @@ std::string FormatUtc(absl::Time t);
 // Two units, rounded down: "2d 4h", "5h 12m", "45m". Negative counts as 0.
 std::string FormatShortDuration(absl::Duration d);
 
+// A threshold in days, as reports state it: "7 days", "1 day"; one that is
+// not a whole number of days as FormatShortDuration writes it.
+std::string FormatDays(absl::Duration d);
+
 // "due in 1d 2h" while due > as_of, else "overdue by 3h 5m" (an RHI is
 // overdue when due <= as_of).
 std::string FormatCountdown(absl::Time due, absl::Time as_of);
 
 absl::Time FromTimestamp(const google::protobuf::Timestamp& ts);
 google::protobuf::Timestamp ToTimestamp(absl::Time t);
+absl::Duration FromDuration(const google::protobuf::Duration& d);
 
 }  // namespace mfh::client
 

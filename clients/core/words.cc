@@ -125,4 +125,69 @@ std::string MeetingStateLabel(v1::MeetingState state) {
   return StripPrefix(v1::MeetingState_Name(state), "MEETING_STATE_", state);
 }
 
+std::string RiskWord(v1::Risk risk) {
+  switch (risk) {
+    case v1::RISK_HIGH:
+      return "High";
+    case v1::RISK_MEDIUM:
+      return "Medium";
+    case v1::RISK_LOW:
+      return "Low";
+    case v1::RISK_NO_APPARENT_RISK:
+      return "No apparent risk";
+    default:
+      return "-";
+  }
+}
+
+std::string RhiStatusWord(v1::RhiStatus status) {
+  switch (status) {
+    case v1::RHI_STATUS_DUE:
+      return "Due";
+    case v1::RHI_STATUS_OFFERED:
+      return "Offered";
+    case v1::RHI_STATUS_OVERDUE:
+      return "OVERDUE";
+    case v1::RHI_STATUS_COMPLETED:
+      return "Completed";
+    case v1::RHI_STATUS_DECLINED:
+      return "Declined";
+    case v1::RHI_STATUS_NOT_HELD:
+      return "Not held";
+    case v1::RHI_STATUS_NOT_REQUIRED:
+      return "Not required";
+    default:
+      return "-";
+  }
+}
+
+std::string CategoryWord(v1::Category category) {
+  switch (category) {
+    case v1::CATEGORY_MISSING:
+      return "Missing";
+    case v1::CATEGORY_ABSENT:
+      return "Absent";
+    default:
+      return "-";
+  }
+}
+
+std::string ActionStatusWord(v1::ActionStatus status) {
+  switch (status) {
+    case v1::ACTION_STATUS_OPEN:
+      return "Open";
+    case v1::ACTION_STATUS_DONE:
+      return "Done";
+    case v1::ACTION_STATUS_DROPPED:
+      return "Dropped";
+    default:
+      return "-";
+  }
+}
+
+bool IsOpenRhiStatus(v1::RhiStatus status) {
+  return status == v1::RHI_STATUS_DUE || status == v1::RHI_STATUS_OFFERED ||
+         status == v1::RHI_STATUS_OVERDUE;
+}
+
 }  // namespace mfh::client

@@ -1,5 +1,6 @@
 // The words people type for the API's enums (`--risk high`), and the labels
-// shown for them. Parsing ignores case; errors start with "<field>: ".
+// and words shown for them, in one place for both clients. Parsing ignores
+// case; errors start with "<field>: ".
 #ifndef MFH_CLIENTS_CORE_WORDS_H_
 #define MFH_CLIENTS_CORE_WORDS_H_
 
@@ -40,6 +41,18 @@ std::string RoleLabel(v1::Role role);
 // "OPEN", "DONE", "DROPPED"; "OPEN", "CLOSED".
 std::string ActionStatusLabel(v1::ActionStatus status);
 std::string MeetingStateLabel(v1::MeetingState state);
+
+// Words for screens that read as sentences: "High", "No apparent risk";
+// "Due", "OVERDUE" (in capitals, as the red rows shout it), "Not held";
+// "Missing", "Absent"; "Open", "Done", "Dropped". "-" for UNSPECIFIED.
+std::string RiskWord(v1::Risk risk);
+std::string RhiStatusWord(v1::RhiStatus status);
+std::string CategoryWord(v1::Category category);
+std::string ActionStatusWord(v1::ActionStatus status);
+
+// DUE, OFFERED and OVERDUE: an interview still owed, which the lists show
+// unless asked for every one.
+bool IsOpenRhiStatus(v1::RhiStatus status);
 
 }  // namespace mfh::client
 

@@ -4,11 +4,12 @@
 
 #include <QMutexLocker>
 #include <algorithm>
+#include <optional>
 #include <utility>
 
+#include "clients/core/calls.h"
 #include "clients/core/connection.h"
 #include "clients/core/status.h"
-#include "clients/core/time_text.h"
 
 namespace mfh::desktop {
 namespace {
@@ -51,18 +52,14 @@ void BoardWatcher::run() {
       return;
     }
     grpc::ClientContext ctx;
-    (*conn)->Authorize(ctx);
     {
       QMutexLocker lock(&mutex_);
       if (stop_) break;
       active_ = &ctx;
     }
-    v1::WatchBoardRequest req;
-    if (as_of_unix_ != 0) {
-      *req.mutable_as_of() =
-          client::ToTimestamp(absl::FromUnixSeconds(as_of_unix_));
-    }
-    auto reader = (*conn)->episodes().WatchBoard(&ctx, req);
+    std::optional<absl::Time> as_of;
+    if (as_of_unix_ != 0) as_of = absl::FromUnixSeconds(as_of_unix_);
+    auto reader = client::WatchBoard(**conn, ctx, as_of);
     v1::WatchBoardResponse msg;
     bool first = true;
     while (reader->Read(&msg)) {
@@ -74,7 +71,7 @@ void BoardWatcher::run() {
       if (msg.is_snapshot()) {
         emit Snapshot(Entries(msg.snapshot().begin(), msg.snapshot().end()));
       } else {
-        emit Event(QString::fromStdString(msg.event()),
+        emit Event(msg.kind(), QString::fromStdString(msg.event()),
                    QString::fromStdString(msg.child_id()),
                    QString::fromStdString(msg.episode_id()));
       }

@@ -1,6 +1,7 @@
 // The live feed: EpisodeService.WatchBoard read on its own thread. It emits
-// the snapshot and each event, and when the stream ends (server stopped,
-// network gone) it says so and dials again with a growing backoff.
+// the snapshot and each event with what the write changed, and when the
+// stream ends (server stopped, network gone) it says so and dials again with
+// a growing backoff.
 #ifndef MFH_CLIENTS_DESKTOP_BOARD_WATCHER_H_
 #define MFH_CLIENTS_DESKTOP_BOARD_WATCHER_H_
 
@@ -11,6 +12,7 @@
 #include <memory>
 
 #include "clients/desktop/hub_worker.h"
+#include "mfh/v1/episode.pb.h"
 
 namespace grpc {
 class ClientContext;
@@ -36,8 +38,10 @@ class BoardWatcher : public QThread {
   // follows after `retry_ms`.
   void Disconnected(const QString& reason, int retry_ms);
   void Snapshot(const mfh::desktop::Entries& missing_now);
-  void Event(const QString& event, const QString& child_id,
-             const QString& episode_id);
+  // A committed write: what it changed (`kind`, UNSPECIFIED from a server
+  // that does not say), its RPC's name (`event`) and whom it concerns.
+  void Event(mfh::v1::ChangeKind kind, const QString& event,
+             const QString& child_id, const QString& episode_id);
 
  protected:
   void run() override;
@@ -52,5 +56,7 @@ class BoardWatcher : public QThread {
 };
 
 }  // namespace mfh::desktop
+
+Q_DECLARE_METATYPE(mfh::v1::ChangeKind)
 
 #endif  // MFH_CLIENTS_DESKTOP_BOARD_WATCHER_H_

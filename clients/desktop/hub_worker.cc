@@ -2,12 +2,11 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "clients/core/calls.h"
 #include "clients/core/time_text.h"
-#include "mfh/v1/child.grpc.pb.h"
-#include "mfh/v1/interview.grpc.pb.h"
 
 namespace mfh::desktop {
 namespace {
@@ -31,7 +30,6 @@ void HubWorker::Configure(const QString& server, const QString& token,
     return;
   }
   connection_ = *std::move(conn);
-  meetings_ = v1::MeetingService::NewStub(connection_->channel());
   if (as_of_unix != 0) {
     as_of_ = absl::FromUnixSeconds(as_of_unix);
   } else {
@@ -52,14 +50,10 @@ void HubWorker::Fail(const QString& what, const absl::Status& status) {
 void HubWorker::LoadChildren() {
   const QString what = tr("Loading children");
   if (!Ready(what)) return;
-  v1::ListChildrenRequest req;
-  v1::ListChildrenResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return connection_->children().ListChildren(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::ListChildren(*connection_);
+  if (!resp.ok()) return Fail(what, resp.status());
   ChildNames names;
-  for (const v1::Child& c : resp.children()) {
+  for (const v1::Child& c : resp->children()) {
     names.insert(QString::fromStdString(c.child_id()),
                  QString::fromStdString(c.name()));
   }
@@ -69,84 +63,55 @@ void HubWorker::LoadChildren() {
 void HubWorker::LoadAgenda() {
   const QString what = tr("Loading the agenda");
   if (!Ready(what)) return;
-  v1::GetAgendaRequest req;
-  if (as_of_) *req.mutable_as_of() = client::ToTimestamp(*as_of_);
-  v1::GetAgendaResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->GetAgenda(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
-  emit AgendaLoaded(resp.agenda());
+  auto resp = client::GetAgenda(*connection_, "", as_of_);
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit AgendaLoaded(resp->agenda());
 }
 
 void HubWorker::LoadInterviews() {
   const QString what = tr("Loading interviews");
   if (!Ready(what)) return;
-  v1::ListInterviewsRequest req;
-  req.add_statuses(v1::RHI_STATUS_DUE);
-  req.add_statuses(v1::RHI_STATUS_OFFERED);
-  req.add_statuses(v1::RHI_STATUS_OVERDUE);
-  if (as_of_) *req.mutable_as_of() = client::ToTimestamp(*as_of_);
-  v1::ListInterviewsResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return connection_->interviews().ListInterviews(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::ListInterviews(
+      *connection_, {.statuses = client::OpenRhiStatuses(), .as_of = as_of_});
+  if (!resp.ok()) return Fail(what, resp.status());
   emit InterviewsLoaded(
-      Interviews(resp.interviews().begin(), resp.interviews().end()));
+      Interviews(resp->interviews().begin(), resp->interviews().end()));
 }
 
 void HubWorker::LoadActions() {
   const QString what = tr("Loading actions");
   if (!Ready(what)) return;
-  v1::ListActionsRequest req;
-  v1::ListActionsResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->ListActions(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
-  emit ActionsLoaded(Actions(resp.actions().begin(), resp.actions().end()));
+  auto resp = client::ListActions(*connection_, /*open_only=*/false, "");
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit ActionsLoaded(Actions(resp->actions().begin(), resp->actions().end()));
 }
 
 void HubWorker::LoadMeeting(const QString& meeting_id) {
   const QString what = tr("Loading the meeting");
   if (!Ready(what)) return;
-  v1::GetMeetingRequest req;
-  req.set_meeting_id(Str(meeting_id));
-  v1::GetMeetingResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->GetMeeting(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
-  emit MeetingLoaded(resp.meeting());
+  auto resp = client::GetMeeting(*connection_, Str(meeting_id));
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit MeetingLoaded(resp->meeting());
 }
 
 void HubWorker::OpenTodaysMeeting() {
   const QString what = tr("Opening today's meeting");
   if (!Ready(what)) return;
-  v1::OpenMeetingRequest req;
-  if (as_of_) *req.mutable_as_of() = client::ToTimestamp(*as_of_);
-  v1::OpenMeetingResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->OpenMeeting(ctx, req, &resp);
-  });
-  if (s.code() == absl::StatusCode::kAlreadyExists) {
+  auto opened = client::OpenMeeting(*connection_, "", as_of_);
+  if (opened.status().code() == absl::StatusCode::kAlreadyExists) {
     // Today's meeting is open already: show it.
-    v1::GetMeetingRequest get;
-    get.set_day(absl::FormatTime("%Y-%m-%d", as_of_.value_or(absl::Now()),
-                                 client::London()));
-    v1::GetMeetingResponse got;
-    s = connection_->Call([&](grpc::ClientContext* ctx) {
-      return meetings_->GetMeeting(ctx, get, &got);
-    });
-    if (!s.ok()) return Fail(what, s);
-    emit MeetingLoaded(got.meeting());
+    auto got = client::GetMeeting(
+        *connection_, "",
+        absl::FormatTime("%Y-%m-%d", as_of_.value_or(absl::Now()),
+                         client::London()));
+    if (!got.ok()) return Fail(what, got.status());
+    emit MeetingLoaded(got->meeting());
     return;
   }
-  if (!s.ok()) return Fail(what, s);
+  if (!opened.ok()) return Fail(what, opened.status());
   emit WriteDone(tr("Meeting for %1 opened")
-                     .arg(QString::fromStdString(resp.meeting().day())));
-  emit MeetingLoaded(resp.meeting());
+                     .arg(QString::fromStdString(opened->meeting().day())));
+  emit MeetingLoaded(opened->meeting());
 }
 
 void HubWorker::RecordOffer(const QString& episode_id, const QString& at,
@@ -155,15 +120,8 @@ void HubWorker::RecordOffer(const QString& episode_id, const QString& at,
   if (!Ready(what)) return;
   auto t = client::ParseTime("at", Str(at));
   if (!t.ok()) return Fail(what, t.status());
-  v1::RecordOfferRequest req;
-  req.set_episode_id(Str(episode_id));
-  *req.mutable_at() = client::ToTimestamp(*t);
-  req.set_by(Str(by));
-  v1::RecordOfferResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return connection_->interviews().RecordOffer(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::RecordOffer(*connection_, Str(episode_id), *t, Str(by));
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Offer recorded for episode %1").arg(episode_id));
 }
 
@@ -173,15 +131,9 @@ void HubWorker::RecordDecline(const QString& episode_id, const QString& at,
   if (!Ready(what)) return;
   auto t = client::ParseTime("at", Str(at));
   if (!t.ok()) return Fail(what, t.status());
-  v1::RecordDeclineRequest req;
-  req.set_episode_id(Str(episode_id));
-  *req.mutable_at() = client::ToTimestamp(*t);
-  req.set_reason(Str(reason));
-  v1::RecordDeclineResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return connection_->interviews().RecordDecline(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp =
+      client::RecordDecline(*connection_, Str(episode_id), *t, Str(reason));
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Decline recorded for episode %1").arg(episode_id));
 }
 
@@ -190,21 +142,16 @@ void HubWorker::RecordCompletion(const CompletionForm& form) {
   if (!Ready(what)) return;
   auto t = client::ParseTime("at", Str(form.at));
   if (!t.ok()) return Fail(what, t.status());
-  v1::RecordCompletionRequest req;
-  req.set_episode_id(Str(form.episode_id));
-  *req.mutable_at() = client::ToTimestamp(*t);
-  req.set_by(Str(form.by));
-  v1::RhiOutcome& outcome = *req.mutable_outcome();
-  if (form.no_concerns) outcome.add_concerns(v1::CONCERN_NONE);
-  if (form.cse) outcome.add_concerns(v1::CONCERN_CSE);
-  if (form.cce) outcome.add_concerns(v1::CONCERN_CCE);
-  outcome.set_referral_made(form.referral_made);
-  outcome.set_notes(Str(form.notes));
-  v1::RecordCompletionResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return connection_->interviews().RecordCompletion(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  client::Completion completion{.episode_id = Str(form.episode_id),
+                                .at = *t,
+                                .by = Str(form.by),
+                                .referral_made = form.referral_made,
+                                .notes = Str(form.notes)};
+  if (form.no_concerns) completion.concerns.push_back(v1::CONCERN_NONE);
+  if (form.cse) completion.concerns.push_back(v1::CONCERN_CSE);
+  if (form.cce) completion.concerns.push_back(v1::CONCERN_CCE);
+  auto resp = client::RecordCompletion(*connection_, completion);
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Completion recorded for episode %1").arg(form.episode_id));
 }
 
@@ -213,42 +160,33 @@ void HubWorker::AddNote(const QString& meeting_id, const QString& child_id,
   const QString what =
       decision ? tr("Adding the decision") : tr("Adding the note");
   if (!Ready(what)) return;
-  v1::AddNoteRequest req;
-  req.set_meeting_id(Str(meeting_id));
-  req.set_child_id(Str(child_id));
-  req.set_text(Str(text));
-  req.set_decision(decision);
-  req.set_addendum(addendum);
-  v1::AddNoteResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->AddNote(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::AddNote(*connection_, {.meeting_id = Str(meeting_id),
+                                             .child_id = Str(child_id),
+                                             .text = Str(text),
+                                             .decision = decision,
+                                             .addendum = addendum});
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(decision ? tr("Decision added") : tr("Note added"));
 }
 
 void HubWorker::AddAction(const ActionForm& form, bool addendum) {
   const QString what = tr("Adding the action");
   if (!Ready(what)) return;
-  v1::AddActionRequest req;
+  client::NewAction action{.meeting_id = Str(form.meeting_id),
+                           .child_id = Str(form.child_id),
+                           .what = Str(form.what),
+                           .who = Str(form.who),
+                           .done_when = Str(form.done_when),
+                           .worked_when = Str(form.worked_when),
+                           .assignee = Str(form.assignee),
+                           .addendum = addendum};
   if (!form.by_when.trimmed().isEmpty()) {
     auto t = client::ParseTime("by_when", Str(form.by_when));
     if (!t.ok()) return Fail(what, t.status());
-    *req.mutable_by_when() = client::ToTimestamp(*t);
+    action.by_when = *t;
   }
-  req.set_meeting_id(Str(form.meeting_id));
-  req.set_child_id(Str(form.child_id));
-  req.set_what(Str(form.what));
-  req.set_who(Str(form.who));
-  req.set_done_when(Str(form.done_when));
-  req.set_worked_when(Str(form.worked_when));
-  req.set_assignee(Str(form.assignee));
-  req.set_addendum(addendum);
-  v1::AddActionResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->AddAction(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::AddAction(*connection_, action);
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Action added"));
 }
 
@@ -256,18 +194,14 @@ void HubWorker::CloseMeeting(const QString& meeting_id,
                              const QStringList& attendees) {
   const QString what = tr("Closing the meeting");
   if (!Ready(what)) return;
-  v1::CloseMeetingRequest req;
-  req.set_meeting_id(Str(meeting_id));
+  std::vector<std::string> names;
   for (const QString& a : attendees) {
-    if (!a.trimmed().isEmpty()) req.add_attendees(Str(a));
+    if (!a.trimmed().isEmpty()) names.push_back(Str(a));
   }
-  v1::CloseMeetingResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->CloseMeeting(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::CloseMeeting(*connection_, Str(meeting_id), names);
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Meeting closed"));
-  emit MeetingLoaded(resp.meeting());
+  emit MeetingLoaded(resp->meeting());
 }
 
 void HubWorker::UpdateAction(const QString& action_id, bool done,
@@ -275,21 +209,17 @@ void HubWorker::UpdateAction(const QString& action_id, bool done,
   const QString what =
       done ? tr("Marking the action done") : tr("Dropping the action");
   if (!Ready(what)) return;
-  v1::UpdateActionRequest req;
-  req.set_action_id(Str(action_id));
+  client::ActionUpdate update{.action_id = Str(action_id)};
   if (done) {
-    req.set_status(v1::ACTION_STATUS_DONE);
-    req.set_done_evidence(Str(text));
-    req.set_impact_evidence(Str(impact));
+    update.status = v1::ACTION_STATUS_DONE;
+    update.done_evidence = Str(text);
+    update.impact_evidence = Str(impact);
   } else {
-    req.set_status(v1::ACTION_STATUS_DROPPED);
-    req.set_drop_reason(Str(text));
+    update.status = v1::ACTION_STATUS_DROPPED;
+    update.drop_reason = Str(text);
   }
-  v1::UpdateActionResponse resp;
-  absl::Status s = connection_->Call([&](grpc::ClientContext* ctx) {
-    return meetings_->UpdateAction(ctx, req, &resp);
-  });
-  if (!s.ok()) return Fail(what, s);
+  auto resp = client::UpdateAction(*connection_, update);
+  if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(done ? tr("Action marked done") : tr("Action dropped"));
 }
 

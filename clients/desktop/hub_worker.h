@@ -1,7 +1,8 @@
 // The desktop client's calls to mfh-server. A HubWorker lives on its own
-// thread: its slots run the unary RPCs there (the window never waits on the
-// network) and results come back by queued signals. It computes no rule of
-// the domain: it passes the server's answers on as they are.
+// thread: its slots run the unary RPCs there through clients/core's typed
+// calls (the window never waits on the network) and results come back by
+// queued signals. It computes no rule of the domain: it passes the server's
+// answers on as they are.
 #ifndef MFH_CLIENTS_DESKTOP_HUB_WORKER_H_
 #define MFH_CLIENTS_DESKTOP_HUB_WORKER_H_
 
@@ -16,7 +17,6 @@
 
 #include "absl/time/time.h"
 #include "clients/core/connection.h"
-#include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/types.pb.h"
 
 namespace mfh::desktop {
@@ -96,7 +96,6 @@ class HubWorker : public QObject {
   void Fail(const QString& what, const absl::Status& status);
 
   std::unique_ptr<client::Connection> connection_;
-  std::unique_ptr<v1::MeetingService::Stub> meetings_;
   std::optional<absl::Time> as_of_;
 };
 

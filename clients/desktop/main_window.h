@@ -1,25 +1,27 @@
-// The coordinator's morning on one screen: board, interviews, agenda,
-// meeting and action tracker, fed by a HubWorker on its own thread and kept
-// live by a BoardWatcher. The window only displays and asks.
+// The coordinator's morning on one screen: it composes the five pages
+// (board, interviews, agenda, meeting, action tracker), feeds them from a
+// HubWorker on its own thread, and keeps them live by routing each change a
+// BoardWatcher reports to the reads it affects. It only displays and asks.
 #ifndef MFH_CLIENTS_DESKTOP_MAIN_WINDOW_H_
 #define MFH_CLIENTS_DESKTOP_MAIN_WINDOW_H_
 
 #include <QMainWindow>
 #include <QThread>
 #include <functional>
+#include <utility>
 
 #include "absl/time/time.h"
+#include "clients/desktop/action_tracker_page.h"
+#include "clients/desktop/agenda_page.h"
+#include "clients/desktop/board_page.h"
 #include "clients/desktop/board_watcher.h"
 #include "clients/desktop/hub_worker.h"
+#include "clients/desktop/interviews_page.h"
+#include "clients/desktop/meeting_page.h"
 #include "clients/desktop/models.h"
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
-class QSortFilterProxyModel;
 class QTabWidget;
-class QTableView;
 class QTimer;
 
 namespace mfh::desktop {
@@ -38,11 +40,11 @@ class MainWindow : public QMainWindow {
   // board, interviews, agenda, meeting or actions; false for another name.
   bool ShowView(const QString& view);
 
-  BoardModel& board() { return board_; }
-  InterviewsModel& interviews() { return interviews_; }
-  AgendaModel& agenda() { return agenda_; }
-  ActionsModel& tracker() { return tracker_; }
-  const v1::Meeting& meeting() const { return meeting_; }
+  BoardModel& board() { return board_page_->model(); }
+  InterviewsModel& interviews() { return interviews_page_->model(); }
+  AgendaModel& agenda() { return agenda_page_->model(); }
+  ActionsModel& tracker() { return tracker_page_->model(); }
+  const v1::Meeting& meeting() const { return meeting_page_->meeting(); }
   // The banner shown while the live feed is down; empty when connected.
   QString BannerText() const;
   // The last refusal or confirmation shown to the user.
@@ -78,33 +80,24 @@ class MainWindow : public QMainWindow {
     kMeeting = 16,
     kAll = 31
   };
-  QWidget* BuildBoardTab();
-  QWidget* BuildInterviewsTab();
-  QWidget* BuildAgendaTab();
-  QWidget* BuildMeetingTab();
-  QWidget* BuildActionsTab();
-  void Wire();
+  void WireWorker();
+  void WirePages();
   void MarkLoaded(int what);
   void Tick();
-  void OnEvent(const QString& event);
+  void OnEvent(v1::ChangeKind kind, const QString& event);
   void OnAgenda(const v1::Agenda& agenda);
-  void OnInterviews(const Interviews& interviews);
+  void OnInterviews(const Interviews& loaded);
   void OnActions(const Actions& actions);
   void OnMeeting(const v1::Meeting& meeting);
   void ShowMessage(const QString& text, bool error);
   void RefreshAll();
+  void LoadMeeting();
   void ScheduleDueRefresh();
   template <typename Fn>
   void Ask(Fn&& fn) {
     QMetaObject::invokeMethod(worker_, std::forward<Fn>(fn),
                               Qt::QueuedConnection);
   }
-  QString SelectedId(QTableView* view) const;
-  void OfferDialog();
-  void DeclineDialog();
-  void CompletionDialog();
-  void UpdateActionDialog(bool done);
-  QString NowText() const;
 
   std::function<absl::Time()> clock_;
   QThread worker_thread_;
@@ -116,29 +109,19 @@ class MainWindow : public QMainWindow {
   int loaded_ = 0;
   bool all_loaded_sent_ = false;
   ChildNames names_;
-  v1::Meeting meeting_;
+  // The meeting the meeting page follows: today's once opened, else the
+  // latest that agreed actions.
   QString meeting_id_;
 
-  BoardModel board_;
-  InterviewsModel interviews_;
-  AgendaModel agenda_;
-  ActionsModel tracker_;
-  ActionsModel meeting_actions_;
-  NotesModel notes_;
-
+  BoardPage* board_page_;
+  InterviewsPage* interviews_page_;
+  AgendaPage* agenda_page_;
+  MeetingPage* meeting_page_;
+  ActionTrackerPage* tracker_page_;
   QTabWidget* tabs_ = nullptr;
   QLabel* banner_ = nullptr;
   QLabel* message_ = nullptr;
   QLabel* live_label_ = nullptr;
-  QTableView* board_view_ = nullptr;
-  QTableView* interviews_view_ = nullptr;
-  QTableView* agenda_view_ = nullptr;
-  QTableView* tracker_view_ = nullptr;
-  QLabel* agenda_title_ = nullptr;
-  QLabel* meeting_title_ = nullptr;
-  QComboBox* note_child_ = nullptr;
-  QComboBox* action_child_ = nullptr;
-  QSortFilterProxyModel* tracker_proxy_ = nullptr;
   QTimer* tick_ = nullptr;
   QTimer* due_refresh_ = nullptr;
 };

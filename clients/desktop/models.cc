@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <optional>
 #include <utility>
 
 #include "clients/core/time_text.h"
@@ -12,27 +13,17 @@ namespace {
 
 QString Q(const std::string& s) { return QString::fromStdString(s); }
 
+QString RiskWord(v1::Risk risk) { return Q(client::RiskWord(risk)); }
+QString StatusWord(v1::RhiStatus status) {
+  return Q(client::RhiStatusWord(status));
+}
+
 qint64 Seconds(const google::protobuf::Timestamp& ts) { return ts.seconds(); }
 
 QColor Red() { return QColor(0xff, 0xcd, 0xd2); }
 QColor Amber() { return QColor(0xff, 0xe0, 0xa0); }
 
 }  // namespace
-
-QString RiskWord(v1::Risk risk) {
-  switch (risk) {
-    case v1::RISK_HIGH:
-      return QObject::tr("High");
-    case v1::RISK_MEDIUM:
-      return QObject::tr("Medium");
-    case v1::RISK_LOW:
-      return QObject::tr("Low");
-    case v1::RISK_NO_APPARENT_RISK:
-      return QObject::tr("No apparent risk");
-    default:
-      return QStringLiteral("-");
-  }
-}
 
 QColor RiskColour(v1::Risk risk) {
   switch (risk) {
@@ -44,27 +35,6 @@ QColor RiskColour(v1::Risk risk) {
       return QColor(0xff, 0xf5, 0x9d);
     default:
       return QColor(0xe8, 0xe8, 0xe8);
-  }
-}
-
-QString StatusWord(v1::RhiStatus status) {
-  switch (status) {
-    case v1::RHI_STATUS_DUE:
-      return QObject::tr("Due");
-    case v1::RHI_STATUS_OFFERED:
-      return QObject::tr("Offered");
-    case v1::RHI_STATUS_OVERDUE:
-      return QObject::tr("OVERDUE");
-    case v1::RHI_STATUS_COMPLETED:
-      return QObject::tr("Completed");
-    case v1::RHI_STATUS_DECLINED:
-      return QObject::tr("Declined");
-    case v1::RHI_STATUS_NOT_HELD:
-      return QObject::tr("Not held");
-    case v1::RHI_STATUS_NOT_REQUIRED:
-      return QObject::tr("Not required");
-    default:
-      return QStringLiteral("-");
   }
 }
 
@@ -136,8 +106,7 @@ QVariant BoardModel::data(const QModelIndex& index, int role) const {
       case kEscalation:
         return e.escalation().empty() ? tr("not yet") : Q(e.escalation());
       case kCategory:
-        return e.category() == v1::CATEGORY_ABSENT ? tr("Absent")
-                                                   : tr("Missing");
+        return Q(client::CategoryWord(e.category()));
       case kFlags:
         return FlagsText(e.flags());
     }
@@ -196,7 +165,29 @@ QVariant BoardModel::headerData(int section, Qt::Orientation orientation,
 void InterviewsModel::SetInterviews(Interviews interviews) {
   beginResetModel();
   interviews_ = std::move(interviews);
+  // The deadline is what the server put between a return and its due time
+  // from the return; it is policy, so it is read here, never assumed.
+  std::optional<absl::Duration> deadline;
+  bool one_deadline = !interviews_.empty();
+  for (const v1::Interview& rhi : interviews_) {
+    if (!rhi.has_returned_at() || !rhi.has_due_at_from_return()) {
+      one_deadline = false;
+      break;
+    }
+    const absl::Duration d = client::FromTimestamp(rhi.due_at_from_return()) -
+                             client::FromTimestamp(rhi.returned_at());
+    if (deadline.has_value() && *deadline != d) {
+      one_deadline = false;
+      break;
+    }
+    deadline = d;
+  }
+  due_heading_ =
+      one_deadline && *deadline % absl::Hours(1) == absl::ZeroDuration()
+          ? tr("Due (%1h)").arg(absl::ToInt64Hours(*deadline))
+          : tr("Due");
   endResetModel();
+  emit headerDataChanged(Qt::Horizontal, kDue, kDue);
 }
 
 void InterviewsModel::SetDueSoon(QSet<QString> episode_ids) {
@@ -228,6 +219,7 @@ QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
   const bool overdue = rhi.status() == v1::RHI_STATUS_OVERDUE;
   const bool due_soon = due_soon_.contains(Q(rhi.episode_id()));
   if (role == kIdRole) return Q(rhi.episode_id());
+  if (role == kStatusRole) return static_cast<int>(rhi.status());
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
     switch (column) {
       case kChild:
@@ -258,6 +250,8 @@ QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
         return Seconds(rhi.due_at());
       case kReturned:
         return Seconds(rhi.returned_at());
+      case kStatus:
+        return static_cast<int>(rhi.status());
       default:
         return data(index, Qt::DisplayRole);
     }
@@ -288,7 +282,7 @@ QVariant InterviewsModel::headerData(int section, Qt::Orientation orientation,
     case kCountdown:
       return tr("Countdown");
     case kDue:
-      return tr("Due (72h)");
+      return due_heading_;
     case kStatus:
       return tr("Status");
     case kBeforeMeeting:
@@ -309,39 +303,20 @@ void AgendaModel::SetAgenda(const v1::Agenda& agenda) {
   beginResetModel();
   agenda_ = agenda;
   rows_.clear();
-  auto add =
-      [&](Section section, const QString& title,
-          const google::protobuf::RepeatedPtrField<v1::AgendaEntry>& es) {
-        rows_.push_back({section,
-                         true,
-                         QStringLiteral("%1 (%2)").arg(title).arg(es.size()),
-                         {}});
-        for (const v1::AgendaEntry& e : es)
-          rows_.push_back({section, false, {}, e});
-      };
-  add(Section::kMissingNow, tr("1. Missing now"), agenda.missing_now());
-  add(Section::kReturned, tr("2. Returned since the last meeting"),
-      agenda.returned());
-  add(Section::kOverdue, tr("3. Return interviews overdue"),
-      agenda.rhi_overdue());
-  add(Section::kDueSoon, tr("4. Return interviews due before the next meeting"),
-      agenda.rhi_due_soon());
-  add(Section::kRepeat, tr("5. Repeat missing"), agenda.repeat_missing());
-  rows_.push_back(
-      {Section::kLinked,
-       true,
-       tr("6. Linked episodes (%1 groups)").arg(agenda.linked_size()),
-       {}});
-  for (const v1::LinkedGroup& g : agenda.linked()) {
-    for (const v1::AgendaEntry& e : g.entries()) {
-      v1::AgendaEntry copy = e;
-      copy.set_what((g.suggested() ? tr("suggested link: ") : tr("linked: "))
-                        .toStdString() +
-                    g.reason());
-      rows_.push_back({Section::kLinked, false, {}, copy});
+  int number = 0;
+  for (client::AgendaSection& section : client::PresentAgenda(agenda)) {
+    const QString count = section.kind == Section::kLinked
+                              ? tr("%1 groups").arg(section.count)
+                              : QString::number(section.count);
+    rows_.push_back({.section = section.kind,
+                     .title = true,
+                     .title_text = QStringLiteral("%1. %2 (%3)")
+                                       .arg(++number)
+                                       .arg(Q(section.title), count)});
+    for (client::AgendaItem& item : section.items) {
+      rows_.push_back({.section = section.kind, .item = std::move(item)});
     }
   }
-  add(Section::kActions, tr("7. Open actions"), agenda.open_actions());
   endResetModel();
 }
 
@@ -358,7 +333,7 @@ int AgendaModel::columnCount(const QModelIndex& parent) const {
 
 QString AgendaModel::Text(const Row& row, int column) const {
   if (row.title) return column == kChild ? row.title_text : QString();
-  const v1::AgendaEntry& e = row.entry;
+  const v1::AgendaEntry& e = row.item.entry;
   switch (column) {
     case kChild:
       return ChildLabel(names_, e.child_id());
@@ -382,12 +357,12 @@ QString AgendaModel::Text(const Row& row, int column) const {
       if (column == kWhen)
         return tr("returned %1").arg(LocalTime(e.returned_at()));
       return tr("interview due %1").arg(LocalTime(e.due_at()));
-    case Section::kOverdue:
-    case Section::kDueSoon:
+    case Section::kRhiOverdue:
+    case Section::kRhiDueSoon:
       if (column == kState) return StatusWord(e.rhi_status());
       if (column == kWhen) return tr("due %1").arg(LocalTime(e.due_at()));
       return Q(client::FormatCountdown(due, now_));
-    case Section::kRepeat:
+    case Section::kRepeatMissing:
       if (column == kState) return tr("%1 episodes").arg(e.episode_count());
       if (column == kWhen)
         return tr("last since %1").arg(LocalTime(e.missing_since()));
@@ -396,8 +371,10 @@ QString AgendaModel::Text(const Row& row, int column) const {
       if (column == kState) return RiskWord(e.risk());
       if (column == kWhen)
         return tr("since %1").arg(LocalTime(e.missing_since()));
-      return Q(e.what());
-    case Section::kActions:
+      return (row.item.suggested_link ? tr("suggested link: %1")
+                                      : tr("linked: %1"))
+          .arg(Q(row.item.link_reason));
+    case Section::kOpenActions:
       if (column == kState) return Q(e.who());
       if (column == kWhen) return tr("by %1").arg(LocalTime(e.by_when()));
       return Q(e.what());
@@ -411,7 +388,7 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
     return Text(row, index.column());
   }
-  if (role == kIdRole) return Q(row.entry.episode_id());
+  if (role == kIdRole) return Q(row.item.entry.episode_id());
   if (row.title) {
     if (role == Qt::FontRole) {
       QFont f;
@@ -426,16 +403,16 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
     if (row.section == Section::kMissingNow ||
         row.section == Section::kLinked) {
       if (role == Qt::BackgroundRole)
-        return QBrush(RiskColour(row.entry.risk()));
+        return QBrush(RiskColour(row.item.entry.risk()));
       if (role == Qt::ForegroundRole) {
-        return QBrush(row.entry.risk() == v1::RISK_HIGH ? Qt::white
-                                                        : Qt::black);
+        return QBrush(row.item.entry.risk() == v1::RISK_HIGH ? Qt::white
+                                                             : Qt::black);
       }
     }
-    if (row.section == Section::kOverdue && role == Qt::BackgroundRole) {
+    if (row.section == Section::kRhiOverdue && role == Qt::BackgroundRole) {
       return QBrush(Red());
     }
-    if (row.section == Section::kDueSoon && role == Qt::BackgroundRole) {
+    if (row.section == Section::kRhiDueSoon && role == Qt::BackgroundRole) {
       return QBrush(Amber());
     }
   }
@@ -479,8 +456,12 @@ QVariant ActionsModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const v1::Action& a = actions_[index.row()];
   if (role == kIdRole) return Q(a.action_id());
+  if (role == kStatusRole) return static_cast<int>(a.status());
   if (role == kSortRole && index.column() == kByWhen)
     return Seconds(a.by_when());
+  if (role == kSortRole && index.column() == kStatus) {
+    return static_cast<int>(a.status());
+  }
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == kSortRole) {
     switch (index.column()) {
       case kChild:
@@ -499,16 +480,11 @@ QVariant ActionsModel::data(const QModelIndex& index, int role) const {
       case kWorkedWhen:
         return Q(a.worked_when());
       case kStatus:
-        switch (a.status()) {
-          case v1::ACTION_STATUS_OPEN:
-            return tr("Open");
-          case v1::ACTION_STATUS_DONE:
-            return tr("Done");
-          case v1::ACTION_STATUS_DROPPED:
-            return tr("Dropped: %1").arg(Q(a.drop_reason()));
-          default:
-            return QStringLiteral("-");
-        }
+        return a.status() == v1::ACTION_STATUS_DROPPED
+                   ? QStringLiteral("%1: %2").arg(
+                         Q(client::ActionStatusWord(a.status())),
+                         Q(a.drop_reason()))
+                   : Q(client::ActionStatusWord(a.status()));
       case kMeeting:
         return a.addendum() ? tr("%1 (addendum)").arg(Q(a.meeting_day()))
                             : Q(a.meeting_day());

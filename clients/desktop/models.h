@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "clients/core/agenda.h"
 #include "clients/desktop/hub_worker.h"
 
 namespace mfh::desktop {
@@ -20,10 +21,11 @@ namespace mfh::desktop {
 inline constexpr int kSortRole = Qt::UserRole;
 // The record's id (episode, action or note) for the row.
 inline constexpr int kIdRole = Qt::UserRole + 1;
+// The row's status as its enum value (v1::RhiStatus or v1::ActionStatus), for
+// filters that must not depend on the words shown.
+inline constexpr int kStatusRole = Qt::UserRole + 2;
 
-QString RiskWord(v1::Risk risk);
 QColor RiskColour(v1::Risk risk);
-QString StatusWord(v1::RhiStatus status);
 QString LocalTime(const google::protobuf::Timestamp& ts);
 QString ChildLabel(const ChildNames& names, const std::string& child_id);
 QString FlagsText(const google::protobuf::RepeatedPtrField<std::string>& flags);
@@ -78,7 +80,8 @@ class BoardModel : public HubTableModel {
 };
 
 // Return home interviews not yet done, with a countdown to each due time.
-// Red: the server says OVERDUE. Amber: in the agenda's rhi_due_soon.
+// Red: the server says OVERDUE. Amber: in the agenda's rhi_due_soon. The due
+// column's heading names the deadline the interviews shown were given.
 class InterviewsModel : public HubTableModel {
   Q_OBJECT
 
@@ -113,10 +116,12 @@ class InterviewsModel : public HubTableModel {
  private:
   Interviews interviews_;
   QSet<QString> due_soon_;
+  // "Due (72h)" when every interview shown has the same deadline, else "Due".
+  QString due_heading_ = tr("Due");
 };
 
 // The agenda, one row per entry under a title row per section, in the
-// server's order.
+// sections and titles of clients/core's agenda presenter.
 class AgendaModel : public HubTableModel {
   Q_OBJECT
 
@@ -137,20 +142,12 @@ class AgendaModel : public HubTableModel {
   QList<int> TickingColumns() const override { return {kDetail}; }
 
  private:
-  enum class Section {
-    kMissingNow,
-    kReturned,
-    kOverdue,
-    kDueSoon,
-    kRepeat,
-    kLinked,
-    kActions
-  };
+  using Section = client::AgendaSection::Kind;
   struct Row {
     Section section;
     bool title = false;
     QString title_text;
-    v1::AgendaEntry entry;
+    client::AgendaItem item;
   };
   QString Text(const Row& row, int column) const;
   v1::Agenda agenda_;

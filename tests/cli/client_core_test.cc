@@ -1,9 +1,13 @@
-// Unit tests of clients/core: time parsing and formatting, words, exit codes.
+// Unit tests of clients/core: time parsing and formatting, words, the agenda
+// presenter, typed calls against no server, exit codes.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
+#include "clients/core/agenda.h"
+#include "clients/core/calls.h"
 #include "clients/core/status.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
@@ -134,6 +138,18 @@ TEST(CliDurationTest, CountdownSaysDueInOrOverdueBy) {
   EXPECT_EQ(FormatCountdown(due, due - absl::Seconds(30)), "due in 0m");
 }
 
+TEST(CliDurationTest, ThresholdsReadInDays) {
+  EXPECT_EQ(FormatDays(absl::Hours(7 * 24)), "7 days");
+  EXPECT_EQ(FormatDays(absl::Hours(14 * 24)), "14 days");
+  EXPECT_EQ(FormatDays(absl::Hours(24)), "1 day");
+  // Not a whole number of days: as a short duration.
+  EXPECT_EQ(FormatDays(absl::Hours(36)), "1d 12h");
+  EXPECT_EQ(FormatDays(absl::ZeroDuration()), "0m");
+  google::protobuf::Duration proto;
+  proto.set_seconds(7 * 24 * 3600);
+  EXPECT_EQ(FormatDays(FromDuration(proto)), "7 days");
+}
+
 TEST(CliTimeFormatTest, LocalTimeShowsTheZoneInForce) {
   EXPECT_EQ(FormatLocal(Utc("2026-03-30T10:00:00Z")), "2026-03-30 11:00 BST");
   EXPECT_EQ(FormatLocal(Utc("2026-03-27T10:00:00Z")), "2026-03-27 10:00 GMT");
@@ -190,6 +206,105 @@ TEST(CliWordsTest, LabelsDropThePrefix) {
   EXPECT_EQ(RoleLabel(v1::ROLE_RHI_WORKER), "rhi_worker");
   EXPECT_EQ(ConcernLabel(v1::CONCERN_NONE), "none");
   EXPECT_EQ(ConcernLabel(v1::CONCERN_CSE), "CSE");
+}
+
+TEST(CliWordsTest, WordsReadAsSentences) {
+  EXPECT_EQ(RiskWord(v1::RISK_NO_APPARENT_RISK), "No apparent risk");
+  EXPECT_EQ(RiskWord(v1::RISK_HIGH), "High");
+  EXPECT_EQ(RhiStatusWord(v1::RHI_STATUS_OVERDUE), "OVERDUE");
+  EXPECT_EQ(RhiStatusWord(v1::RHI_STATUS_NOT_REQUIRED), "Not required");
+  EXPECT_EQ(CategoryWord(v1::CATEGORY_ABSENT), "Absent");
+  EXPECT_EQ(ActionStatusWord(v1::ACTION_STATUS_DROPPED), "Dropped");
+  EXPECT_EQ(RiskWord(v1::RISK_UNSPECIFIED), "-");
+  EXPECT_EQ(RhiStatusWord(v1::RHI_STATUS_UNSPECIFIED), "-");
+}
+
+TEST(CliWordsTest, OpenInterviewsAreTheOnesStillOwed) {
+  std::vector<v1::RhiStatus> open;
+  for (int s = v1::RhiStatus_MIN; s <= v1::RhiStatus_MAX; ++s) {
+    if (IsOpenRhiStatus(static_cast<v1::RhiStatus>(s))) {
+      open.push_back(static_cast<v1::RhiStatus>(s));
+    }
+  }
+  EXPECT_EQ(open, OpenRhiStatuses());
+  EXPECT_EQ(open, (std::vector<v1::RhiStatus>{v1::RHI_STATUS_DUE,
+                                              v1::RHI_STATUS_OFFERED,
+                                              v1::RHI_STATUS_OVERDUE}));
+}
+
+v1::AgendaEntry Entry(const std::string& child_id) {
+  v1::AgendaEntry e;
+  e.set_child_id(child_id);
+  return e;
+}
+
+TEST(CliAgendaPresenterTest, SectionsComeInTheDesignOrderWithTheirTitles) {
+  const std::vector<AgendaSection> sections = PresentAgenda(v1::Agenda());
+  std::vector<std::string> names;
+  std::vector<std::string> titles;
+  for (const AgendaSection& s : sections) {
+    names.push_back(s.name);
+    titles.push_back(s.title);
+    EXPECT_EQ(s.count, 0) << s.name;
+    EXPECT_TRUE(s.items.empty()) << s.name;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "missing_now", "returned", "rhi_overdue", "rhi_due_soon",
+                       "repeat_missing", "linked", "open_actions"}));
+  EXPECT_EQ(titles, (std::vector<std::string>{
+                        "Missing now", "Returned since the last meeting",
+                        "RHI overdue", "RHI due before the next meeting",
+                        "Repeat missing", "Linked episodes", "Open actions"}));
+}
+
+TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
+  v1::Agenda agenda;
+  *agenda.add_missing_now() = Entry("C2");
+  *agenda.add_missing_now() = Entry("C1");
+  *agenda.add_open_actions() = Entry("C3");
+  v1::LinkedGroup* linked = agenda.add_linked();
+  linked->set_link_id("L1");
+  linked->set_reason("siblings");
+  *linked->add_entries() = Entry("C4");
+  *linked->add_entries() = Entry("C5");
+  v1::LinkedGroup* suggested = agenda.add_linked();
+  suggested->set_suggested(true);
+  suggested->set_reason("same place");
+  *suggested->add_entries() = Entry("C6");
+  const std::vector<AgendaSection> sections = PresentAgenda(agenda);
+  ASSERT_EQ(sections.size(), 7u);
+  const AgendaSection& missing = sections[0];
+  EXPECT_EQ(missing.kind, AgendaSection::Kind::kMissingNow);
+  EXPECT_EQ(missing.count, 2);
+  ASSERT_EQ(missing.items.size(), 2u);
+  EXPECT_EQ(missing.items[0].entry.child_id(), "C2");
+  EXPECT_EQ(missing.items[1].entry.child_id(), "C1");
+  // The linked section counts groups and lists their entries in turn.
+  const AgendaSection& links = sections[5];
+  EXPECT_EQ(links.kind, AgendaSection::Kind::kLinked);
+  EXPECT_EQ(links.count, 2);
+  ASSERT_EQ(links.items.size(), 3u);
+  EXPECT_EQ(links.items[0].entry.child_id(), "C4");
+  EXPECT_EQ(links.items[0].link_id, "L1");
+  EXPECT_EQ(links.items[0].link_reason, "siblings");
+  EXPECT_TRUE(links.items[0].first_of_group);
+  EXPECT_FALSE(links.items[1].first_of_group);
+  EXPECT_FALSE(links.items[1].suggested_link);
+  EXPECT_TRUE(links.items[2].first_of_group);
+  EXPECT_TRUE(links.items[2].suggested_link);
+  EXPECT_EQ(sections[6].count, 1);
+  EXPECT_EQ(sections[6].items[0].entry.child_id(), "C3");
+}
+
+TEST(CliTypedCallTest, AServerThatIsNotThereIsUnavailableNamingIt) {
+  auto conn = Connection::Open({.server = "127.0.0.1:1", .token = "t"});
+  ASSERT_TRUE(conn.ok()) << conn.status();
+  const absl::StatusOr<v1::GetAgendaResponse> agenda =
+      GetAgenda(**conn, "", absl::UnixEpoch());
+  EXPECT_EQ(agenda.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(agenda.status().message(),
+            "server: cannot reach mfh-server at 127.0.0.1:1 (not running, "
+            "wrong address, or a TLS mismatch)");
 }
 
 TEST(CliExitCodeTest, FollowsTheCommandLineContract) {

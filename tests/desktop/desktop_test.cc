@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/time/clock.h"
 #include "clients/core/time_text.h"
@@ -273,6 +276,38 @@ TEST_F(DesktopTest, DesktopReconnectsByItselfAfterTheServerRestarts) {
   QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 1, kWaitMs);
 }
 
+TEST_F(DesktopTest, DesktopOpenActionsOnlyKeepsTheActionsStillOpen) {
+  AddChild("Ann");
+  auto cli = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {MFH_CLI_BINARY, "--server", server_->address(),
+                               "--token", coordinator_});
+    testing::CommandResult r = testing::RunCommand(args);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  };
+  cli({"meeting", "open"});
+  for (const char* what : {"Home visit", "Call the school"}) {
+    cli({"meeting", "action", "M1", "--child", "C1", "--what", what, "--who",
+         "Social worker", "--by-when", "2099-01-05 17:00", "--done-when",
+         "Recorded"});
+  }
+  cli({"action", "done", "A1", "--evidence", "Visit on file"});
+  auto window = Window();
+  QTRY_COMPARE_WITH_TIMEOUT(window->tracker().rowCount(), 2, kWaitMs);
+  auto* page = window->findChild<ActionTrackerPage*>();
+  ASSERT_NE(page, nullptr);
+  auto* view = page->findChild<QTableView*>();
+  auto* open_only = page->findChild<QCheckBox*>();
+  ASSERT_NE(view, nullptr);
+  ASSERT_NE(open_only, nullptr);
+  EXPECT_EQ(view->model()->rowCount(), 2);
+  open_only->setChecked(true);
+  ASSERT_EQ(view->model()->rowCount(), 1);
+  EXPECT_EQ(view->model()->index(0, ActionsModel::kWhat).data().toString(),
+            "Call the school");
+  open_only->setChecked(false);
+  EXPECT_EQ(view->model()->rowCount(), 2);
+}
+
 TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
   const std::string ann = AddChild("Ann");
   Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_HIGH);
@@ -284,6 +319,53 @@ TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
   ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
   EXPECT_TRUE(pdf.read(4) == "%PDF");
   EXPECT_GT(pdf.size(), 1000);
+}
+
+v1::Interview ReturnedRhi(const std::string& returned,
+                          absl::Duration deadline) {
+  v1::Interview rhi;
+  *rhi.mutable_returned_at() = client::ToTimestamp(T(returned));
+  *rhi.mutable_due_at_from_return() =
+      client::ToTimestamp(T(returned) + deadline);
+  return rhi;
+}
+
+TEST(DesktopModelTest,
+     DesktopDueHeadingNamesTheDeadlineTheInterviewsWereGiven) {
+  InterviewsModel model;
+  auto heading = [&] {
+    return model
+        .headerData(InterviewsModel::kDue, Qt::Horizontal, Qt::DisplayRole)
+        .toString();
+  };
+  EXPECT_EQ(heading(), "Due");
+  model.SetInterviews({ReturnedRhi("2026-11-02T08:00:00Z", absl::Hours(72)),
+                       ReturnedRhi("2026-11-03T09:30:00Z", absl::Hours(72))});
+  EXPECT_EQ(heading(), "Due (72h)");
+  model.SetInterviews({ReturnedRhi("2026-11-02T08:00:00Z", absl::Hours(48))});
+  EXPECT_EQ(heading(), "Due (48h)");
+  // Deadlines that differ (a policy changed between returns): no figure.
+  model.SetInterviews({ReturnedRhi("2026-11-02T08:00:00Z", absl::Hours(72)),
+                       ReturnedRhi("2026-11-03T09:30:00Z", absl::Hours(48))});
+  EXPECT_EQ(heading(), "Due");
+  model.SetInterviews({});
+  EXPECT_EQ(heading(), "Due");
+}
+
+TEST(DesktopModelTest, DesktopActionRowsCarryTheirStatusValue) {
+  v1::Action open;
+  open.set_status(v1::ACTION_STATUS_OPEN);
+  v1::Action dropped;
+  dropped.set_status(v1::ACTION_STATUS_DROPPED);
+  dropped.set_drop_reason("moved away");
+  ActionsModel model;
+  model.SetActions({open, dropped});
+  EXPECT_EQ(model.index(0, ActionsModel::kChild).data(kStatusRole).toInt(),
+            v1::ACTION_STATUS_OPEN);
+  EXPECT_EQ(model.index(1, ActionsModel::kWhat).data(kStatusRole).toInt(),
+            v1::ACTION_STATUS_DROPPED);
+  EXPECT_EQ(Cell(model, 0, ActionsModel::kStatus), "Open");
+  EXPECT_EQ(Cell(model, 1, ActionsModel::kStatus), "Dropped: moved away");
 }
 
 // Against the demo borough: mfh-desktop --screenshot for every view, run

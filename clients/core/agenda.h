@@ -1,0 +1,52 @@
+// The daily meeting's agenda as both clients present it: its seven sections
+// in the order of DESIGN.md section 3, each with its name, title, count and
+// entries, so that the CLI's text and CSV and the desktop's table list the
+// same sections under the same titles.
+#ifndef MFH_CLIENTS_CORE_AGENDA_H_
+#define MFH_CLIENTS_CORE_AGENDA_H_
+
+#include <string>
+#include <vector>
+
+#include "mfh/v1/types.pb.h"
+
+namespace mfh::client {
+
+// One entry of a section. In the linked section an entry also carries its
+// group, and the group's first entry says so (a table labels the group
+// once).
+struct AgendaItem {
+  v1::AgendaEntry entry;
+  std::string link_id;
+  std::string link_reason;
+  bool suggested_link = false;
+  bool first_of_group = false;
+};
+
+struct AgendaSection {
+  enum class Kind {
+    kMissingNow,
+    kReturned,
+    kRhiOverdue,
+    kRhiDueSoon,
+    kRepeatMissing,
+    kLinked,
+    kOpenActions,
+  };
+  Kind kind;
+  // The proto field name ("missing_now"), as CSV and JSON name it.
+  std::string name;
+  // As people read it ("Missing now", "RHI overdue").
+  std::string title;
+  // The entries, or in the linked section the groups.
+  int count = 0;
+  std::vector<AgendaItem> items;
+};
+
+// The seven sections of `agenda` in order, every one present even when
+// empty; entries in the server's order.
+std::vector<AgendaSection> PresentAgenda(const v1::Agenda& agenda);
+
+}  // namespace mfh::client
+
+#endif  // MFH_CLIENTS_CORE_AGENDA_H_
