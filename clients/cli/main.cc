@@ -1,13 +1,17 @@
 // mfh: the command line of the Missing From Home hub (DESIGN.md section 7).
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
 #include "clients/cli/session.h"
 #include "clients/core/status.h"
+#include "services/domain/clock.h"
 
 namespace {
 
@@ -32,12 +36,31 @@ void PrintError(absl::string_view message) {
   std::cerr << "mfh: " << absl::StrReplaceAll(message, {{"\n", " "}}) << "\n";
 }
 
+// The wall clock, or in a test build the instant in $MFH_CLOCK_FILE: the
+// same file that end-to-end tests give mfh-server, so that both agree on
+// "now".
+absl::StatusOr<absl::Time> Now() {
+#ifdef MFH_TEST_HOOKS
+  if (const char* path = std::getenv("MFH_CLOCK_FILE"); path != nullptr) {
+    absl::StatusOr<std::unique_ptr<mfh::domain::FileClock>> clock =
+        mfh::domain::FileClock::Open(path);
+    if (!clock.ok()) return clock.status();
+    return (*clock)->Now();
+  }
+#endif
+  return absl::Now();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using mfh::cli::Dispatch;
   using mfh::cli::GlobalOptions;
-  const absl::Time now = absl::Now();
+  const absl::StatusOr<absl::Time> now = Now();
+  if (!now.ok()) {
+    PrintError(absl::StrCat("MFH_CLOCK_FILE: ", now.status().message()));
+    return mfh::client::kExitUsage;
+  }
 
   GlobalOptions options;
   Dispatch dispatch;
@@ -77,7 +100,7 @@ int main(int argc, char** argv) {
     PrintError("no token: give --token or set MFH_TOKEN");
     return mfh::client::kExitDenied;
   }
-  mfh::cli::Session session(options, now, std::cout);
+  mfh::cli::Session session(options, *now, std::cout);
   const absl::Status status = dispatch.action(session);
   std::cout.flush();
   if (!status.ok()) {

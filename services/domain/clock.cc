@@ -20,7 +20,7 @@ absl::StatusOr<absl::Time> ReadInstant(const std::string& path) {
       !absl::ParseTime(absl::RFC3339_full,
                        absl::StripAsciiWhitespace(text.str()), &t, &error)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--clock-file: ", path,
+        absl::StrCat(path,
                      " must hold an RFC 3339 instant such as "
                      "2026-11-30T12:00:00Z"));
   }

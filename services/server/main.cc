@@ -54,8 +54,7 @@ absl::StatusOr<std::unique_ptr<domain::Clock>> ServerClock(
   if (clock_file.empty()) return std::make_unique<RealClock>();
   if (!kTestHooks) {
     return absl::FailedPreconditionError(
-        "--clock-file: only a test build (MFH_TEST_HOOKS) reads the time "
-        "from a file");
+        "only a test build (MFH_TEST_HOOKS) reads the time from a file");
   }
   return domain::FileClock::Open(clock_file);
 }
@@ -135,7 +134,9 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   if (!credentials.ok()) return Fail(credentials.status().message());
   absl::StatusOr<std::unique_ptr<domain::Clock>> clock =
       ServerClock(options.clock_file);
-  if (!clock.ok()) return Fail(clock.status().message());
+  if (!clock.ok()) {
+    return Fail(absl::StrCat("--clock-file: ", clock.status().message()));
+  }
   auto store = storage::SqliteStore::Open(options.db);
   if (!store.ok()) {
     return Fail(

@@ -82,6 +82,7 @@ absl::StatusOr<domain::Policy> PolicyFromProto(const v1::HubPolicy& proto) {
     policy.escalation.clear();
     for (const v1::EscalationStep& step : proto.escalation()) {
       const absl::Duration after = ToDuration(step.after());
+      RETURN_IF_ERROR(CheckPositive("escalation.after", after));
       if (step.name().empty()) {
         return absl::InvalidArgumentError("escalation.name: required");
       }

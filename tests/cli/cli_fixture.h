@@ -42,7 +42,8 @@ class CliTest : public ::testing::Test {
     args.insert(args.begin(), MFH_CLI_BINARY);
     return testing::RunCommand(
         args, {{"MFH_SERVER", server_->address()},
-               {"MFH_TOKEN", role.empty() ? "" : tokens_.at(role)}});
+               {"MFH_TOKEN", role.empty() ? "" : tokens_.at(role)},
+               {"MFH_CLOCK_FILE", server_->clock_file()}});
   }
 
   // Expects success with nothing on stderr; stdout.

@@ -180,6 +180,29 @@ TEST(AgendaRhiTest, OverdueMostOverdueFirstAndDueSoonEarliestFirst) {
   EXPECT_THAT(Ids(a.rhi_due_soon), ElementsAre("E4", "E5"));
 }
 
+TEST(AgendaRhiTest, DueSoonReachesADayAheadWhenThatIsAfterTheNextMeeting) {
+  // Wednesday 4 March 2026 at 10:00 GMT, after the 09:30 meeting: T + 24h
+  // (Thursday 10:00) is later than Thursday's 09:30 meeting.
+  const absl::Time t = T("2026-03-04T10:00:00Z");
+  EXPECT_EQ(DueSoonUntil(DefaultPolicy(), kWednesday, t),
+            T("2026-03-05T10:00:00Z"));
+  auto rhi_due = [](const std::string& id, absl::Time due) {
+    return RhiFor(
+        Back(Open(id, "C" + id.substr(1), due - absl::Hours(100), Risk::kLow),
+             due - absl::Hours(72), due - absl::Hours(72)));
+  };
+  AgendaData data;
+  data.rhis = {rhi_due("E1", T("2026-03-05T09:45:00Z")),
+               rhi_due("E2", T("2026-03-05T10:00:00Z")),
+               rhi_due("E3", T("2026-03-05T10:00:01Z"))};
+  Agenda a = AssembleAgenda(DefaultPolicy(), kWednesday, t, data);
+  EXPECT_THAT(Ids(a.rhi_due_soon), ElementsAre("E1", "E2"));
+  // A longer window reaches further; the next meeting no longer matters.
+  Policy wide = DefaultPolicy();
+  wide.due_soon_window = absl::Hours(48);
+  EXPECT_EQ(DueSoonUntil(wide, kWednesday, t), T("2026-03-06T10:00:00Z"));
+}
+
 TEST(AgendaRhiTest, DueSoonOnAFridayReachesMondaysMeeting) {
   // Friday 6 March 2026, 09:30 GMT; Monday's meeting is at 09:30 GMT.
   const absl::Time friday = T("2026-03-06T09:30:00Z");

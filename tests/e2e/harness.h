@@ -78,6 +78,8 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
   // Moves the server's "now" (started by Start with its own clock file).
   void SetNow(absl::Time now) const;
+  // The clock file Start gave the server; empty for StartCommand.
+  const std::string& clock_file() const { return clock_path_; }
   // Everything the server printed so far on stdout.
   std::string Output() const;
   // Sends `signal` (SIGTERM by default), then waits; the exit code (128 +

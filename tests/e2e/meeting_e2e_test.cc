@@ -181,10 +181,21 @@ TEST_F(MeetingTest, AMeetingFreezesItsAgendaTakesNotesAndActionsAndLocks) {
   late.set_addendum(true);
   ASSERT_TRUE(meetings_->AddNote(As("coordinator").get(), late, &noted).ok());
 
+  // A child reported missing since before the meeting's agenda time, after
+  // the meeting opened: the agenda for that day and time has changed, the
+  // meeting's frozen one has not.
+  const std::string e2 =
+      Report(AddChild(), "R-2", "2026-03-02T22:00:00Z", v1::RISK_LOW);
+  v1::Agenda live = Agenda("2026-03-03", "2026-03-03T09:30:00Z");
+  ASSERT_EQ(live.missing_now_size(), 2);
+  EXPECT_EQ(live.missing_now(1).episode_id(), e2);
+
   v1::GetMeetingRequest get;
   get.set_meeting_id("M1");
   v1::GetMeetingResponse got;
   ASSERT_TRUE(meetings_->GetMeeting(As("police").get(), get, &got).ok());
+  ASSERT_EQ(got.meeting().agenda().missing_now_size(), 1);
+  EXPECT_EQ(got.meeting().agenda().missing_now(0).episode_id(), e1);
   EXPECT_EQ(got.meeting().agenda().SerializeAsString(),
             m.agenda().SerializeAsString());
   EXPECT_EQ(TimeUtil::ToString(got.meeting().as_of()), "2026-03-03T09:30:00Z");
@@ -374,47 +385,81 @@ TEST_F(MeetingTest, ManyWatchersEachSeeEveryChange) {
   }
 }
 
-TEST_F(MeetingTest, WritesCompleteWhileAWatcherReadsNothing) {
+TEST_F(MeetingTest,
+       AWatcherThatFallsBehindGetsAFreshSnapshotAndNeverSlowsWrites) {
   const std::string c1 = AddChild();
+  const std::string e1 =
+      Report(c1, "R-1", "2026-03-02T18:00:00Z", v1::RISK_LOW);
+  // A watcher whose client takes at most 1 KiB at a time, so that the
+  // server's stream stops at once when it reads nothing and the server-side
+  // queue (1,000 events) fills.
+  grpc::ChannelArguments args;
+  args.SetInt("grpc.http2.bdp_probe", 0);
+  args.SetInt("grpc.http2.lookahead_bytes", 1024);
+  auto slow_channel = grpc::CreateCustomChannel(
+      server_->address(), grpc::InsecureChannelCredentials(), args);
+  auto slow = v1::EpisodeService::NewStub(slow_channel);
   grpc::ClientContext ctx;
   ctx.AddMetadata("authorization", "Bearer " + tokens_.at("coordinator"));
-  auto stream = episodes_->WatchBoard(&ctx, v1::WatchBoardRequest());
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  auto stream = slow->WatchBoard(&ctx, v1::WatchBoardRequest());
   v1::WatchBoardResponse first;
   ASSERT_TRUE(stream->Read(&first));
+  ASSERT_TRUE(first.is_snapshot());
 
-  // More changes than the watcher's queue holds, none of them read.
-  constexpr int kWrites = 600;
-  for (int i = 0; i < kWrites; ++i) {
+  // More changes than the queue holds, none of them read: every write
+  // completes. They set and clear a flag of the missing child, ending
+  // cleared.
+  constexpr int kWrites = 1200;
+  auto flag = [&](bool set) {
     grpc::Status s;
-    if (i % 2 == 0) {
-      v1::SetFlagRequest set;
-      set.set_child_id(c1);
-      set.set_flag("cse_concern");
+    if (set) {
+      v1::SetFlagRequest req;
+      req.set_child_id(c1);
+      req.set_flag("cse_concern");
       v1::SetFlagResponse resp;
-      s = children_->SetFlag(As("coordinator").get(), set, &resp);
+      s = children_->SetFlag(As("coordinator").get(), req, &resp);
     } else {
-      v1::ClearFlagRequest clear;
-      clear.set_child_id(c1);
-      clear.set_flag("cse_concern");
+      v1::ClearFlagRequest req;
+      req.set_child_id(c1);
+      req.set_flag("cse_concern");
       v1::ClearFlagResponse resp;
-      s = children_->ClearFlag(As("coordinator").get(), clear, &resp);
+      s = children_->ClearFlag(As("coordinator").get(), req, &resp);
     }
+    return s;
+  };
+  for (int i = 0; i < kWrites; ++i) {
+    grpc::Status s = flag(i % 2 == 0);
     ASSERT_TRUE(s.ok()) << i << ": " << s.error_message();
   }
-  // The watcher then reads the events in commit order (or a fresh snapshot
-  // where it fell behind).
+
+  // The watcher reads the events it had in commit order, then, having
+  // fallen behind, a fresh snapshot of the board after every write.
   int64_t last = 0;
   int events = 0;
   v1::WatchBoardResponse message;
-  while (events < kWrites && stream->Read(&message)) {
-    if (message.is_snapshot()) break;
+  while (stream->Read(&message) && !message.is_snapshot()) {
     if (last != 0) {
       EXPECT_EQ(message.sequence(), last + 1);
     }
     last = message.sequence();
     ++events;
   }
+  ASSERT_TRUE(message.is_snapshot()) << "after " << events << " events";
   EXPECT_GT(events, 0);
+  EXPECT_LT(events, kWrites);
+  ASSERT_EQ(message.snapshot_size(), 1);
+  EXPECT_EQ(message.snapshot(0).episode_id(), e1);
+  EXPECT_TRUE(message.snapshot(0).flags().empty());
+
+  // Then it follows the writes again: the next is the 1,203rd change
+  // (the child, the report, the 1,200 flags, this one).
+  ASSERT_TRUE(flag(true).ok());
+  ASSERT_TRUE(stream->Read(&message));
+  EXPECT_FALSE(message.is_snapshot());
+  EXPECT_EQ(message.sequence(), 2 + kWrites + 1);
+  EXPECT_EQ(message.event(), "SetFlag");
+  EXPECT_EQ(message.kind(), v1::CHANGE_KIND_CHILD);
   ctx.TryCancel();
 }
 

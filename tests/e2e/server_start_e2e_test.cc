@@ -3,6 +3,7 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
@@ -195,13 +196,33 @@ TEST(ServerDemoTest, TheDemoFillsAnEmptyDatabaseOnceAndPrintsAWorkingToken) {
             std::string::npos);
 }
 
-TEST(ServerStopTest, SigintStopsCleanlyWithExitZero) {
+TEST(ServerStopTest, SigintStopsCleanlyWithExitZeroAndNoWalLeft) {
   TempDir dir;
-  auto server = ServerProcess::Start(dir.File("hub.db"), dir.path());
+  const std::string db = dir.File("hub.db");
+  const std::string token = testing::AddUser(db, "c", "coordinator");
+  auto server = ServerProcess::Start(db, dir.path());
   ASSERT_TRUE(server.ok()) << server.status();
+  auto channel = grpc::CreateChannel((*server)->address(),
+                                     grpc::InsecureChannelCredentials());
+  v1::CreateChildRequest req;
+  req.set_name("Child");
+  req.set_date_of_birth("2012-01-01");
+  v1::CreateChildResponse resp;
+  ASSERT_TRUE(v1::ChildService::NewStub(channel)
+                  ->CreateChild(WithToken(token).get(), req, &resp)
+                  .ok());
+  channel.reset();
+  EXPECT_GT(std::filesystem::file_size(db + "-wal"), 0u);
   EXPECT_EQ((*server)->Stop(SIGINT), 0);
   EXPECT_NE((*server)->Output().find("mfh-server: stopped cleanly"),
             std::string::npos);
+  // Closed cleanly: the WAL was checkpointed into the file and removed, so
+  // the file alone holds the child.
+  EXPECT_FALSE(std::filesystem::exists(db + "-wal"));
+  EXPECT_FALSE(std::filesystem::exists(db + "-shm"));
+  CommandResult count =
+      RunCommand({"/usr/bin/sqlite3", db, "SELECT name FROM children"});
+  EXPECT_EQ(count.out, "Child\n") << count.err;
 }
 
 TEST(ServerTlsTest, ServesTlsWhenGivenACertificateAndRefusesPlaintext) {
