@@ -21,6 +21,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "services/domain/status_macros.h"
+#include "services/storage/codes.h"
 #include "services/storage/queries.h"
 #include "services/storage/schema.h"
 #include "services/storage/sqlite_connection.h"
@@ -51,7 +52,7 @@ constexpr char kNotePrefix = 'N';
 constexpr char kActionPrefix = 'A';
 
 // The open-action queries name status 1 as a literal (see queries.h).
-static_assert(static_cast<int>(ActionStatus::kOpen) == 1);
+static_assert(CodeOf(ActionStatus::kOpen) == 1);
 constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
 constexpr int64_t kNoLowerBound = std::numeric_limits<int64_t>::min();
 
@@ -457,7 +458,7 @@ class SqliteTransaction : public Transaction {
     {
       ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertMeetingSql));
       s->BindText(1, FormatDay(meeting.day));
-      s->BindInt64(2, static_cast<int64_t>(meeting.state));
+      s->BindInt64(2, CodeOf(meeting.state));
       s->BindTime(3, meeting.as_of);
       s->BindBlob(4, meeting.frozen_agenda);
       s->BindText(5, absl::StrJoin(meeting.attendees, "\n"));
@@ -478,7 +479,7 @@ class SqliteTransaction : public Transaction {
     if (!id.has_value()) return NoMeeting("kUpdateMeetingSql");
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateMeetingSql));
     s->BindInt64(1, *id);
-    s->BindInt64(2, static_cast<int64_t>(meeting.state));
+    s->BindInt64(2, CodeOf(meeting.state));
     s->BindText(3, absl::StrJoin(meeting.attendees, "\n"));
     s->BindOptionalTime(4, meeting.closed_at);
     RETURN_IF_ERROR(s->Run());
@@ -750,7 +751,8 @@ class SqliteTransaction : public Transaction {
                          "YYYY-MM-DD for ",
                          e.child_id));
       }
-      e.category = static_cast<domain::Category>(s->ColumnInt64(4));
+      ASSIGN_OR_RETURN(
+          e.category, CategoryFromCode(s->ColumnInt64(4), "episodes.category"));
       e.missing_since = s->ColumnTime(5);
       e.returned_at = s->ColumnOptionalTime(6);
       out.push_back(std::move(e));
@@ -821,7 +823,7 @@ class SqliteTransaction : public Transaction {
   absl::Status InsertUser(const StoredUser& user) override {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertUserSql));
     s->BindText(1, user.user.name);
-    s->BindInt64(2, static_cast<int64_t>(user.user.role));
+    s->BindInt64(2, CodeOf(user.user.role));
     s->BindText(3, user.token_sha256);
     s->BindTime(4, user.user.created_at);
     s->BindOptionalTime(5, user.user.revoked_at);
@@ -848,7 +850,8 @@ class SqliteTransaction : public Transaction {
     while (true) {
       ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
-      users.push_back(ReadUser(*s).user);
+      ASSIGN_OR_RETURN(StoredUser stored, ReadUser(*s));
+      users.push_back(std::move(stored.user));
     }
     return users;
   }
@@ -869,7 +872,7 @@ class SqliteTransaction : public Transaction {
       ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditSql));
       s->BindTime(1, record.at);
       s->BindText(2, record.user);
-      s->BindInt64(3, static_cast<int64_t>(record.role));
+      s->BindInt64(3, CodeOf(record.role));
       s->BindText(4, record.rpc);
       s->BindText(5, absl::StrJoin(record.child_ids, ","));
       s->BindText(6, absl::StrJoin(record.episode_ids, ","));
@@ -912,7 +915,8 @@ class SqliteTransaction : public Transaction {
       record.audit_id = s->ColumnInt64(0);
       record.at = s->ColumnTime(1);
       record.user = s->ColumnText(2);
-      record.role = static_cast<domain::Role>(s->ColumnInt64(3));
+      ASSIGN_OR_RETURN(record.role,
+                       RoleFromCode(s->ColumnInt64(3), "audit.role"));
       record.rpc = s->ColumnText(4);
       record.child_ids = SplitList(s->ColumnText(5), ',');
       record.episode_ids = SplitList(s->ColumnText(6), ',');
@@ -982,36 +986,38 @@ class SqliteTransaction : public Transaction {
     s.BindInt64(1, *child);
     s.BindText(2, e.police_force);
     s.BindText(3, e.police_ref);
-    s.BindInt64(4, static_cast<int64_t>(e.category));
+    s.BindInt64(4, CodeOf(e.category));
     s.BindTime(5, e.missing_since);
     s.BindTime(6, e.notified_at);
-    s.BindInt64(7, static_cast<int64_t>(e.risk));
+    s.BindInt64(7, CodeOf(e.risk));
     s.BindText(8, e.reporter);
     s.BindOptionalTime(9, e.returned_at);
     s.BindOptionalTime(10, e.return_notified_at);
     s.BindText(11, e.found_location);
     s.BindText(12, e.found_with);
-    s.BindInt64(13, static_cast<int64_t>(e.returned_to));
+    s.BindInt64(13, CodeOf(e.returned_to));
     return absl::OkStatus();
   }
 
   // Columns as in kSelectEpisodeSql; without the history lists.
-  static Episode ReadEpisode(const Statement& s) {
+  static absl::StatusOr<Episode> ReadEpisode(const Statement& s) {
     Episode e;
     e.episode_id = FormatId(kEpisodePrefix, s.ColumnInt64(0));
     e.child_id = FormatId(kChildPrefix, s.ColumnInt64(1));
     e.police_force = s.ColumnText(2);
     e.police_ref = s.ColumnText(3);
-    e.category = static_cast<domain::Category>(s.ColumnInt64(4));
+    ASSIGN_OR_RETURN(e.category,
+                     CategoryFromCode(s.ColumnInt64(4), "episodes.category"));
     e.missing_since = s.ColumnTime(5);
     e.notified_at = s.ColumnTime(6);
-    e.risk = static_cast<domain::Risk>(s.ColumnInt64(7));
+    ASSIGN_OR_RETURN(e.risk, RiskFromCode(s.ColumnInt64(7), "episodes.risk"));
     e.reporter = s.ColumnText(8);
     e.returned_at = s.ColumnOptionalTime(9);
     e.return_notified_at = s.ColumnOptionalTime(10);
     e.found_location = s.ColumnText(11);
     e.found_with = s.ColumnText(12);
-    e.returned_to = static_cast<domain::ReturnedTo>(s.ColumnInt64(13));
+    ASSIGN_OR_RETURN(e.returned_to, ReturnedToFromCode(s.ColumnInt64(13),
+                                                       "episodes.returned_to"));
     return e;
   }
 
@@ -1021,7 +1027,7 @@ class SqliteTransaction : public Transaction {
       std::unique_ptr<Statement> s) {
     ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) return std::nullopt;
-    Episode episode = ReadEpisode(*s);
+    ASSIGN_OR_RETURN(Episode episode, ReadEpisode(*s));
     s.reset();
     RETURN_IF_ERROR(LoadEpisodeHistory(episode));
     return episode;
@@ -1037,8 +1043,10 @@ class SqliteTransaction : public Transaction {
       while (true) {
         ASSIGN_OR_RETURN(bool row, s->Step());
         if (!row) break;
+        ASSIGN_OR_RETURN(domain::Risk risk,
+                         RiskFromCode(s->ColumnInt64(0), "risk_grades.risk"));
         episode.risk_history.push_back(
-            RiskGrade{.risk = static_cast<domain::Risk>(s->ColumnInt64(0)),
+            RiskGrade{.risk = risk,
                       .from = s->ColumnTime(1),
                       .recorded_at = s->ColumnTime(2),
                       .recorded_by = s->ColumnText(3),
@@ -1077,7 +1085,8 @@ class SqliteTransaction : public Transaction {
     while (true) {
       ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      episodes.push_back(ReadEpisode(s));
+      ASSIGN_OR_RETURN(Episode episode, ReadEpisode(s));
+      episodes.push_back(std::move(episode));
     }
     return episodes;
   }
@@ -1113,13 +1122,14 @@ class SqliteTransaction : public Transaction {
       while (true) {
         ASSIGN_OR_RETURN(bool row, s->Step());
         if (!row) break;
+        ASSIGN_OR_RETURN(domain::Risk risk,
+                         RiskFromCode(s->ColumnInt64(1), "risk_grades.risk"));
         by_id.at(s->ColumnInt64(0))
-            ->risk_history.push_back(
-                RiskGrade{.risk = static_cast<domain::Risk>(s->ColumnInt64(1)),
-                          .from = s->ColumnTime(2),
-                          .recorded_at = s->ColumnTime(3),
-                          .recorded_by = s->ColumnText(4),
-                          .reason = s->ColumnText(5)});
+            ->risk_history.push_back(RiskGrade{.risk = risk,
+                                               .from = s->ColumnTime(2),
+                                               .recorded_at = s->ColumnTime(3),
+                                               .recorded_by = s->ColumnText(4),
+                                               .reason = s->ColumnText(5)});
       }
     }
     ASSIGN_OR_RETURN(auto s,
@@ -1152,7 +1162,8 @@ class SqliteTransaction : public Transaction {
       return absl::InternalError(absl::StrCat(
           s->name(), ": meetings.day is not YYYY-MM-DD for ", m.meeting_id));
     }
-    m.state = static_cast<MeetingState>(s->ColumnInt64(2));
+    ASSIGN_OR_RETURN(m.state,
+                     MeetingStateFromCode(s->ColumnInt64(2), "meetings.state"));
     m.as_of = s->ColumnTime(3);
     m.frozen_agenda = s->ColumnBlob(4);
     m.attendees = SplitList(s->ColumnText(5), '\n');
@@ -1193,7 +1204,7 @@ class SqliteTransaction : public Transaction {
     s.BindText(6, a.done_when);
     s.BindText(7, a.worked_when);
     s.BindText(8, a.assignee);
-    s.BindInt64(9, static_cast<int64_t>(a.status));
+    s.BindInt64(9, CodeOf(a.status));
     s.BindText(10, a.done_evidence);
     s.BindText(11, a.impact_evidence);
     s.BindText(12, a.drop_reason);
@@ -1220,7 +1231,8 @@ class SqliteTransaction : public Transaction {
     a.done_when = s.ColumnText(7);
     a.worked_when = s.ColumnText(8);
     a.assignee = s.ColumnText(9);
-    a.status = static_cast<ActionStatus>(s.ColumnInt64(10));
+    ASSIGN_OR_RETURN(a.status,
+                     ActionStatusFromCode(s.ColumnInt64(10), "actions.status"));
     a.done_evidence = s.ColumnText(11);
     a.impact_evidence = s.ColumnText(12);
     a.drop_reason = s.ColumnText(13);
@@ -1245,7 +1257,7 @@ class SqliteTransaction : public Transaction {
   absl::Status InsertRiskGradeRow(int64_t episode_id, const RiskGrade& grade) {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRiskGradeSql));
     s->BindInt64(1, episode_id);
-    s->BindInt64(2, static_cast<int64_t>(grade.risk));
+    s->BindInt64(2, CodeOf(grade.risk));
     s->BindTime(3, grade.from);
     s->BindTime(4, grade.recorded_at);
     s->BindText(5, grade.recorded_by);
@@ -1271,9 +1283,9 @@ class SqliteTransaction : public Transaction {
     if (!episode.has_value()) return NoEpisode(s.name());
     std::optional<int64_t> child = ParseId(r.child_id, kChildPrefix);
     if (!child.has_value()) return NoChild(s.name());
-    std::vector<int> concerns;
+    std::vector<int64_t> concerns;
     for (domain::Concern concern : r.outcome.concerns) {
-      concerns.push_back(static_cast<int>(concern));
+      concerns.push_back(CodeOf(concern));
     }
     s.BindInt64(1, *child);
     s.BindTime(2, r.returned_at);
@@ -1290,7 +1302,7 @@ class SqliteTransaction : public Transaction {
     s.BindBool(13, r.outcome.referral_made);
     s.BindText(14, r.outcome.notes);
     s.BindText(15, absl::StrJoin(r.also_episode_ids, ","));
-    s.BindInt64(16, static_cast<int64_t>(r.closure));
+    s.BindInt64(16, CodeOf(r.closure));
     s.BindOptionalTime(17, r.closed_at);
     s.BindText(18, r.closed_reason);
     s.BindOptionalTime(19, r.final_at());
@@ -1315,28 +1327,32 @@ class SqliteTransaction : public Transaction {
     r.completed_by = s.ColumnText(11);
     for (absl::string_view part :
          absl::StrSplit(s.ColumnText(12), ',', absl::SkipEmpty())) {
-      int value = 0;
-      if (!absl::SimpleAtoi(part, &value)) {
+      int64_t code = 0;
+      if (!absl::SimpleAtoi(part, &code)) {
         return absl::InternalError(absl::StrCat(
             s.name(), ": rhis.concerns is not a list of numbers for ",
             r.episode_id));
       }
-      r.outcome.concerns.push_back(static_cast<domain::Concern>(value));
+      ASSIGN_OR_RETURN(domain::Concern concern,
+                       ConcernFromCode(code, "rhis.concerns"));
+      r.outcome.concerns.push_back(concern);
     }
     r.outcome.referral_made = s.ColumnBool(13);
     r.outcome.notes = s.ColumnText(14);
     r.also_episode_ids = SplitList(s.ColumnText(15), ',');
-    r.closure = static_cast<domain::RhiClosure>(s.ColumnInt64(16));
+    ASSIGN_OR_RETURN(r.closure,
+                     RhiClosureFromCode(s.ColumnInt64(16), "rhis.closure"));
     r.closed_at = s.ColumnOptionalTime(17);
     r.closed_reason = s.ColumnText(18);
     return r;
   }
 
   // Columns as in kSelectUserByNameSql.
-  static StoredUser ReadUser(const Statement& s) {
+  static absl::StatusOr<StoredUser> ReadUser(const Statement& s) {
     StoredUser stored;
     stored.user.name = s.ColumnText(0);
-    stored.user.role = static_cast<domain::Role>(s.ColumnInt64(1));
+    ASSIGN_OR_RETURN(stored.user.role,
+                     RoleFromCode(s.ColumnInt64(1), "users.role"));
     stored.token_sha256 = s.ColumnText(2);
     stored.user.created_at = s.ColumnTime(3);
     stored.user.revoked_at = s.ColumnOptionalTime(4);
