@@ -23,6 +23,7 @@
 #include "services/domain/clock.h"
 #include "services/domain/episode_rules.h"
 #include "services/domain/meeting_rules.h"
+#include "services/domain/monthly.h"
 #include "services/domain/policy.h"
 #include "services/domain/reports.h"
 #include "services/domain/rhi_rules.h"
@@ -83,7 +84,7 @@ struct NewUser {
 struct MonthlyReport {
   domain::Period month;
   absl::Time as_of;
-  storage::PeriodCounts counts;
+  domain::MonthlyCounts counts;
   int rhis_completed = 0;
   double median_hours_to_rhi = 0;
   double p90_hours_to_rhi = 0;

@@ -390,142 +390,113 @@ inline constexpr char kSelectAuditByChildSql[] =
     "WHERE audit_children.child_id = ?1 AND audit.at >= ?2 "
     "ORDER BY audit_children.audit_id LIMIT ?3";
 
-// Reports. Every count is an aggregate over an index on a time column; the
-// periods are half-open, [?1, ?2). Category 1 is MISSING and 2 ABSENT;
-// closure 2 is NOT_REQUIRED; action status 1 is OPEN and 2 DONE.
+// Reports. Each statement selects the rows whose one time column falls in a
+// period [?, ?) by the index on that column; what counts, and how, is the
+// domain's. tests/storage/selections_test.cc holds every one to the domain's
+// windows on generated histories.
 //
-// Episodes starting in [?1, ?2), by episodes_by_missing_since: all, missing,
-// absent, of looked-after children, of children placed by an authority other
-// than ?3, distinct children.
-inline constexpr char kCountEpisodesStartedInSql[] =
-    "SELECT COUNT(*), IFNULL(SUM(e.category = 1), 0), "
-    "IFNULL(SUM(e.category = 2), 0), IFNULL(SUM(c.looked_after <> 0), 0), "
-    "IFNULL(SUM(c.placing_authority <> '' AND c.placing_authority <> ?3), 0), "
-    "COUNT(DISTINCT e.child_id) "
-    "FROM episodes e JOIN children c ON c.id = e.child_id "
-    "WHERE e.missing_since >= ?1 AND e.missing_since < ?2";
-// Children with an episode starting in [?1, ?2) at whose start they had at
-// least ?4 episodes (counting it) starting in (start - ?3, start]; the outer
-// search by episodes_by_missing_since, the inner by episodes_by_child.
-inline constexpr char kCountRepeatChildrenSql[] =
-    "SELECT COUNT(DISTINCT e.child_id) FROM episodes e "
-    "WHERE e.missing_since >= ?1 AND e.missing_since < ?2 "
-    "AND (SELECT COUNT(*) FROM episodes p WHERE p.child_id = e.child_id "
-    "AND p.missing_since > e.missing_since - ?3 "
-    "AND p.missing_since <= e.missing_since) >= ?4";
-// Returns in [?1, ?2), by episodes_returned.
-inline constexpr char kCountReturnsInSql[] =
-    "SELECT COUNT(*) FROM episodes WHERE returned_at >= ?1 AND returned_at < "
-    "?2";
-// RHIs due in [?1, ?2) (not NOT_REQUIRED), by rhis_by_due: due, offered on
-// time, met, completed on time, declined on time.
-inline constexpr char kCountRhisDueInSql[] =
-    "SELECT COUNT(*), "
-    "IFNULL(SUM(IFNULL(offered_at <= due_at OR declined_at <= due_at "
-    "OR completed_at <= due_at, 0)), 0), "
-    "IFNULL(SUM(IFNULL(completed_at <= due_at OR declined_at <= due_at, 0)), "
-    "0), IFNULL(SUM(IFNULL(completed_at <= due_at, 0)), 0), "
-    "IFNULL(SUM(IFNULL(declined_at <= due_at, 0) "
-    "AND NOT IFNULL(completed_at <= due_at, 0)), 0) "
-    "FROM rhis WHERE due_at >= ?1 AND due_at < ?2 AND closure <> 2";
-// RHIs due from the return in [?1, ?2) (not NOT_REQUIRED), by
-// rhis_by_due_from_return: due, met.
-inline constexpr char kCountRhisDueFromReturnInSql[] =
-    "SELECT COUNT(*), IFNULL(SUM(IFNULL(completed_at <= due_at_from_return "
-    "OR declined_at <= due_at_from_return, 0)), 0) FROM rhis "
-    "WHERE due_at_from_return >= ?1 AND due_at_from_return < ?2 "
-    "AND closure <> 2";
-// Microseconds from the return to the completion of the RHIs completed in
-// [?1, ?2), shortest first, by rhis_completed.
-inline constexpr char kSelectMicrosToCompletionSql[] =
-    "SELECT completed_at - returned_at FROM rhis "
-    "WHERE completed_at >= ?1 AND completed_at < ?2 ORDER BY 1";
-// Actions agreed at meetings of the days [?1, ?2) ('YYYY-MM-DD'), by
-// actions_by_day.
-inline constexpr char kCountActionsAgreedSql[] =
-    "SELECT COUNT(*) FROM actions WHERE meeting_day >= ?1 AND meeting_day < ?2";
-// Actions done in [?1, ?2), by actions_closed.
-inline constexpr char kCountActionsDoneSql[] =
-    "SELECT COUNT(*) FROM actions "
-    "WHERE closed_at >= ?1 AND closed_at < ?2 AND status = 2";
-// Actions open at ?1 and past by_when, agreed at meetings of days before ?2
-// ('YYYY-MM-DD'): open now (actions_open), or closed at or after ?1
-// (actions_closed).
-inline constexpr char kCountActionsOverdueAtSql[] =
-    "SELECT (SELECT COUNT(*) FROM actions WHERE status = 1 AND by_when < ?1 "
-    "AND meeting_day < ?2) + (SELECT COUNT(*) FROM actions "
-    "WHERE closed_at >= ?1 AND by_when < ?1 AND meeting_day < ?2)";
-// The CST cohort of [?1, ?2): every open_to_cst flag in force at some time
-// in it. Each flag's open window runs from set_at to the earlier of its
-// clearing and ?2; its before window has the same length and ends at set_at.
-// Children, summed open microseconds, episodes starting in the open windows,
-// in the before windows. Flags by flags_by_name, episodes by
-// episodes_by_child.
-inline constexpr char kSelectCstTotalsSql[] =
-    "SELECT COUNT(DISTINCT child_id), IFNULL(SUM(stop - set_at), 0), "
-    "IFNULL(SUM((SELECT COUNT(*) FROM episodes e WHERE e.child_id = w.child_id "
-    "AND e.missing_since >= w.set_at AND e.missing_since < w.stop)), 0), "
-    "IFNULL(SUM((SELECT COUNT(*) FROM episodes e WHERE e.child_id = w.child_id "
-    "AND e.missing_since >= 2 * w.set_at - w.stop "
-    "AND e.missing_since < w.set_at)), 0) "
-    "FROM (SELECT child_id, set_at, MIN(IFNULL(cleared_at, ?2), ?2) AS stop "
-    "FROM flags WHERE name = 'open_to_cst' AND set_at < ?2 "
-    "AND (cleared_at IS NULL OR cleared_at >= ?1)) w";
-// The SSDA903 episodes of [?1, ?2) of children looked after by this
-// authority (placing_authority empty or ?3): those starting in the period
-// (episodes_by_missing_since), and those started before it and open at its
-// start (episodes_open, episodes_returned).
-inline constexpr char kSelectSsdaEpisodesSql[] =
-    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, e.category, "
-    "e.missing_since, e.returned_at FROM episodes e "
-    "JOIN children c ON c.id = e.child_id "
-    "WHERE e.missing_since >= ?1 AND e.missing_since < ?2 "
-    "AND c.looked_after <> 0 AND (c.placing_authority = '' "
-    "OR c.placing_authority = ?3) "
-    "UNION ALL "
-    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, e.category, "
-    "e.missing_since, e.returned_at FROM episodes e "
-    "JOIN children c ON c.id = e.child_id "
-    "WHERE e.returned_at IS NULL AND +e.missing_since < ?1 "
-    "AND c.looked_after <> 0 AND (c.placing_authority = '' "
-    "OR c.placing_authority = ?3) "
-    "UNION ALL "
-    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, e.category, "
-    "e.missing_since, e.returned_at FROM episodes e "
-    "JOIN children c ON c.id = e.child_id "
-    "WHERE e.returned_at >= ?1 AND +e.missing_since < ?1 "
-    "AND c.looked_after <> 0 AND (c.placing_authority = '' "
-    "OR c.placing_authority = ?3) "
-    "ORDER BY 2, 6, 1";
-// RHIs due in [?1, ?2), not NOT_REQUIRED, not met (neither completed nor
-// declined at or before due_at), by rhis_by_due.
-inline constexpr char kSelectRhisNotMetSql[] =
+// Episodes starting in the period with their child's placement, by
+// episodes_by_missing_since and the children's key.
+inline constexpr char kSelectEpisodesStartedInPeriodSql[] =
+    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
+    "notified_at, risk, reporter, returned_at, return_notified_at, "
+    "found_location, found_with, returned_to, "
+    "looked_after, placing_authority FROM episodes JOIN (SELECT id AS "
+    "child_id, looked_after, placing_authority FROM children) USING (child_id) "
+    "WHERE missing_since >= ? AND missing_since < ? ORDER BY missing_since, id";
+// By episodes_by_missing_since alone.
+inline constexpr char kCountEpisodesStartedInPeriodSql[] =
+    "SELECT COUNT(*) FROM episodes WHERE missing_since >= ? AND "
+    "missing_since < ?";
+// By episodes_returned alone.
+inline constexpr char kCountEpisodesReturnedInPeriodSql[] =
+    "SELECT COUNT(*) FROM episodes WHERE returned_at >= ? AND returned_at < ?";
+// By rhis_by_due.
+inline constexpr char kSelectRhisDueInPeriodSql[] =
     "SELECT episode_id, child_id, returned_at, return_notified_at, due_at, "
     "due_at_from_return, offered_at, offered_by, declined_at, decline_reason, "
     "completed_at, completed_by, concerns, referral_made, notes, "
     "also_episode_ids, closure, closed_at, closed_reason FROM rhis "
-    "WHERE due_at >= ?1 AND due_at < ?2 AND closure <> 2 "
-    "AND NOT IFNULL(completed_at <= due_at OR declined_at <= due_at, 0) "
-    "ORDER BY due_at, episode_id";
-// Episodes starting in [?1, ?2) that lasted (to their return, or to ?3 when
-// later or not returned) longer than ?4 microseconds, by
-// episodes_by_missing_since.
-inline constexpr char kSelectLongEpisodesSql[] =
-    "SELECT id, child_id, police_force, police_ref, category, missing_since, "
-    "notified_at, risk, reporter, returned_at, return_notified_at, "
-    "found_location, found_with, returned_to FROM episodes "
-    "WHERE missing_since >= ?1 AND missing_since < ?2 "
-    "AND IFNULL(MIN(returned_at, ?3), ?3) - missing_since > ?4 "
-    "ORDER BY missing_since, id";
-// Actions due in [?1, ?2) closed (or, open, as of ?3) more than ?4
-// microseconds after by_when, by actions_by_when.
-inline constexpr char kSelectLateActionsSql[] =
+    "WHERE due_at >= ? AND due_at < ? ORDER BY due_at, episode_id";
+// By rhis_by_due_from_return.
+inline constexpr char kSelectRhisDueFromReturnInPeriodSql[] =
+    "SELECT episode_id, child_id, returned_at, return_notified_at, due_at, "
+    "due_at_from_return, offered_at, offered_by, declined_at, decline_reason, "
+    "completed_at, completed_by, concerns, referral_made, notes, "
+    "also_episode_ids, closure, closed_at, closed_reason FROM rhis "
+    "WHERE due_at_from_return >= ? AND due_at_from_return < ? "
+    "ORDER BY due_at_from_return, episode_id";
+// By rhis_completed.
+inline constexpr char kSelectRhisCompletedInPeriodSql[] =
+    "SELECT episode_id, child_id, returned_at, return_notified_at, due_at, "
+    "due_at_from_return, offered_at, offered_by, declined_at, decline_reason, "
+    "completed_at, completed_by, concerns, referral_made, notes, "
+    "also_episode_ids, closure, closed_at, closed_reason FROM rhis "
+    "WHERE completed_at >= ? AND completed_at < ? "
+    "ORDER BY completed_at, episode_id";
+// Actions of meetings on the days [?, ?) ('YYYY-MM-DD'), by actions_by_day.
+inline constexpr char kSelectActionsAgreedOnDaysSql[] =
     "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
     "done_when, worked_when, assignee, status, done_evidence, "
     "impact_evidence, drop_reason, addendum, created_by, created_at, "
-    "closed_at FROM actions WHERE by_when >= ?1 AND by_when < ?2 "
-    "AND IFNULL(MIN(closed_at, ?3), ?3) - by_when > ?4 "
+    "closed_at FROM actions "
+    "WHERE meeting_day >= ? AND meeting_day < ? ORDER BY meeting_day, id";
+// By actions_closed.
+inline constexpr char kSelectActionsClosedInPeriodSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions "
+    "WHERE closed_at >= ? AND closed_at < ? ORDER BY closed_at, id";
+// Open actions (actions_open) and those closed at or after ? (actions_closed:
+// INDEXED BY keeps that arm from walking actions_by_when, every action ever,
+// to spare the sort).
+inline constexpr char kSelectActionsOpenAtEndOfSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions WHERE status = 1 "
+    "UNION ALL "
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions INDEXED BY actions_closed WHERE closed_at >= ? "
     "ORDER BY by_when, id";
+// By actions_by_when.
+inline constexpr char kSelectActionsDueInPeriodSql[] =
+    "SELECT id, child_id, meeting_id, meeting_day, what, who, by_when, "
+    "done_when, worked_when, assignee, status, done_evidence, "
+    "impact_evidence, drop_reason, addendum, created_by, created_at, "
+    "closed_at FROM actions "
+    "WHERE by_when >= ? AND by_when < ? ORDER BY by_when, id";
+// Flags named ? set before ?, by flags_by_name.
+inline constexpr char kSelectFlagsSetBeforeSql[] =
+    "SELECT name, set_at, cleared_at, child_id FROM flags "
+    "WHERE name = ? AND set_at < ? ORDER BY set_at, id";
+// The child's episode starts in [?, ?), by episodes_by_child alone.
+inline constexpr char kSelectEpisodeStartsOfChildSql[] =
+    "SELECT missing_since FROM episodes "
+    "WHERE child_id = ? AND missing_since >= ? AND missing_since < ? "
+    "ORDER BY missing_since";
+// The SSDA903 episodes of [?, ?): those starting in the period
+// (episodes_by_missing_since), and those started before it and not returned
+// before its start (episodes_open, episodes_returned); each with its child.
+inline constexpr char kSelectSsdaEpisodesSql[] =
+    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, c.looked_after, "
+    "c.placing_authority, e.category, e.missing_since, e.returned_at "
+    "FROM episodes e JOIN children c ON c.id = e.child_id "
+    "WHERE e.missing_since >= ? AND e.missing_since < ? "
+    "UNION ALL "
+    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, c.looked_after, "
+    "c.placing_authority, e.category, e.missing_since, e.returned_at "
+    "FROM episodes e JOIN children c ON c.id = e.child_id "
+    "WHERE e.returned_at IS NULL AND +e.missing_since < ? "
+    "UNION ALL "
+    "SELECT e.id, c.id, c.la_ref, c.date_of_birth, c.looked_after, "
+    "c.placing_authority, e.category, e.missing_since, e.returned_at "
+    "FROM episodes e JOIN children c ON c.id = e.child_id "
+    "WHERE e.returned_at >= ? AND +e.missing_since < ? "
+    "ORDER BY 2, 8, 1";
 // A child's notes and decisions, oldest first, by notes_by_child.
 inline constexpr char kSelectChildNotesSql[] =
     "SELECT id, meeting_id, child_id, text, decision, addendum, author, at "

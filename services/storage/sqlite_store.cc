@@ -616,126 +616,140 @@ class SqliteTransaction : public Transaction {
     return ReadActions(*s);
   }
 
-  absl::StatusOr<PeriodCounts> CountPeriod(const PeriodQuery& q) override {
-    PeriodCounts c;
+  absl::StatusOr<std::vector<domain::PlacedEpisode>>
+  ListEpisodesStartedInPeriod(absl::Time from, absl::Time until) override {
+    std::vector<domain::PlacedEpisode> placed;
     {
-      ASSIGN_OR_RETURN(auto s,
-                       MFH_PREPARE(db_, sql::kCountEpisodesStartedInSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      s->BindText(3, q.authority);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.episodes = ColumnInt(*s, 0);
-      c.missing_episodes = ColumnInt(*s, 1);
-      c.absent_episodes = ColumnInt(*s, 2);
-      c.looked_after_episodes = ColumnInt(*s, 3);
-      c.other_authority_episodes = ColumnInt(*s, 4);
-      c.children = ColumnInt(*s, 5);
+      ASSIGN_OR_RETURN(
+          auto s, MFH_PREPARE(db_, sql::kSelectEpisodesStartedInPeriodSql));
+      s->BindTime(1, from);
+      s->BindTime(2, until);
+      while (true) {
+        ASSIGN_OR_RETURN(bool row, s->Step());
+        if (!row) break;
+        domain::PlacedEpisode p;
+        ASSIGN_OR_RETURN(p.episode, ReadEpisode(*s));
+        p.looked_after = s->ColumnBool(14);
+        p.placing_authority = s->ColumnText(15);
+        placed.push_back(std::move(p));
+      }
     }
-    {
-      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountRepeatChildrenSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      s->BindInt64(3, absl::ToInt64Microseconds(q.repeat_window));
-      s->BindInt64(4, q.repeat_count);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.repeat_children = ColumnInt(*s, 0);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountReturnsInSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.returns = ColumnInt(*s, 0);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountRhisDueInSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.rhis_due = ColumnInt(*s, 0);
-      c.rhis_offered_on_time = ColumnInt(*s, 1);
-      c.rhis_met = ColumnInt(*s, 2);
-      c.rhis_completed_on_time = ColumnInt(*s, 3);
-      c.rhis_declined_on_time = ColumnInt(*s, 4);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s,
-                       MFH_PREPARE(db_, sql::kCountRhisDueFromReturnInSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.rhis_due_from_return = ColumnInt(*s, 0);
-      c.rhis_met_from_return = ColumnInt(*s, 1);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountActionsAgreedSql));
-      s->BindText(1, FormatDay(q.first_day));
-      s->BindText(2, FormatDay(q.end_day));
-      RETURN_IF_ERROR(StepOne(*s));
-      c.actions_agreed = ColumnInt(*s, 0);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountActionsDoneSql));
-      s->BindTime(1, q.from);
-      s->BindTime(2, q.until);
-      RETURN_IF_ERROR(StepOne(*s));
-      c.actions_done = ColumnInt(*s, 0);
-    }
-    {
-      ASSIGN_OR_RETURN(auto s,
-                       MFH_PREPARE(db_, sql::kCountActionsOverdueAtSql));
-      s->BindTime(1, q.until);
-      s->BindText(2, FormatDay(q.end_day));
-      RETURN_IF_ERROR(StepOne(*s));
-      c.actions_overdue = ColumnInt(*s, 0);
-    }
-    return c;
+    std::vector<Episode*> episodes;
+    for (domain::PlacedEpisode& p : placed) episodes.push_back(&p.episode);
+    RETURN_IF_ERROR(LoadEpisodeHistories(episodes));
+    return placed;
   }
 
-  absl::StatusOr<int> CountEpisodesStartedIn(absl::Time from,
-                                             absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kCountEpisodesStartedInSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    s->BindText(3, "");
-    RETURN_IF_ERROR(StepOne(*s));
-    return ColumnInt(*s, 0);
+  absl::StatusOr<int> CountEpisodesStartedInPeriod(absl::Time from,
+                                                   absl::Time until) override {
+    return CountInPeriod(
+        MFH_PREPARE(db_, sql::kCountEpisodesStartedInPeriodSql), from, until);
   }
 
-  absl::StatusOr<std::vector<absl::Duration>> ListTimesToCompletion(
+  absl::StatusOr<int> CountEpisodesReturnedInPeriod(absl::Time from,
+                                                    absl::Time until) override {
+    return CountInPeriod(
+        MFH_PREPARE(db_, sql::kCountEpisodesReturnedInPeriodSql), from, until);
+  }
+
+  absl::StatusOr<std::vector<Rhi>> ListRhisDueInPeriod(
+      absl::Time from, absl::Time until) override {
+    return RhisInPeriod(MFH_PREPARE(db_, sql::kSelectRhisDueInPeriodSql), from,
+                        until);
+  }
+
+  absl::StatusOr<std::vector<Rhi>> ListRhisDueFromReturnInPeriod(
+      absl::Time from, absl::Time until) override {
+    return RhisInPeriod(
+        MFH_PREPARE(db_, sql::kSelectRhisDueFromReturnInPeriodSql), from,
+        until);
+  }
+
+  absl::StatusOr<std::vector<Rhi>> ListRhisCompletedInPeriod(
+      absl::Time from, absl::Time until) override {
+    return RhisInPeriod(MFH_PREPARE(db_, sql::kSelectRhisCompletedInPeriodSql),
+                        from, until);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListActionsAgreedOnDays(
+      absl::CivilDay first_day, absl::CivilDay end_day) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectActionsAgreedOnDaysSql));
+    s->BindText(1, FormatDay(first_day));
+    s->BindText(2, FormatDay(end_day));
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListActionsClosedInPeriod(
       absl::Time from, absl::Time until) override {
     ASSIGN_OR_RETURN(auto s,
-                     MFH_PREPARE(db_, sql::kSelectMicrosToCompletionSql));
+                     MFH_PREPARE(db_, sql::kSelectActionsClosedInPeriodSql));
     s->BindTime(1, from);
     s->BindTime(2, until);
-    std::vector<absl::Duration> out;
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListActionsOpenAtEndOf(
+      absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectActionsOpenAtEndOfSql));
+    s->BindTime(1, until);
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<Action>> ListActionsDueInPeriod(
+      absl::Time from, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectActionsDueInPeriodSql));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    return ReadActions(*s);
+  }
+
+  absl::StatusOr<std::vector<domain::ChildFlag>> ListFlagsSetBefore(
+      absl::string_view name, absl::Time until) override {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectFlagsSetBeforeSql));
+    s->BindText(1, name);
+    s->BindTime(2, until);
+    std::vector<domain::ChildFlag> flags;
     while (true) {
       ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
-      out.push_back(absl::Microseconds(s->ColumnInt64(0)));
+      flags.push_back(domain::ChildFlag{
+          .child_id = FormatId(kChildPrefix, s->ColumnInt64(3)),
+          .flag = Flag{.name = s->ColumnText(0),
+                       .set_at = s->ColumnTime(1),
+                       .cleared_at = s->ColumnOptionalTime(2)}});
     }
-    return out;
+    return flags;
   }
 
-  absl::StatusOr<CstTotals> CountCst(absl::Time from,
-                                     absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectCstTotalsSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    RETURN_IF_ERROR(StepOne(*s));
-    return CstTotals{.children = ColumnInt(*s, 0),
-                     .open_time = absl::Microseconds(s->ColumnInt64(1)),
-                     .episodes_while_open = ColumnInt(*s, 2),
-                     .episodes_before = ColumnInt(*s, 3)};
+  absl::StatusOr<std::vector<absl::Time>> ListEpisodeStartsOfChild(
+      absl::string_view child_id, absl::Time from, absl::Time until) override {
+    std::vector<absl::Time> starts;
+    std::optional<int64_t> child = ParseId(child_id, kChildPrefix);
+    if (!child.has_value()) return starts;
+    ASSIGN_OR_RETURN(auto s,
+                     MFH_PREPARE(db_, sql::kSelectEpisodeStartsOfChildSql));
+    s->BindInt64(1, *child);
+    s->BindTime(2, from);
+    s->BindTime(3, until);
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      starts.push_back(s->ColumnTime(0));
+    }
+    return starts;
   }
 
   absl::StatusOr<std::vector<domain::SsdaEpisode>> ListSsdaEpisodes(
-      absl::Time from, absl::Time until, absl::string_view authority) override {
+      absl::Time from, absl::Time until) override {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectSsdaEpisodesSql));
     s->BindTime(1, from);
     s->BindTime(2, until);
-    s->BindText(3, authority);
+    s->BindTime(3, from);
+    s->BindTime(4, from);
+    s->BindTime(5, from);
     std::vector<domain::SsdaEpisode> out;
     while (true) {
       ASSIGN_OR_RETURN(bool row, s->Step());
@@ -751,50 +765,15 @@ class SqliteTransaction : public Transaction {
                          "YYYY-MM-DD for ",
                          e.child_id));
       }
+      e.looked_after = s->ColumnBool(4);
+      e.placing_authority = s->ColumnText(5);
       ASSIGN_OR_RETURN(
-          e.category, CategoryFromCode(s->ColumnInt64(4), "episodes.category"));
-      e.missing_since = s->ColumnTime(5);
-      e.returned_at = s->ColumnOptionalTime(6);
+          e.category, CategoryFromCode(s->ColumnInt64(6), "episodes.category"));
+      e.missing_since = s->ColumnTime(7);
+      e.returned_at = s->ColumnOptionalTime(8);
       out.push_back(std::move(e));
     }
     return out;
-  }
-
-  absl::StatusOr<std::vector<Rhi>> ListRhisNotMet(absl::Time from,
-                                                  absl::Time until) override {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectRhisNotMetSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    std::vector<Rhi> rhis;
-    while (true) {
-      ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
-      rhis.push_back(std::move(rhi));
-    }
-    return rhis;
-  }
-
-  absl::StatusOr<std::vector<Episode>> ListLongEpisodes(
-      absl::Time from, absl::Time until, absl::Time as_of,
-      absl::Duration longer_than) override {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectLongEpisodesSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    s->BindTime(3, as_of);
-    s->BindInt64(4, absl::ToInt64Microseconds(longer_than));
-    return ReadEpisodes(std::move(s));
-  }
-
-  absl::StatusOr<std::vector<Action>> ListLateActions(
-      absl::Time from, absl::Time until, absl::Time as_of,
-      absl::Duration grace) override {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectLateActionsSql));
-    s->BindTime(1, from);
-    s->BindTime(2, until);
-    s->BindTime(3, as_of);
-    s->BindInt64(4, absl::ToInt64Microseconds(grace));
-    return ReadActions(*s);
   }
 
   absl::StatusOr<std::vector<Note>> ListChildNotes(
@@ -927,16 +906,36 @@ class SqliteTransaction : public Transaction {
   }
 
  private:
-  // Steps an aggregate query that always returns one row.
-  static absl::Status StepOne(Statement& s) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
+  // The count of a COUNT(*) query whose two parameters are a period's
+  // bounds.
+  static absl::StatusOr<int> CountInPeriod(
+      absl::StatusOr<std::unique_ptr<Statement>> prepared, absl::Time from,
+      absl::Time until) {
+    ASSIGN_OR_RETURN(std::unique_ptr<Statement> s, std::move(prepared));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) {
-      return absl::InternalError(absl::StrCat(s.name(), ": returned no row"));
+      return absl::InternalError(absl::StrCat(s->name(), ": returned no row"));
     }
-    return absl::OkStatus();
+    return static_cast<int>(s->ColumnInt64(0));
   }
-  static int ColumnInt(const Statement& s, int column) {
-    return static_cast<int>(s.ColumnInt64(column));
+
+  // The RHIs of a query whose two parameters are a period's bounds.
+  static absl::StatusOr<std::vector<Rhi>> RhisInPeriod(
+      absl::StatusOr<std::unique_ptr<Statement>> prepared, absl::Time from,
+      absl::Time until) {
+    ASSIGN_OR_RETURN(std::unique_ptr<Statement> s, std::move(prepared));
+    s->BindTime(1, from);
+    s->BindTime(2, until);
+    std::vector<Rhi> rhis;
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
+      rhis.push_back(std::move(rhi));
+    }
+    return rhis;
   }
 
   // Columns as in kSelectChildSql.
@@ -1098,21 +1097,23 @@ class SqliteTransaction : public Transaction {
       std::unique_ptr<Statement> s) {
     ASSIGN_OR_RETURN(std::vector<Episode> episodes, EpisodeRows(*s));
     s.reset();
-    RETURN_IF_ERROR(LoadEpisodeHistories(episodes));
+    std::vector<Episode*> pointers;
+    for (Episode& episode : episodes) pointers.push_back(&episode);
+    RETURN_IF_ERROR(LoadEpisodeHistories(pointers));
     return episodes;
   }
 
   // LoadEpisodeHistory for several episodes at once.
-  absl::Status LoadEpisodeHistories(std::vector<Episode>& episodes) {
+  absl::Status LoadEpisodeHistories(const std::vector<Episode*>& episodes) {
     if (episodes.empty()) return absl::OkStatus();
     std::vector<int64_t> ids;
     std::unordered_map<int64_t, Episode*> by_id;
-    for (Episode& episode : episodes) {
-      int64_t id = *ParseId(episode.episode_id, kEpisodePrefix);
+    for (Episode* episode : episodes) {
+      int64_t id = *ParseId(episode->episode_id, kEpisodePrefix);
       ids.push_back(id);
-      by_id[id] = &episode;
-      episode.risk_history.clear();
-      episode.corrections.clear();
+      by_id[id] = episode;
+      episode->risk_history.clear();
+      episode->corrections.clear();
     }
     std::string json_ids = JsonIds(ids);
     {
