@@ -1,4 +1,4 @@
-#include "services/storage/codes.h"
+#include "services/storage/sqlite/codes.h"
 
 #include <cstdint>
 #include <utility>

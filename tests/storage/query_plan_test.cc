@@ -8,9 +8,14 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
-#include "services/storage/queries.h"
-#include "services/storage/schema.h"
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/children.h"
+#include "services/storage/sqlite/episodes.h"
+#include "services/storage/sqlite/interviews.h"
+#include "services/storage/sqlite/links.h"
+#include "services/storage/sqlite/meetings_and_actions.h"
+#include "services/storage/sqlite/report_queries.h"
+#include "services/storage/sqlite/schema.h"
+#include "services/storage/sqlite/sqlite_store.h"
 #include "tests/storage/test_db.h"
 
 namespace mfh::storage {

@@ -1,4 +1,4 @@
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 
 #include <algorithm>
 #include <functional>

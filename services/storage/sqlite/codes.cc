@@ -1,4 +1,4 @@
-#include "services/storage/codes.h"
+#include "services/storage/sqlite/codes.h"
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"

@@ -2,8 +2,8 @@
 // Each mapping is written here, an exhaustive switch each way, so that the
 // file never depends on how the domain numbers its enums. A code read back
 // that names no value is an error naming the table and column.
-#ifndef MFH_SERVICES_STORAGE_CODES_H_
-#define MFH_SERVICES_STORAGE_CODES_H_
+#ifndef MFH_SERVICES_STORAGE_SQLITE_CODES_H_
+#define MFH_SERVICES_STORAGE_SQLITE_CODES_H_
 
 #include <cstdint>
 
@@ -158,4 +158,4 @@ absl::StatusOr<domain::Role> RoleFromCode(int64_t code,
 
 }  // namespace mfh::storage
 
-#endif  // MFH_SERVICES_STORAGE_CODES_H_
+#endif  // MFH_SERVICES_STORAGE_SQLITE_CODES_H_
