@@ -1,6 +1,6 @@
 // The storage interface: what the use cases need from a database, in domain
-// types. SQLite implements it (sqlite_store.h); PostgreSQL could, unseen by
-// the rules.
+// types. SQLite implements it (sqlite/sqlite_store.h); PostgreSQL could, unseen
+// by the rules.
 #ifndef MFH_SERVICES_STORAGE_STORE_H_
 #define MFH_SERVICES_STORAGE_STORE_H_
 
@@ -157,6 +157,8 @@ class Transaction {
   // [from, until), by an index on that column (never a scan of the
   // history); what counts, and how, is the domain's (monthly.h,
   // exceptions.h, reports.h). The two counts are of such windows alone.
+  // tests/storage/selections_test.cc holds these selections, and the
+  // agenda's above, to the domain's windows and predicates.
 
   // Episodes with missing_since in [from, until), with their history and
   // their child's placement; by missing_since, then episode id.
