@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/app/records.h"
 #include "services/domain/calendar.h"
+#include "services/domain/exceptions.h"
+#include "services/domain/monthly.h"
 #include "services/domain/rhi_rules.h"
 
 namespace mfh::app {
@@ -14,8 +16,6 @@ namespace {
 using storage::Transaction;
 
 constexpr int kTrendMonths = 12;
-constexpr absl::Duration kLongEpisode = absl::Hours(7 * 24);
-constexpr absl::Duration kActionGrace = absl::Hours(14 * 24);
 
 // `t` when it had happened by as_of.
 std::optional<absl::Time> By(std::optional<absl::Time> t, absl::Time as_of) {
@@ -27,6 +27,24 @@ std::optional<absl::Time> By(std::optional<absl::Time> t, absl::Time as_of) {
 // when that is earlier (times are stored to the microsecond).
 absl::Time CountUntil(const domain::Period& period, absl::Time as_of) {
   return std::min(period.end, as_of + absl::Microseconds(1));
+}
+
+// The CST measure of [from, until): the cohort's flags, then the episode
+// starts of each flag's child in its windows.
+absl::StatusOr<domain::CstMeasure> MeasureCst(Transaction& tx, absl::Time from,
+                                              absl::Time until) {
+  ASSIGN_OR_RETURN(std::vector<domain::ChildFlag> flags,
+                   tx.ListFlagsSetBefore(domain::kFlagOpenToCst, until));
+  const std::vector<domain::CstWindow> cohort =
+      domain::CstCohort(flags, from, until);
+  std::vector<std::vector<absl::Time>> starts;
+  for (const domain::CstWindow& w : cohort) {
+    ASSIGN_OR_RETURN(
+        std::vector<absl::Time> child_starts,
+        tx.ListEpisodeStartsOfChild(w.child_id, w.before_from, w.stop));
+    starts.push_back(std::move(child_starts));
+  }
+  return domain::MeasureCst(cohort, starts);
 }
 
 }  // namespace
@@ -69,39 +87,44 @@ absl::StatusOr<MonthlyReport> Reports::GetMonthlyReport(
       [&](Transaction& tx, const Context&) -> absl::StatusOr<MonthlyReport> {
         const absl::Time until = CountUntil(report.month, report.as_of);
         if (report.month.start >= until) return report;
+        const absl::Time from = report.month.start;
+        domain::MonthlyData data{
+            .from = from,
+            .until = until,
+            .first_day = report.month.first_day,
+            .end_day =
+                std::min(report.month.end_day,
+                         domain::LocalDay(report.as_of, policy_.timezone) + 1)};
+        ASSIGN_OR_RETURN(data.episodes,
+                         tx.ListEpisodesStartedInPeriod(
+                             from - policy_.repeat_window, until));
+        ASSIGN_OR_RETURN(data.returns,
+                         tx.CountEpisodesReturnedInPeriod(from, until));
+        ASSIGN_OR_RETURN(data.rhis_due, tx.ListRhisDueInPeriod(from, until));
+        ASSIGN_OR_RETURN(data.rhis_due_from_return,
+                         tx.ListRhisDueFromReturnInPeriod(from, until));
         ASSIGN_OR_RETURN(
-            report.counts,
-            tx.CountPeriod(storage::PeriodQuery{
-                .from = report.month.start,
-                .until = until,
-                .first_day = report.month.first_day,
-                .end_day = std::min(
-                    report.month.end_day,
-                    domain::LocalDay(report.as_of, policy_.timezone) + 1),
-                .authority = policy_.authority,
-                .repeat_count = policy_.repeat_count,
-                .repeat_window = policy_.repeat_window}));
-        ASSIGN_OR_RETURN(std::vector<absl::Duration> times,
-                         tx.ListTimesToCompletion(report.month.start, until));
-        std::vector<double> hours;
-        hours.reserve(times.size());
-        for (absl::Duration d : times) hours.push_back(absl::ToDoubleHours(d));
-        report.rhis_completed = static_cast<int>(hours.size());
-        report.median_hours_to_rhi =
-            domain::RoundToTenth(domain::NearestRank(hours, 50));
-        report.p90_hours_to_rhi =
-            domain::RoundToTenth(domain::NearestRank(hours, 90));
-        ASSIGN_OR_RETURN(storage::CstTotals cst,
-                         tx.CountCst(report.month.start, until));
-        report.cst =
-            domain::CstRates(cst.children, cst.open_time,
-                             cst.episodes_while_open, cst.episodes_before);
+            data.actions_agreed,
+            tx.ListActionsAgreedOnDays(data.first_day, data.end_day));
+        ASSIGN_OR_RETURN(data.actions_closed,
+                         tx.ListActionsClosedInPeriod(from, until));
+        ASSIGN_OR_RETURN(data.actions_open_at_end,
+                         tx.ListActionsOpenAtEndOf(until));
+        report.counts = domain::CountMonth(policy_, data);
+        ASSIGN_OR_RETURN(std::vector<domain::Rhi> completed,
+                         tx.ListRhisCompletedInPeriod(from, until));
+        const domain::TimesToRhi times =
+            domain::MeasureTimesToRhi(completed, from, until);
+        report.rhis_completed = times.completed;
+        report.median_hours_to_rhi = times.median_hours;
+        report.p90_hours_to_rhi = times.p90_hours;
+        ASSIGN_OR_RETURN(report.cst, MeasureCst(tx, from, until));
         for (int back = kTrendMonths - 1; back >= 0; --back) {
           domain::Period m =
               domain::MonthBefore(report.month, back, policy_.timezone);
           int count = 0;
           if (m.start < until) {
-            ASSIGN_OR_RETURN(count, tx.CountEpisodesStartedIn(
+            ASSIGN_OR_RETURN(count, tx.CountEpisodesStartedInPeriod(
                                         m.start, CountUntil(m, until)));
           }
           report.trend.push_back({m.label, count});
@@ -120,8 +143,8 @@ absl::StatusOr<ExceptionReport> Reports::GetExceptionReport(
             report.quarter,
             domain::ParseQuarter("quarter", query.period, policy_.timezone));
         report.as_of = query.as_of.value_or(ctx.now);
-        report.long_episode_after = kLongEpisode;
-        report.late_action_after = kActionGrace;
+        report.long_episode_after = domain::kLongEpisodeAfter;
+        report.late_action_after = domain::kLateActionAfter;
         return absl::OkStatus();
       },
       [&](Transaction& tx, const Context&) -> absl::StatusOr<ExceptionReport> {
@@ -130,8 +153,9 @@ absl::StatusOr<ExceptionReport> Reports::GetExceptionReport(
         const absl::Time until = CountUntil(report.quarter, t);
         if (report.quarter.start >= until) return report;
         ASSIGN_OR_RETURN(std::vector<domain::Rhi> rhis,
-                         tx.ListRhisNotMet(report.quarter.start, until));
+                         tx.ListRhisDueInPeriod(report.quarter.start, until));
         for (domain::Rhi& rhi : rhis) {
+          if (!domain::IsLateInterview(rhi)) continue;
           LateInterview late;
           late.status = domain::StatusAsOf(rhi, t);
           std::optional<absl::Time> completed = By(rhi.completed_at, t);
@@ -146,32 +170,33 @@ absl::StatusOr<ExceptionReport> Reports::GetExceptionReport(
           report.late_interviews.push_back(std::move(late));
         }
         ASSIGN_OR_RETURN(
-            std::vector<domain::Episode> episodes,
-            tx.ListLongEpisodes(report.quarter.start, until, t, kLongEpisode));
-        for (domain::Episode& e : episodes) {
+            std::vector<domain::PlacedEpisode> episodes,
+            tx.ListEpisodesStartedInPeriod(report.quarter.start, until));
+        for (domain::PlacedEpisode& placed : episodes) {
+          domain::Episode& e = placed.episode;
+          if (!domain::IsLongEpisode(e, t)) continue;
           LongEpisode long_episode;
           long_episode.returned_at = By(e.returned_at, t);
-          const absl::Duration missing =
-              long_episode.returned_at.value_or(t) - e.missing_since;
+          const absl::Duration missing = domain::TimeMissing(e, t);
           long_episode.hours_missing =
               domain::RoundToTenth(absl::ToDoubleHours(missing));
-          long_episode.hours_over =
-              domain::RoundToTenth(absl::ToDoubleHours(missing - kLongEpisode));
+          long_episode.hours_over = domain::RoundToTenth(
+              absl::ToDoubleHours(missing - domain::kLongEpisodeAfter));
           long_episode.episode = std::move(e);
           report.long_episodes.push_back(std::move(long_episode));
         }
         ASSIGN_OR_RETURN(
             std::vector<domain::Action> actions,
-            tx.ListLateActions(report.quarter.start, until, t, kActionGrace));
+            tx.ListActionsDueInPeriod(report.quarter.start, until));
         for (domain::Action& a : actions) {
+          if (!domain::IsLateAction(a, t)) continue;
           OverdueAction overdue;
           overdue.closed_at = By(a.closed_at, t);
           overdue.status = overdue.closed_at.has_value()
                                ? a.status
                                : domain::ActionStatus::kOpen;
           overdue.days_overdue = domain::RoundToTenth(
-              absl::ToDoubleHours(overdue.closed_at.value_or(t) - a.by_when) /
-              24);
+              absl::ToDoubleHours(domain::TimePastByWhen(a, t)) / 24);
           overdue.action = std::move(a);
           report.overdue_actions.push_back(std::move(overdue));
         }
@@ -221,9 +246,15 @@ absl::StatusOr<Ssda903Report> Reports::GetSsda903Missing(
       },
       [&](Transaction& tx,
           const Context& ctx) -> absl::StatusOr<Ssda903Report> {
-        ASSIGN_OR_RETURN(report.episodes,
-                         tx.ListSsdaEpisodes(report.year.start, report.year.end,
-                                             policy_.authority));
+        ASSIGN_OR_RETURN(
+            std::vector<domain::SsdaEpisode> selected,
+            tx.ListSsdaEpisodes(report.year.start, report.year.end));
+        for (domain::SsdaEpisode& e : selected) {
+          if (domain::LookedAfterHere(e.looked_after, e.placing_authority,
+                                      policy_.authority)) {
+            report.episodes.push_back(std::move(e));
+          }
+        }
         report.rows = domain::BuildSsdaRows(report.episodes, report.year,
                                             query.as_of.value_or(ctx.now),
                                             policy_.timezone);

@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/app/runner.h"
+#include "services/domain/monthly.h"
 #include "services/domain/policy.h"
 #include "services/domain/reports.h"
 #include "services/storage/store.h"
@@ -33,7 +34,7 @@ struct ChronologyQuery {
 struct MonthlyReport {
   domain::Period month;
   absl::Time as_of;
-  storage::PeriodCounts counts;
+  domain::MonthlyCounts counts;
   int rhis_completed = 0;
   double median_hours_to_rhi = 0;
   double p90_hours_to_rhi = 0;

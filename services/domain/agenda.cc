@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "services/domain/episode_rules.h"
 #include "services/domain/rhi_rules.h"
+#include "services/domain/windows.h"
 
 namespace mfh::domain {
 namespace {
@@ -223,6 +224,20 @@ std::vector<std::vector<std::string>> SuggestLinks(
   return out;
 }
 
+bool InRepeatWindow(const Policy& policy, absl::Time missing_since,
+                    absl::Time as_of) {
+  return InOpenClosed(missing_since, as_of - policy.repeat_window, as_of);
+}
+
+bool IsRepeatMissing(const Policy& policy, int episodes_in_window) {
+  return episodes_in_window >= policy.repeat_count;
+}
+
+bool InLinkWindow(const Policy& policy, absl::Time returned_at,
+                  absl::Time as_of) {
+  return InClosed(returned_at, as_of - policy.link_window, as_of);
+}
+
 Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
                       absl::Time as_of, const AgendaData& data) {
   Assembler at(policy, as_of, data);
@@ -232,7 +247,7 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
 
   // 1. Missing now: HIGH first down to NO_APPARENT_RISK, then longest missing.
   for (const Episode& e : data.open_at) {
-    agenda.missing_now.push_back(at.ForEpisode(e));
+    if (OpenAt(e, as_of)) agenda.missing_now.push_back(at.ForEpisode(e));
   }
   SortBy(agenda.missing_now, [](const AgendaEntry& e) {
     return std::make_tuple(-static_cast<int>(e.risk), *e.missing_since);
@@ -251,6 +266,7 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
   // meeting (earliest first).
   const absl::Time due_soon_until = DueSoonUntil(policy, day, as_of);
   for (const Rhi& rhi : data.rhis) {
+    if (!OpenAsOf(rhi, as_of)) continue;
     const RhiStatus status = StatusAsOf(rhi, as_of);
     if (status == RhiStatus::kOverdue) {
       agenda.rhi_overdue.push_back(at.ForRhi(rhi));
@@ -266,13 +282,12 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
   // 5. Repeat missing: episodes starting in (T - window, T].
   std::map<std::string, std::vector<const Episode*>> by_child;
   for (const Episode& e : data.repeat_window) {
-    if (e.missing_since > as_of - policy.repeat_window &&
-        e.missing_since <= as_of) {
+    if (InRepeatWindow(policy, e.missing_since, as_of)) {
       by_child[e.child_id].push_back(&e);
     }
   }
   for (const auto& [child_id, episodes] : by_child) {
-    if (static_cast<int>(episodes.size()) < policy.repeat_count) continue;
+    if (!IsRepeatMissing(policy, static_cast<int>(episodes.size()))) continue;
     const Episode* latest =
         *std::max_element(episodes.begin(), episodes.end(),
                           [](const Episode* a, const Episode* b) {
@@ -292,7 +307,11 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
   std::set<std::string> seen;
   for (const Episode& e : candidates) seen.insert(e.episode_id);
   for (const Episode& e : data.returned_in_link_window) {
-    if (seen.insert(e.episode_id).second) candidates.push_back(e);
+    if (e.returned_at.has_value() &&
+        InLinkWindow(policy, *e.returned_at, as_of) &&
+        seen.insert(e.episode_id).second) {
+      candidates.push_back(e);
+    }
   }
   std::map<std::string, const Episode*> candidate_by_id;
   for (const Episode& e : candidates) candidate_by_id[e.episode_id] = &e;

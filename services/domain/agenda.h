@@ -74,6 +74,18 @@ struct AgendaData {
   std::vector<Child> children;
 };
 
+// Repeat missing as of T counts a child's episodes starting in
+// (T - repeat_window, T]; the child is repeat missing with at least
+// repeat_count of them.
+bool InRepeatWindow(const Policy& policy, absl::Time missing_since,
+                    absl::Time as_of);
+bool IsRepeatMissing(const Policy& policy, int episodes_in_window);
+
+// Link suggestions look among the episodes open at T and those returned in
+// [T - link_window, T].
+bool InLinkWindow(const Policy& policy, absl::Time returned_at,
+                  absl::Time as_of);
+
 // Where the "returned" section starts: the previous meeting's frozen as_of,
 // or 24 hours before T when there was none.
 absl::Time ReturnedSectionStart(std::optional<absl::Time> previous_as_of,

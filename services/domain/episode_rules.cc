@@ -315,6 +315,11 @@ absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
   return record;
 }
 
+bool OpenAt(const Episode& episode, absl::Time t) {
+  return episode.missing_since <= t &&
+         (!episode.returned_at.has_value() || *episode.returned_at > t);
+}
+
 Risk CurrentRisk(const std::vector<RiskGrade>& history) {
   const RiskGrade* latest = nullptr;
   for (const RiskGrade& g : history) {

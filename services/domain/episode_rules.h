@@ -114,6 +114,10 @@ absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
     const EpisodeUpdate& u, absl::Time now, absl::string_view by,
     Episode& episode, std::optional<RiskGrade>& new_grade);
 
+// Whether the episode is open at `t`: it started at or before t and had not
+// returned by then (a return at t ends it). The agenda's "missing now".
+bool OpenAt(const Episode& episode, absl::Time t);
+
 // The grade with the latest `from` (the later record on a tie).
 Risk CurrentRisk(const std::vector<RiskGrade>& history);
 // The grade in force at `t`: the latest `from` at or before t, else the first.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 #include <utility>
 
@@ -13,6 +14,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "services/domain/episode_rules.h"
+#include "services/domain/windows.h"
 
 namespace mfh::domain {
 namespace {
@@ -143,6 +145,59 @@ CstMeasure CstRates(int children, absl::Duration open_time,
   return m;
 }
 
+std::vector<CstWindow> CstCohort(const std::vector<ChildFlag>& flags,
+                                 absl::Time from, absl::Time until) {
+  std::vector<CstWindow> cohort;
+  for (const ChildFlag& f : flags) {
+    if (f.flag.name != kFlagOpenToCst || f.flag.set_at >= until ||
+        (f.flag.cleared_at.has_value() && *f.flag.cleared_at < from)) {
+      continue;
+    }
+    const absl::Time stop = std::min(f.flag.cleared_at.value_or(until), until);
+    cohort.push_back(
+        CstWindow{.child_id = f.child_id,
+                  .before_from = f.flag.set_at - (stop - f.flag.set_at),
+                  .set_at = f.flag.set_at,
+                  .stop = stop});
+  }
+  return cohort;
+}
+
+CstMeasure MeasureCst(const std::vector<CstWindow>& cohort,
+                      const std::vector<std::vector<absl::Time>>& starts) {
+  std::set<std::string> children;
+  absl::Duration open_time;
+  int while_open = 0;
+  int before = 0;
+  for (size_t i = 0; i < cohort.size(); ++i) {
+    const CstWindow& w = cohort[i];
+    children.insert(w.child_id);
+    open_time += w.stop - w.set_at;
+    for (absl::Time t : starts[i]) {
+      if (InClosedOpen(t, w.set_at, w.stop)) ++while_open;
+      if (InClosedOpen(t, w.before_from, w.set_at)) ++before;
+    }
+  }
+  return CstRates(static_cast<int>(children.size()), open_time, while_open,
+                  before);
+}
+
+bool PlacedByOtherAuthority(absl::string_view placing_authority,
+                            absl::string_view authority) {
+  return !placing_authority.empty() && placing_authority != authority;
+}
+
+bool LookedAfterHere(bool looked_after, absl::string_view placing_authority,
+                     absl::string_view authority) {
+  return looked_after && !PlacedByOtherAuthority(placing_authority, authority);
+}
+
+bool InSsdaPeriod(const SsdaEpisode& episode, absl::Time from,
+                  absl::Time until) {
+  return episode.missing_since < until &&
+         !(episode.returned_at.has_value() && *episode.returned_at < from);
+}
+
 std::string FormatSsdaDate(absl::CivilDay day) {
   return absl::StrFormat("%02d/%02d/%04d", day.day(), day.month(), day.year());
 }
@@ -152,12 +207,10 @@ std::vector<SsdaRow> BuildSsdaRows(const std::vector<SsdaEpisode>& episodes,
                                    absl::TimeZone tz) {
   std::vector<std::pair<std::pair<std::string, absl::Time>, SsdaRow>> keyed;
   for (const SsdaEpisode& e : episodes) {
-    if (e.missing_since >= year.end || e.missing_since > as_of) continue;
-    const bool returned = e.returned_at.has_value() && *e.returned_at <= as_of;
-    if (e.missing_since < year.start &&
-        (returned && *e.returned_at < year.start)) {
+    if (!InSsdaPeriod(e, year.start, year.end) || e.missing_since > as_of) {
       continue;
     }
+    const bool returned = e.returned_at.has_value() && *e.returned_at <= as_of;
     SsdaRow row;
     row.child = e.la_ref.empty() ? e.child_id : e.la_ref;
     row.dob = FormatSsdaDate(e.date_of_birth);

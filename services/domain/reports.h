@@ -61,20 +61,64 @@ struct CstMeasure {
 CstMeasure CstRates(int children, absl::Duration open_time,
                     int episodes_while_open, int episodes_before);
 
+// A flag with its child, as the CST measure reads it.
+struct ChildFlag {
+  std::string child_id;
+  Flag flag;
+};
+
+// One open_to_cst flag of the CST cohort of a period: its open window
+// [set_at, stop), stop being the earlier of its clearing and the period's
+// end, and the window of the same length just before it,
+// [before_from, set_at).
+struct CstWindow {
+  std::string child_id;
+  absl::Time before_from;
+  absl::Time set_at;
+  absl::Time stop;
+};
+
+// The cohort of [from, until): every open_to_cst flag set before until and
+// not cleared before from, in the order given.
+std::vector<CstWindow> CstCohort(const std::vector<ChildFlag>& flags,
+                                 absl::Time from, absl::Time until);
+
+// The measure over the cohort; starts[i] holds the missing_since of the
+// episodes of cohort[i]'s child in [before_from, stop) (any others are
+// ignored). Children are counted once however many flags they have.
+CstMeasure MeasureCst(const std::vector<CstWindow>& cohort,
+                      const std::vector<std::vector<absl::Time>>& starts);
+
 // dd/mm/yyyy, as the SSDA903 return writes dates.
 std::string FormatSsdaDate(absl::CivilDay day);
 
-// An episode of a child this authority looks after, as the SSDA903 export
-// reads it.
+// A child placed here by another authority: placing_authority is set and is
+// not `authority` (the policy's).
+bool PlacedByOtherAuthority(absl::string_view placing_authority,
+                            absl::string_view authority);
+// A child looked after by this authority: looked after, and placed by no
+// other (the children of the SSDA903 Missing table).
+bool LookedAfterHere(bool looked_after, absl::string_view placing_authority,
+                     absl::string_view authority);
+
+// An episode with what the SSDA903 export reads of its child.
 struct SsdaEpisode {
   std::string child_id;
   std::string la_ref;
   absl::CivilDay date_of_birth;
+  bool looked_after = false;
+  std::string placing_authority;
   std::string episode_id;
   Category category = Category::kMissing;
   absl::Time missing_since;
   std::optional<absl::Time> returned_at;
 };
+
+// Whether the episode belongs to the SSDA903 table of [from, until): it
+// started before until and had not returned before from (those still
+// missing on 1 April keep their original start).
+bool InSsdaPeriod(const SsdaEpisode& episode, absl::Time from,
+                  absl::Time until);
 
 // One row of the Missing table: CHILD, DOB, MISSING, MIS_START, MIS_END.
 struct SsdaRow {
@@ -95,11 +139,11 @@ struct SsdaViolation {
   std::string message;
 };
 
-// The rows for `year` as of `as_of`, ordered by CHILD then MIS_START:
-// episodes that started in the year (at or before as_of), and those still
-// open on 1 April with their original start. MIS_END is the local day of
-// the return when it falls in the year and at or before as_of; otherwise
-// empty.
+// The rows for `year` as of `as_of`, ordered by CHILD then MIS_START: the
+// episodes InSsdaPeriod of the year that started at or before as_of (those
+// still open on 1 April with their original start). MIS_END is the local
+// day of the return when it falls in the year and at or before as_of;
+// otherwise empty. The caller passes only children LookedAfterHere.
 std::vector<SsdaRow> BuildSsdaRows(const std::vector<SsdaEpisode>& episodes,
                                    const Period& year, absl::Time as_of,
                                    absl::TimeZone tz);

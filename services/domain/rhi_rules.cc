@@ -87,6 +87,22 @@ RhiStatus StatusAsOf(const Rhi& rhi, absl::Time t) {
   return RhiStatus::kDue;
 }
 
+bool OpenAsOf(const Rhi& rhi, absl::Time t) {
+  switch (StatusAsOf(rhi, t)) {
+    case RhiStatus::kDue:
+    case RhiStatus::kOffered:
+    case RhiStatus::kOverdue:
+      return true;
+    case RhiStatus::kCompleted:
+    case RhiStatus::kDeclined:
+    case RhiStatus::kNotHeld:
+    case RhiStatus::kNotRequired:
+    case RhiStatus::kUnspecified:
+      return false;
+  }
+  return false;
+}
+
 bool OfferedOnTime(const Rhi& rhi) {
   return AtOrBefore(rhi.offered_at, rhi.due_at) ||
          AtOrBefore(rhi.declined_at, rhi.due_at) ||
@@ -94,8 +110,11 @@ bool OfferedOnTime(const Rhi& rhi) {
 }
 
 bool MetDeadline(const Rhi& rhi) {
-  return AtOrBefore(rhi.completed_at, rhi.due_at) ||
-         AtOrBefore(rhi.declined_at, rhi.due_at);
+  return CompletedOnTime(rhi) || AtOrBefore(rhi.declined_at, rhi.due_at);
+}
+
+bool CompletedOnTime(const Rhi& rhi) {
+  return AtOrBefore(rhi.completed_at, rhi.due_at);
 }
 
 bool MetDeadlineFromReturn(const Rhi& rhi) {

@@ -33,10 +33,18 @@ void SetDueTimes(const Policy& policy, Rhi& rhi);
 // before t.
 RhiStatus StatusAsOf(const Rhi& rhi, absl::Time t);
 
+// Whether the RHI is still owed as of `t`: not completed, declined, not held
+// or not required at or before t (its status as of t is DUE, OFFERED or
+// OVERDUE).
+bool OpenAsOf(const Rhi& rhi, absl::Time t);
+
 // An offer, a decline or a completion at or before due_at.
 bool OfferedOnTime(const Rhi& rhi);
 // Completed or declined at or before due_at (the headline measure).
 bool MetDeadline(const Rhi& rhi);
+// Completed at or before due_at: how most of MetDeadline is met; the rest
+// were declined on time.
+bool CompletedOnTime(const Rhi& rhi);
 // Completed or declined at or before due_at_from_return.
 bool MetDeadlineFromReturn(const Rhi& rhi);
 

@@ -343,7 +343,7 @@ absl::StatusOr<domain::Agenda> ProtoAgendaCodec::Decode(
 
 v1::MonthlyReport ToProto(const app::MonthlyReport& r) {
   v1::MonthlyReport out;
-  const storage::PeriodCounts& c = r.counts;
+  const domain::MonthlyCounts& c = r.counts;
   out.set_month(r.month.label);
   out.set_episodes(c.episodes);
   out.set_missing_episodes(c.missing_episodes);

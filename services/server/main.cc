@@ -29,7 +29,7 @@
 #include "services/rpc/thread_model.h"
 #include "services/server/demo.h"
 #include "services/server/policy.h"
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 
 namespace mfh::server {
 namespace {

@@ -1,6 +1,6 @@
 // The storage interface: what the use cases need from a database, in domain
-// types. SQLite implements it (sqlite_store.h); PostgreSQL could, unseen by
-// the rules.
+// types. SQLite implements it (sqlite/sqlite_store.h); PostgreSQL could, unseen
+// by the rules.
 #ifndef MFH_SERVICES_STORAGE_STORE_H_
 #define MFH_SERVICES_STORAGE_STORE_H_
 
@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/domain/monthly.h"
 #include "services/domain/reports.h"
 #include "services/domain/types.h"
 
@@ -28,51 +29,11 @@ struct StoredUser {
 
 struct RhiFilter {
   std::string child_id;  // empty: every child
-  // Only RHIs open as of this instant (not completed, declined, not held or
-  // not required at or before it), when set.
+  // Only RHIs open as of this instant (domain::OpenAsOf: not completed,
+  // declined, not held or not required at or before it), when set.
   std::optional<absl::Time> open_as_of;
   // Only RHIs with due_at before this instant, when set.
   std::optional<absl::Time> due_before;
-};
-
-// The monthly counts of DESIGN.md section 5 over one period [from, until).
-struct PeriodCounts {
-  int episodes = 0;
-  int missing_episodes = 0;
-  int absent_episodes = 0;
-  int looked_after_episodes = 0;
-  int other_authority_episodes = 0;
-  int children = 0;
-  int repeat_children = 0;
-  int returns = 0;
-  int rhis_due = 0;
-  int rhis_offered_on_time = 0;
-  int rhis_met = 0;
-  int rhis_completed_on_time = 0;
-  int rhis_declined_on_time = 0;
-  int rhis_due_from_return = 0;
-  int rhis_met_from_return = 0;
-  int actions_agreed = 0;
-  int actions_done = 0;
-  int actions_overdue = 0;  // open at `until`, past by_when
-};
-
-struct PeriodQuery {
-  absl::Time from;
-  absl::Time until;          // exclusive
-  absl::CivilDay first_day;  // local days [first_day, end_day), for actions
-  absl::CivilDay end_day;
-  std::string authority;  // the policy's: other authorities' children
-  int repeat_count = 3;
-  absl::Duration repeat_window = absl::Hours(24 * 90);
-};
-
-// The CST cohort's totals (see kSelectCstTotalsSql).
-struct CstTotals {
-  int children = 0;
-  absl::Duration open_time;
-  int episodes_while_open = 0;
-  int episodes_before = 0;
 };
 
 // The operations available inside one transaction. Ids that match no record,
@@ -140,7 +101,8 @@ class Transaction {
 
   // Episodes by time, for the agenda; each ordered by its time column, then
   // episode id, and each served by an index (not a scan of the history).
-  // Open at t: missing_since <= t and (not returned, or returned after t).
+  // Open at t (domain::OpenAt): missing_since <= t and (not returned, or
+  // returned after t).
   virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodesOpenAt(
       absl::Time t) = 0;
   // return_notified_at in (after, until].
@@ -191,36 +153,59 @@ class Transaction {
   virtual absl::StatusOr<std::vector<domain::Action>> ListActions(
       absl::string_view child_id, bool open_only) = 0;
 
-  // Reports: aggregates over indexed time columns, never a scan of the
-  // history.
-  virtual absl::StatusOr<PeriodCounts> CountPeriod(const PeriodQuery& q) = 0;
-  // Episodes whose missing_since is in [from, until).
-  virtual absl::StatusOr<int> CountEpisodesStartedIn(absl::Time from,
-                                                     absl::Time until) = 0;
-  // Return to completion of the RHIs completed in [from, until), shortest
+  // Reports. Each selects the rows whose one time column falls in a period
+  // [from, until), by an index on that column (never a scan of the
+  // history); what counts, and how, is the domain's (monthly.h,
+  // exceptions.h, reports.h). The two counts are of such windows alone.
+  // tests/storage/selections_test.cc holds these selections, and the
+  // agenda's above, to the domain's windows and predicates.
+
+  // Episodes with missing_since in [from, until), with their history and
+  // their child's placement; by missing_since, then episode id.
+  virtual absl::StatusOr<std::vector<domain::PlacedEpisode>>
+  ListEpisodesStartedInPeriod(absl::Time from, absl::Time until) = 0;
+  // How many episodes have missing_since in [from, until).
+  virtual absl::StatusOr<int> CountEpisodesStartedInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // How many episodes have returned_at in [from, until).
+  virtual absl::StatusOr<int> CountEpisodesReturnedInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // RHIs with due_at in [from, until); by due_at, then episode id.
+  virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhisDueInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // RHIs with due_at_from_return in [from, until); by it, then episode id.
+  virtual absl::StatusOr<std::vector<domain::Rhi>>
+  ListRhisDueFromReturnInPeriod(absl::Time from, absl::Time until) = 0;
+  // RHIs with completed_at in [from, until); by it, then episode id.
+  virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhisCompletedInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // Actions agreed at meetings of the local days [first_day, end_day); by
+  // meeting day, then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListActionsAgreedOnDays(
+      absl::CivilDay first_day, absl::CivilDay end_day) = 0;
+  // Actions with closed_at in [from, until); by it, then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListActionsClosedInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // Actions open, or closed at or after `until`
+  // (domain::ActionOpenAtEndOf); by by_when, then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListActionsOpenAtEndOf(
+      absl::Time until) = 0;
+  // Actions with by_when in [from, until); by by_when, then action id.
+  virtual absl::StatusOr<std::vector<domain::Action>> ListActionsDueInPeriod(
+      absl::Time from, absl::Time until) = 0;
+  // Flags named `name` with set_at before `until`, with their child; by
+  // set_at, then flag.
+  virtual absl::StatusOr<std::vector<domain::ChildFlag>> ListFlagsSetBefore(
+      absl::string_view name, absl::Time until) = 0;
+  // The missing_since of the child's episodes in [from, until), earliest
   // first.
-  virtual absl::StatusOr<std::vector<absl::Duration>> ListTimesToCompletion(
-      absl::Time from, absl::Time until) = 0;
-  virtual absl::StatusOr<CstTotals> CountCst(absl::Time from,
-                                             absl::Time until) = 0;
-  // Episodes for the SSDA903 Missing table (kSelectSsdaEpisodesSql); ordered
-  // by child, missing_since.
+  virtual absl::StatusOr<std::vector<absl::Time>> ListEpisodeStartsOfChild(
+      absl::string_view child_id, absl::Time from, absl::Time until) = 0;
+  // Episodes with their child's SSDA903 fields that started before `until`
+  // and had not returned before `from` (domain::InSsdaPeriod); by child,
+  // missing_since, then episode id.
   virtual absl::StatusOr<std::vector<domain::SsdaEpisode>> ListSsdaEpisodes(
-      absl::Time from, absl::Time until, absl::string_view authority) = 0;
-  // RHIs due in [from, until), not NOT_REQUIRED, neither completed nor
-  // declined by due_at; by due_at, then episode id.
-  virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhisNotMet(
       absl::Time from, absl::Time until) = 0;
-  // Episodes starting in [from, until) longer than `longer_than` (an open one
-  // measured to as_of); by missing_since, then id.
-  virtual absl::StatusOr<std::vector<domain::Episode>> ListLongEpisodes(
-      absl::Time from, absl::Time until, absl::Time as_of,
-      absl::Duration longer_than) = 0;
-  // Actions with by_when in [from, until) closed (or still open at as_of)
-  // more than `grace` after by_when; by by_when, then id.
-  virtual absl::StatusOr<std::vector<domain::Action>> ListLateActions(
-      absl::Time from, absl::Time until, absl::Time as_of,
-      absl::Duration grace) = 0;
   // The child's notes and decisions, oldest first.
   virtual absl::StatusOr<std::vector<domain::Note>> ListChildNotes(
       absl::string_view child_id) = 0;

@@ -22,7 +22,7 @@
 #include "services/app/episodes.h"
 #include "services/domain/clock.h"
 #include "services/domain/policy.h"
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 
 namespace mfh::app {
 namespace {

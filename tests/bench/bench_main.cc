@@ -35,7 +35,7 @@
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "services/app/hub.h"
 #include "services/rpc/thread_model.h"
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 #include "tests/bench/generator.h"
 #include "tests/e2e/harness.h"
 

@@ -256,6 +256,25 @@ TEST(RepeatMissingTest, CountsEpisodesStartingInTheHalfOpenWindow) {
   EXPECT_EQ(a.repeat_missing[1].episode_count, 3);
 }
 
+TEST(RepeatMissingTest, TheWindowExcludesItsStartAndIncludesT) {
+  const Policy p = DefaultPolicy();
+  EXPECT_FALSE(InRepeatWindow(p, kT - p.repeat_window, kT));
+  EXPECT_TRUE(
+      InRepeatWindow(p, kT - p.repeat_window + absl::Microseconds(1), kT));
+  EXPECT_TRUE(InRepeatWindow(p, kT, kT));
+  EXPECT_FALSE(InRepeatWindow(p, kT + absl::Microseconds(1), kT));
+  EXPECT_FALSE(IsRepeatMissing(p, p.repeat_count - 1));
+  EXPECT_TRUE(IsRepeatMissing(p, p.repeat_count));
+}
+
+TEST(LinkSuggestionTest, TheLinkWindowIncludesBothEnds) {
+  const Policy p = DefaultPolicy();
+  EXPECT_FALSE(InLinkWindow(p, kT - p.link_window - absl::Microseconds(1), kT));
+  EXPECT_TRUE(InLinkWindow(p, kT - p.link_window, kT));
+  EXPECT_TRUE(InLinkWindow(p, kT, kT));
+  EXPECT_FALSE(InLinkWindow(p, kT + absl::Microseconds(1), kT));
+}
+
 TEST(RepeatMissingTest, TiesGoByChildId) {
   AgendaData data;
   for (const char* child : {"C10", "C2"}) {

@@ -25,6 +25,17 @@ void ExpectInvalid(const absl::Status& s, const std::string& message) {
   EXPECT_EQ(s.message(), message);
 }
 
+TEST(OpenAtTest, AnEpisodeIsOpenFromItsStartUntilJustBeforeItsReturn) {
+  Episode e;
+  e.missing_since = T("2026-03-29T00:30:00Z");
+  EXPECT_FALSE(OpenAt(e, e.missing_since - absl::Microseconds(1)));
+  EXPECT_TRUE(OpenAt(e, e.missing_since));
+  EXPECT_TRUE(OpenAt(e, T("2027-01-01T00:00:00Z")));
+  e.returned_at = T("2026-03-29T01:30:00Z");
+  EXPECT_TRUE(OpenAt(e, *e.returned_at - absl::Microseconds(1)));
+  EXPECT_FALSE(OpenAt(e, *e.returned_at));
+}
+
 TEST(MissingReportTest, AValidReportPasses) {
   EXPECT_TRUE(ValidateMissingReport(ValidReport(), kNow).ok());
 }

@@ -100,6 +100,88 @@ TEST(CstRates, RatesArePerChildMonthOverTheSameChildMonths) {
   EXPECT_EQ(m.rate_before, 2);
 }
 
+ChildFlag OpenToCst(const std::string& child, const std::string& set_at,
+                    const std::string& cleared_at = "") {
+  ChildFlag f{.child_id = child,
+              .flag = {.name = kFlagOpenToCst, .set_at = T(set_at)}};
+  if (!cleared_at.empty()) f.flag.cleared_at = T(cleared_at);
+  return f;
+}
+
+TEST(CstMeasure,
+     TheCohortIsEveryFlagSetBeforeTheEndAndNotClearedBeforeTheStart) {
+  const absl::Time from = T("2026-02-01T00:00:00Z");
+  const absl::Time until = T("2026-03-01T00:00:00Z");
+  std::vector<ChildFlag> flags = {
+      OpenToCst("C1", "2026-01-01T00:00:00Z"),
+      // Cleared at the period's start: still in, with its whole open time.
+      OpenToCst("C2", "2026-01-20T00:00:00Z", "2026-02-01T00:00:00Z"),
+      OpenToCst("C3", "2026-01-20T00:00:00Z", "2026-01-31T23:59:59Z"),
+      OpenToCst("C4", "2026-03-01T00:00:00Z"),
+      OpenToCst("C5", "2026-02-10T00:00:00Z", "2026-02-20T00:00:00Z"),
+  };
+  flags.push_back(
+      {.child_id = "C6",
+       .flag = {.name = kFlagCseConcern, .set_at = T("2026-01-01T00:00:00Z")}});
+  std::vector<CstWindow> cohort = CstCohort(flags, from, until);
+  ASSERT_EQ(cohort.size(), 3u);
+  EXPECT_EQ(cohort[0].child_id, "C1");
+  EXPECT_EQ(cohort[0].stop, until);
+  EXPECT_EQ(cohort[0].before_from, T("2025-11-03T00:00:00Z"));
+  EXPECT_EQ(cohort[1].child_id, "C2");
+  EXPECT_EQ(cohort[1].stop, from);
+  EXPECT_EQ(cohort[1].before_from, T("2026-01-08T00:00:00Z"));
+  EXPECT_EQ(cohort[2].child_id, "C5");
+  EXPECT_EQ(cohort[2].stop, T("2026-02-20T00:00:00Z"));
+  EXPECT_EQ(cohort[2].before_from, T("2026-01-31T00:00:00Z"));
+}
+
+TEST(CstMeasure, EpisodesCountInTheOpenOrTheBeforeWindowAndChildrenOnce) {
+  // February 2026 of tests/cli/report_e2e_test.cc: C1 open from 1
+  // February; E3 and E4 while open, E2 in the 28 days before.
+  const absl::Time from = T("2026-02-01T00:00:00Z");
+  const absl::Time until = T("2026-03-01T00:00:00Z");
+  std::vector<CstWindow> cohort =
+      CstCohort({OpenToCst("C1", "2026-02-01T00:00:00Z")}, from, until);
+  ASSERT_EQ(cohort.size(), 1u);
+  CstMeasure m =
+      MeasureCst(cohort, {{T("2026-01-20T18:00:00Z"), T("2026-02-03T20:00:00Z"),
+                           T("2026-02-10T18:00:00Z")}});
+  EXPECT_EQ(m.children, 1);
+  EXPECT_EQ(m.child_months, 0.92);
+  EXPECT_EQ(m.episodes_while_open, 2);
+  EXPECT_EQ(m.episodes_before, 1);
+  EXPECT_EQ(m.rate_while_open, 2.17);
+  EXPECT_EQ(m.rate_before, 1.09);
+
+  // A second flag of the same child adds its time, not a child; a start at
+  // a window's end belongs to the next window, and one outside both to none.
+  cohort.push_back(CstWindow{.child_id = "C1",
+                             .before_from = T("2025-12-01T00:00:00Z"),
+                             .set_at = T("2025-12-11T00:00:00Z"),
+                             .stop = T("2025-12-21T00:00:00Z")});
+  m = MeasureCst(cohort, {{},
+                          {T("2025-12-11T00:00:00Z"), T("2025-12-21T00:00:00Z"),
+                           T("2025-11-30T23:59:59Z")}});
+  EXPECT_EQ(m.children, 1);
+  EXPECT_EQ(m.episodes_while_open, 1);
+  EXPECT_EQ(m.episodes_before, 0);
+}
+
+TEST(Placement, OnlyAnotherAuthorityNamedAsPlacingIsAnotherAuthority) {
+  EXPECT_FALSE(PlacedByOtherAuthority("", "Barsetshire"));
+  EXPECT_FALSE(PlacedByOtherAuthority("Barsetshire", "Barsetshire"));
+  EXPECT_TRUE(PlacedByOtherAuthority("Kent", "Barsetshire"));
+  EXPECT_TRUE(PlacedByOtherAuthority("Kent", ""));
+}
+
+TEST(Placement, ALookedAfterChildPlacedByNoOtherAuthorityIsLookedAfterHere) {
+  EXPECT_TRUE(LookedAfterHere(true, "", "Barsetshire"));
+  EXPECT_TRUE(LookedAfterHere(true, "Barsetshire", "Barsetshire"));
+  EXPECT_FALSE(LookedAfterHere(true, "Kent", "Barsetshire"));
+  EXPECT_FALSE(LookedAfterHere(false, "", "Barsetshire"));
+}
+
 SsdaEpisode Episode(const std::string& id, const std::string& child,
                     const std::string& la_ref, const std::string& since,
                     const std::string& returned = "") {
@@ -146,6 +228,23 @@ TEST(Ssda903, RowsCoverEpisodesStartedInTheYearAndThoseOpenOnTheFirstOfApril) {
             "CHILD,DOB,MISSING,MIS_START,MIS_END\r\n"
             "C2,09/07/2010,A,20/03/2026,\r\n"
             "LA-1,09/07/2010,M,30/03/2025,02/04/2025\r\n");
+}
+
+TEST(Ssda903, AnEpisodeBelongsToTheYearUnlessItEndedBeforeOrStartedAfter) {
+  const absl::Time from = T("2025-03-31T23:00:00Z");
+  const absl::Time until = T("2026-03-31T23:00:00Z");
+  EXPECT_TRUE(InSsdaPeriod(Episode("E1", "C1", "", "2025-03-01T00:00:00Z"),
+                           from, until));
+  EXPECT_TRUE(InSsdaPeriod(
+      Episode("E2", "C1", "", "2025-03-01T00:00:00Z", "2025-03-31T23:00:00Z"),
+      from, until));
+  EXPECT_FALSE(InSsdaPeriod(
+      Episode("E3", "C1", "", "2025-03-01T00:00:00Z", "2025-03-31T22:59:59Z"),
+      from, until));
+  EXPECT_TRUE(InSsdaPeriod(Episode("E4", "C1", "", "2026-03-31T22:59:59Z"),
+                           from, until));
+  EXPECT_FALSE(InSsdaPeriod(Episode("E5", "C1", "", "2026-03-31T23:00:00Z"),
+                            from, until));
 }
 
 TEST(Ssda903, AReturnAfterAsOfIsNotYetAnEnd) {

@@ -168,6 +168,38 @@ TEST_F(RhiStatusTest, NotHeldIsNeverMet) {
   EXPECT_FALSE(MetDeadline(rhi_));
 }
 
+TEST_F(RhiStatusTest, AnRhiIsOpenUntilTheInstantItIsDoneOrClosed) {
+  const absl::Time done = rhi_.due_at + absl::Hours(5);
+  EXPECT_TRUE(OpenAsOf(rhi_, rhi_.due_at + absl::Hours(100)));
+  Rhi completed = rhi_;
+  completed.completed_at = done;
+  EXPECT_TRUE(OpenAsOf(completed, done - absl::Microseconds(1)));
+  EXPECT_FALSE(OpenAsOf(completed, done));
+  Rhi declined = rhi_;
+  declined.declined_at = done;
+  EXPECT_FALSE(OpenAsOf(declined, done));
+  Rhi not_held = rhi_;
+  not_held.closure = RhiClosure::kNotHeld;
+  not_held.closed_at = done;
+  EXPECT_TRUE(OpenAsOf(not_held, done - absl::Microseconds(1)));
+  EXPECT_FALSE(OpenAsOf(not_held, done));
+  Rhi offered = rhi_;
+  offered.offered_at = rhi_.returned_at;
+  EXPECT_TRUE(OpenAsOf(offered, done));
+}
+
+TEST_F(RhiStatusTest, CompletedOnTimeIsACompletionAtOrBeforeDueAt) {
+  Rhi r = rhi_;
+  EXPECT_FALSE(CompletedOnTime(r));
+  r.declined_at = r.due_at;
+  EXPECT_FALSE(CompletedOnTime(r));
+  EXPECT_TRUE(MetDeadline(r));
+  r.completed_at = r.due_at;
+  EXPECT_TRUE(CompletedOnTime(r));
+  r.completed_at = r.due_at + absl::Microseconds(1);
+  EXPECT_FALSE(CompletedOnTime(r));
+}
+
 TEST_F(RhiStatusTest, MetFromReturnUsesTheReturnClock) {
   rhi_.return_notified_at = T("2026-03-02T15:00:00Z");
   SetDueTimes(DefaultPolicy(), rhi_);

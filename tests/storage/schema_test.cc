@@ -1,4 +1,4 @@
-#include "services/storage/schema.h"
+#include "services/storage/sqlite/schema.h"
 
 #include <filesystem>
 #include <fstream>
@@ -10,7 +10,7 @@
 
 #include "gtest/gtest.h"
 #include "services/domain/status_macros.h"
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 #include "tests/storage/test_db.h"
 
 namespace mfh::storage {

@@ -1,4 +1,4 @@
-#include "services/storage/sqlite_store.h"
+#include "services/storage/sqlite/sqlite_store.h"
 
 #include <algorithm>
 #include <functional>
@@ -462,6 +462,25 @@ TEST_F(SqliteStoreTest, AnEpisodeRoundTripsWithRiskHistoryAndCorrections) {
   ExpectSameEpisode(*by_id, expected);
   ExpectSameEpisode(*by_ref, expected);
   ExpectSameEpisode(*open, expected);
+}
+
+TEST_F(SqliteStoreTest, AnUnknownCodeReadBackIsAnErrorNamingTheColumn) {
+  std::string child = AddChild();
+  AddEpisode(SampleEpisode(child, "REF-1"));
+  AddRhi(child, At(3 * kHour), std::nullopt);
+  {
+    testing::RawDb raw(dir_.File("hub.db"));
+    raw.Exec("UPDATE episodes SET returned_to = 9 WHERE id = 1");
+    raw.Exec("UPDATE rhis SET concerns = '2,7' WHERE episode_id = 2");
+  }
+  absl::Status episode = store_->Read(
+      [&](Transaction& txn) { return txn.FindEpisode("E1").status(); });
+  EXPECT_EQ(episode.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(episode.message(), "episodes.returned_to: 9 is not a known code");
+  absl::Status rhi = store_->Read(
+      [&](Transaction& txn) { return txn.FindRhi("E2").status(); });
+  EXPECT_EQ(rhi.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(rhi.message(), "rhis.concerns: 7 is not a known code");
 }
 
 TEST_F(SqliteStoreTest, UpdateEpisodeRewritesEveryColumn) {

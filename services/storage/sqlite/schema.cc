@@ -1,4 +1,4 @@
-#include "services/storage/schema.h"
+#include "services/storage/sqlite/schema.h"
 
 #include <optional>
 #include <string>
@@ -7,7 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "services/storage/queries.h"
+#include "services/storage/sqlite/connection.h"
 
 namespace mfh::storage {
 namespace {

@@ -1,4 +1,4 @@
-#include "services/storage/sqlite_connection.h"
+#include "services/storage/sqlite/connection.h"
 
 #include "absl/strings/str_cat.h"
 

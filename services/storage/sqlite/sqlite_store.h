@@ -1,8 +1,8 @@
 // The Store on one SQLite file: WAL, foreign keys on, every acknowledged write
 // on disk. Writes are serialised on one connection; reads run on a small pool
 // of read-only connections, each on its own snapshot, beside a write.
-#ifndef MFH_SERVICES_STORAGE_SQLITE_STORE_H_
-#define MFH_SERVICES_STORAGE_SQLITE_STORE_H_
+#ifndef MFH_SERVICES_STORAGE_SQLITE_SQLITE_STORE_H_
+#define MFH_SERVICES_STORAGE_SQLITE_SQLITE_STORE_H_
 
 #include <cstdint>
 #include <memory>
@@ -120,4 +120,4 @@ class SqliteStore : public Store {
 
 }  // namespace mfh::storage
 
-#endif  // MFH_SERVICES_STORAGE_SQLITE_STORE_H_
+#endif  // MFH_SERVICES_STORAGE_SQLITE_SQLITE_STORE_H_

@@ -19,6 +19,20 @@
 
 namespace mfh::storage {
 
+namespace sql {
+
+// Transactions. The writer's group commit runs each write inside its own
+// savepoint (SqliteStore::Write).
+inline constexpr char kBeginSql[] = "BEGIN";
+inline constexpr char kBeginImmediateSql[] = "BEGIN IMMEDIATE";
+inline constexpr char kCommitSql[] = "COMMIT";
+inline constexpr char kRollbackSql[] = "ROLLBACK";
+inline constexpr char kSavepointSql[] = "SAVEPOINT one_write";
+inline constexpr char kReleaseSql[] = "RELEASE one_write";
+inline constexpr char kRollbackToSql[] = "ROLLBACK TO one_write";
+
+}  // namespace sql
+
 // The SQLite error `rc` as a status naming the statement (never data):
 // SQLITE_BUSY/LOCKED is UNAVAILABLE, a UNIQUE or PRIMARY KEY violation
 // ALREADY_EXISTS, a FOREIGN KEY violation NOT_FOUND, anything else INTERNAL.

@@ -1,8 +1,8 @@
 // The SQLite schema of the hub and its migrations: version N of the schema is
 // reached by applying the first N scripts, each in its own transaction, and is
 // recorded in meta.schema_version.
-#ifndef MFH_SERVICES_STORAGE_SCHEMA_H_
-#define MFH_SERVICES_STORAGE_SCHEMA_H_
+#ifndef MFH_SERVICES_STORAGE_SQLITE_SCHEMA_H_
+#define MFH_SERVICES_STORAGE_SQLITE_SCHEMA_H_
 
 #include <sqlite3.h>
 
@@ -51,4 +51,4 @@ absl::Status MigrateToCurrentVersion(sqlite3* db);
 
 }  // namespace mfh::storage
 
-#endif  // MFH_SERVICES_STORAGE_SCHEMA_H_
+#endif  // MFH_SERVICES_STORAGE_SQLITE_SCHEMA_H_

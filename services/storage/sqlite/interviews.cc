@@ -1,0 +1,162 @@
+#include "services/storage/sqlite/interviews.h"
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "services/domain/status_macros.h"
+#include "services/storage/sqlite/codes.h"
+#include "services/storage/sqlite/ids.h"
+#include "services/storage/sqlite/transaction.h"
+
+namespace mfh::storage {
+namespace {
+
+using domain::Rhi;
+
+constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
+
+// Binds MFH_RHI_FIELDS, final_at and episode_id as parameters 1 to 20.
+absl::Status BindRhi(Statement& s, const Rhi& r) {
+  std::optional<int64_t> episode = ParseId(r.episode_id, kEpisodePrefix);
+  if (!episode.has_value()) return NoEpisode(s.name());
+  std::optional<int64_t> child = ParseId(r.child_id, kChildPrefix);
+  if (!child.has_value()) return NoChild(s.name());
+  std::vector<int64_t> concerns;
+  for (domain::Concern concern : r.outcome.concerns) {
+    concerns.push_back(CodeOf(concern));
+  }
+  s.BindInt64(1, *child);
+  s.BindTime(2, r.returned_at);
+  s.BindTime(3, r.return_notified_at);
+  s.BindTime(4, r.due_at);
+  s.BindTime(5, r.due_at_from_return);
+  s.BindOptionalTime(6, r.offered_at);
+  s.BindText(7, r.offered_by);
+  s.BindOptionalTime(8, r.declined_at);
+  s.BindText(9, r.decline_reason);
+  s.BindOptionalTime(10, r.completed_at);
+  s.BindText(11, r.completed_by);
+  s.BindText(12, absl::StrJoin(concerns, ","));
+  s.BindBool(13, r.outcome.referral_made);
+  s.BindText(14, r.outcome.notes);
+  s.BindText(15, absl::StrJoin(r.also_episode_ids, ","));
+  s.BindInt64(16, CodeOf(r.closure));
+  s.BindOptionalTime(17, r.closed_at);
+  s.BindText(18, r.closed_reason);
+  s.BindOptionalTime(19, r.final_at());
+  s.BindInt64(20, *episode);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Rhi> ReadRhi(const Statement& s) {
+  Rhi r;
+  r.episode_id = FormatId(kEpisodePrefix, s.ColumnInt64(0));
+  r.child_id = FormatId(kChildPrefix, s.ColumnInt64(1));
+  r.returned_at = s.ColumnTime(2);
+  r.return_notified_at = s.ColumnTime(3);
+  r.due_at = s.ColumnTime(4);
+  r.due_at_from_return = s.ColumnTime(5);
+  r.offered_at = s.ColumnOptionalTime(6);
+  r.offered_by = s.ColumnText(7);
+  r.declined_at = s.ColumnOptionalTime(8);
+  r.decline_reason = s.ColumnText(9);
+  r.completed_at = s.ColumnOptionalTime(10);
+  r.completed_by = s.ColumnText(11);
+  for (absl::string_view part :
+       absl::StrSplit(s.ColumnText(12), ',', absl::SkipEmpty())) {
+    int64_t code = 0;
+    if (!absl::SimpleAtoi(part, &code)) {
+      return absl::InternalError(absl::StrCat(
+          "rhis.concerns is not a list of numbers for ", r.episode_id));
+    }
+    ASSIGN_OR_RETURN(domain::Concern concern,
+                     ConcernFromCode(code, "rhis.concerns"));
+    r.outcome.concerns.push_back(concern);
+  }
+  r.outcome.referral_made = s.ColumnBool(13);
+  r.outcome.notes = s.ColumnText(14);
+  r.also_episode_ids = SplitList(s.ColumnText(15), ',');
+  ASSIGN_OR_RETURN(r.closure,
+                   RhiClosureFromCode(s.ColumnInt64(16), "rhis.closure"));
+  r.closed_at = s.ColumnOptionalTime(17);
+  r.closed_reason = s.ColumnText(18);
+  return r;
+}
+
+absl::Status SqliteTransaction::InsertRhi(const Rhi& rhi) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRhiSql));
+  RETURN_IF_ERROR(BindRhi(*s, rhi));
+  return s->Run();
+}
+
+absl::Status SqliteTransaction::UpdateRhi(const Rhi& rhi) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateRhiSql));
+  RETURN_IF_ERROR(BindRhi(*s, rhi));
+  RETURN_IF_ERROR(s->Run());
+  if (db_.Changes() == 0) {
+    return absl::NotFoundError("kUpdateRhiSql: episode_id names no RHI");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<Rhi>> SqliteTransaction::FindRhi(
+    absl::string_view episode_id) {
+  std::optional<int64_t> id = ParseId(episode_id, kEpisodePrefix);
+  if (!id.has_value()) return std::nullopt;
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectRhiSql));
+  s->BindInt64(1, *id);
+  ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::nullopt;
+  return ReadRhi(*s);
+}
+
+absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListRhis(
+    const RhiFilter& filter) {
+  std::vector<Rhi> rhis;
+  const int64_t due_before = filter.due_before.has_value()
+                                 ? absl::ToUnixMicros(*filter.due_before)
+                                 : kNoUpperBound;
+  std::optional<int64_t> child;
+  if (!filter.child_id.empty()) {
+    child = ParseId(filter.child_id, kChildPrefix);
+    if (!child.has_value()) return rhis;
+  }
+  std::unique_ptr<Statement> s;
+  if (filter.open_as_of.has_value() && child.has_value()) {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisByChildSql));
+    s->BindInt64(1, *child);
+    s->BindInt64(2, due_before);
+    s->BindTime(3, *filter.open_as_of);
+  } else if (filter.open_as_of.has_value()) {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisSql));
+    s->BindInt64(1, due_before);
+    s->BindTime(2, *filter.open_as_of);
+    s->BindInt64(3, due_before);
+  } else if (child.has_value()) {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisByChildSql));
+    s->BindInt64(1, *child);
+    s->BindInt64(2, due_before);
+  } else {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisSql));
+    s->BindInt64(1, due_before);
+  }
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
+    rhis.push_back(std::move(rhi));
+  }
+  return rhis;
+}
+
+}  // namespace mfh::storage

@@ -1,0 +1,69 @@
+// The SQL of return home interviews (table rhis, keyed by episode); the
+// binds and row readers are in interviews.cc.
+#ifndef MFH_SERVICES_STORAGE_SQLITE_INTERVIEWS_H_
+#define MFH_SERVICES_STORAGE_SQLITE_INTERVIEWS_H_
+
+#include "absl/status/statusor.h"
+#include "services/domain/types.h"
+#include "services/storage/sqlite/connection.h"
+
+// The columns of an RHI after its key, in bind order (parameters 1 to 18);
+// final_at (19, derived) and episode_id (20) follow them on writes.
+#define MFH_RHI_FIELDS                                                      \
+  "child_id, returned_at, return_notified_at, due_at, due_at_from_return, " \
+  "offered_at, offered_by, declined_at, decline_reason, completed_at, "     \
+  "completed_by, concerns, referral_made, notes, also_episode_ids, "        \
+  "closure, closed_at, closed_reason"
+// An RHI's row as ReadRhi reads it.
+#define MFH_RHI_ROW_FIELDS "episode_id, " MFH_RHI_FIELDS
+
+namespace mfh::storage::sql {
+
+inline constexpr char kInsertRhiSql[] =
+    "INSERT INTO rhis(" MFH_RHI_FIELDS
+    ", final_at, episode_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?)";
+inline constexpr char kUpdateRhiSql[] =
+    "UPDATE rhis SET (" MFH_RHI_FIELDS
+    ", final_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "WHERE episode_id = ?";
+inline constexpr char kSelectRhiSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
+// Due before the parameter (the largest int64 when unset).
+inline constexpr char kSelectRhisSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis WHERE due_at < ? ORDER BY due_at, episode_id";
+// The child's, due before the second parameter.
+inline constexpr char kSelectRhisByChildSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis WHERE child_id = ? AND due_at < ? "
+    "ORDER BY due_at, episode_id";
+// RHIs open as of t (final_at unset or after t), due before d; the
+// parameters are d, t, d. Two arms so that each uses its partial index
+// (rhis_open, rhis_final) whatever ANALYZE says; an OR would be a scan.
+// INDEXED BY keeps the second arm off rhis_by_due (schema v3), whose range
+// is every RHI ever due before d.
+inline constexpr char kSelectOpenRhisSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis WHERE final_at IS NULL AND due_at < ? "
+    "UNION ALL "
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? "
+    "ORDER BY due_at, episode_id";
+// The child's RHIs open as of t, due before d; the parameters are the
+// child, d, t.
+inline constexpr char kSelectOpenRhisByChildSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis WHERE child_id = ? AND due_at < ? "
+    "AND (final_at IS NULL OR final_at > ?) ORDER BY due_at, episode_id";
+
+}  // namespace mfh::storage::sql
+
+namespace mfh::storage {
+
+// Reads MFH_RHI_ROW_FIELDS from the first columns of the row.
+absl::StatusOr<domain::Rhi> ReadRhi(const Statement& s);
+
+}  // namespace mfh::storage
+
+#endif  // MFH_SERVICES_STORAGE_SQLITE_INTERVIEWS_H_

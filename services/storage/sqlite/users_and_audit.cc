@@ -1,0 +1,155 @@
+#include "services/storage/sqlite/users_and_audit.h"
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "services/domain/status_macros.h"
+#include "services/storage/sqlite/codes.h"
+#include "services/storage/sqlite/ids.h"
+#include "services/storage/sqlite/transaction.h"
+
+namespace mfh::storage {
+namespace {
+
+using domain::AuditRecord;
+using domain::User;
+
+constexpr int64_t kNoLowerBound = std::numeric_limits<int64_t>::min();
+
+// Reads MFH_USER_ROW_FIELDS.
+absl::StatusOr<StoredUser> ReadUser(const Statement& s) {
+  StoredUser stored;
+  stored.user.name = s.ColumnText(0);
+  ASSIGN_OR_RETURN(stored.user.role,
+                   RoleFromCode(s.ColumnInt64(1), "users.role"));
+  stored.token_sha256 = s.ColumnText(2);
+  stored.user.created_at = s.ColumnTime(3);
+  stored.user.revoked_at = s.ColumnOptionalTime(4);
+  return stored;
+}
+
+absl::StatusOr<std::optional<StoredUser>> FindOneUser(Statement& s) {
+  ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::nullopt;
+  return ReadUser(s);
+}
+
+// Reads MFH_AUDIT_ROW_FIELDS.
+absl::StatusOr<AuditRecord> ReadAudit(const Statement& s) {
+  AuditRecord record;
+  record.audit_id = s.ColumnInt64(0);
+  record.at = s.ColumnTime(1);
+  record.user = s.ColumnText(2);
+  ASSIGN_OR_RETURN(record.role, RoleFromCode(s.ColumnInt64(3), "audit.role"));
+  record.rpc = s.ColumnText(4);
+  record.child_ids = SplitList(s.ColumnText(5), ',');
+  record.episode_ids = SplitList(s.ColumnText(6), ',');
+  record.outcome = s.ColumnText(7);
+  return record;
+}
+
+}  // namespace
+
+absl::Status SqliteTransaction::InsertUser(const StoredUser& user) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertUserSql));
+  s->BindText(1, user.user.name);
+  s->BindInt64(2, CodeOf(user.user.role));
+  s->BindText(3, user.token_sha256);
+  s->BindTime(4, user.user.created_at);
+  s->BindOptionalTime(5, user.user.revoked_at);
+  return s->Run();
+}
+
+absl::StatusOr<std::optional<StoredUser>> SqliteTransaction::FindUserByName(
+    absl::string_view name) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUserByNameSql));
+  s->BindText(1, name);
+  return FindOneUser(*s);
+}
+
+absl::StatusOr<std::optional<StoredUser>>
+SqliteTransaction::FindUserByTokenSha256(absl::string_view token_sha256) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUserByTokenSql));
+  s->BindText(1, token_sha256);
+  return FindOneUser(*s);
+}
+
+absl::StatusOr<std::vector<User>> SqliteTransaction::ListUsers() {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUsersSql));
+  std::vector<User> users;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(StoredUser stored, ReadUser(*s));
+    users.push_back(std::move(stored.user));
+  }
+  return users;
+}
+
+absl::Status SqliteTransaction::RevokeUser(absl::string_view name,
+                                           absl::Time at) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kRevokeUserSql));
+  s->BindTime(1, at);
+  s->BindText(2, name);
+  RETURN_IF_ERROR(s->Run());
+  if (db_.Changes() == 0) {
+    return absl::NotFoundError("kRevokeUserSql: name names no user");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
+  {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditSql));
+    s->BindTime(1, record.at);
+    s->BindText(2, record.user);
+    s->BindInt64(3, CodeOf(record.role));
+    s->BindText(4, record.rpc);
+    s->BindText(5, absl::StrJoin(record.child_ids, ","));
+    s->BindText(6, absl::StrJoin(record.episode_ids, ","));
+    s->BindText(7, record.outcome);
+    RETURN_IF_ERROR(s->Run());
+  }
+  const int64_t audit_id = db_.LastInsertRowId();
+  for (const std::string& child_id : record.child_ids) {
+    if (child_id.empty()) continue;
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditChildSql));
+    s->BindText(1, child_id);
+    s->BindInt64(2, audit_id);
+    RETURN_IF_ERROR(s->Run());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<AuditRecord>> SqliteTransaction::ListAudit(
+    std::optional<absl::Time> since, absl::string_view child_id, int limit) {
+  const int64_t since_micros =
+      since.has_value() ? absl::ToUnixMicros(*since) : kNoLowerBound;
+  const int64_t row_limit = limit > 0 ? limit : -1;
+  std::unique_ptr<Statement> s;
+  if (child_id.empty()) {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditSql));
+    s->BindInt64(1, since_micros);
+    s->BindInt64(2, row_limit);
+  } else {
+    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditByChildSql));
+    s->BindText(1, child_id);
+    s->BindInt64(2, since_micros);
+    s->BindInt64(3, row_limit);
+  }
+  std::vector<AuditRecord> records;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(AuditRecord record, ReadAudit(*s));
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace mfh::storage

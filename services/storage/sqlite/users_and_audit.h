@@ -1,0 +1,46 @@
+// The SQL of users and of the audit log; the binds and row readers are in
+// users_and_audit.cc.
+#ifndef MFH_SERVICES_STORAGE_SQLITE_USERS_AND_AUDIT_H_
+#define MFH_SERVICES_STORAGE_SQLITE_USERS_AND_AUDIT_H_
+
+// A user's row, as InsertUser writes it and ReadUser reads it.
+#define MFH_USER_ROW_FIELDS "name, role, token_sha256, created_at, revoked_at"
+// The columns of an audit row after its id, in bind order; child_ids and
+// episode_ids are comma lists.
+#define MFH_AUDIT_FIELDS "at, user, role, rpc, child_ids, episode_ids, outcome"
+#define MFH_AUDIT_ROW_FIELDS "id, " MFH_AUDIT_FIELDS
+
+namespace mfh::storage::sql {
+
+inline constexpr char kInsertUserSql[] =
+    "INSERT INTO users(" MFH_USER_ROW_FIELDS ") VALUES(?, ?, ?, ?, ?)";
+inline constexpr char kSelectUserByNameSql[] =
+    "SELECT " MFH_USER_ROW_FIELDS " FROM users WHERE name = ?";
+inline constexpr char kSelectUserByTokenSql[] =
+    "SELECT " MFH_USER_ROW_FIELDS " FROM users WHERE token_sha256 = ?";
+inline constexpr char kSelectUsersSql[] =
+    "SELECT " MFH_USER_ROW_FIELDS " FROM users ORDER BY name";
+// A second revocation keeps the first time; the parameters are the time,
+// then the name.
+inline constexpr char kRevokeUserSql[] =
+    "UPDATE users SET revoked_at = COALESCE(revoked_at, ?) WHERE name = ?";
+
+inline constexpr char kInsertAuditSql[] =
+    "INSERT INTO audit(" MFH_AUDIT_FIELDS ") VALUES(?, ?, ?, ?, ?, ?, ?)";
+// audit_children indexes the child ids for ListAudit's child filter.
+inline constexpr char kInsertAuditChildSql[] =
+    "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
+// Since (the smallest int64 when unset), then the limit (-1: none).
+inline constexpr char kSelectAuditSql[] =
+    "SELECT " MFH_AUDIT_ROW_FIELDS
+    " FROM audit WHERE at >= ? ORDER BY id LIMIT ?";
+// The child id, since, then the limit.
+inline constexpr char kSelectAuditByChildSql[] =
+    "SELECT " MFH_AUDIT_ROW_FIELDS
+    " FROM audit_children JOIN audit ON audit.id = audit_children.audit_id "
+    "WHERE audit_children.child_id = ? AND audit.at >= ? "
+    "ORDER BY audit_children.audit_id LIMIT ?";
+
+}  // namespace mfh::storage::sql
+
+#endif  // MFH_SERVICES_STORAGE_SQLITE_USERS_AND_AUDIT_H_
