@@ -111,7 +111,8 @@ void AddAdminCommands(CLI::App& app, Dispatch& dispatch) {
   list->add_option("--since", q->since, "Only rows at or after this time");
   list->add_option("--child", q->child_id, "Only rows about this child");
   list->add_option("--limit", q->limit,
-                   "At most this many rows (default 1000)");
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 }  // namespace mfh::cli

@@ -22,6 +22,7 @@ struct ChildFlags {
   std::string set;
   std::string clear;
   std::string at;
+  int limit = 0;
 };
 
 absl::Status Add(Session& s, const ChildFlags& f) {
@@ -48,7 +49,7 @@ absl::Status Show(Session& s, const ChildFlags& f) {
 absl::Status List(Session& s, const ChildFlags& f) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ListChildrenResponse resp,
-                   client::ListChildren(*conn, f.flag));
+                   client::ListChildren(*conn, f.flag, f.limit));
   PrintList(s, resp.children(), s.now());
   return absl::OkStatus();
 }
@@ -103,6 +104,9 @@ void AddChildCommands(CLI::App& app, Dispatch& dispatch) {
   list->add_option("--flag", f->flag,
                    "Only children with this flag in force (open_to_cst, "
                    "cse_concern, cce_concern)");
+  list->add_option("--limit", f->limit,
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
 
   CLI::App* flag =
       AddLeaf(*group, "flag", "Set or clear a flag on a child (coordinator)",

@@ -36,6 +36,7 @@ struct EpisodeFlags {
   // Set for the options whose empty value means something (clear the text).
   CLI::Option* found_location_option = nullptr;
   CLI::Option* found_with_option = nullptr;
+  int limit = 0;
 };
 
 // A return's episode and, where one is owed, its RHI.
@@ -124,8 +125,9 @@ absl::Status List(Session& s, const EpisodeFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::ListEpisodesResponse resp,
-                   client::ListEpisodes(*conn, f.child_id, f.open_only));
+  ASSIGN_OR_RETURN(
+      v1::ListEpisodesResponse resp,
+      client::ListEpisodes(*conn, f.child_id, f.open_only, f.limit));
   PrintList(s, resp.episodes(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
@@ -249,6 +251,9 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
       [l](Session& s) { return List(s, *l); });
   list->add_flag("--open", l->open_only, "Only episodes not yet returned");
   list->add_option("--child", l->child_id, "Only this child's episodes");
+  list->add_option("--limit", l->limit,
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
   list->add_option("--as-of", l->as_of,
                    "Count time missing up to this time (default: now)");
 

@@ -34,6 +34,7 @@ struct MeetingFlags {
   std::string evidence;
   std::string impact;
   std::string reason;
+  int limit = 0;
 };
 
 // A meeting as its summary (open) or its minutes (close, show); the whole
@@ -136,8 +137,9 @@ absl::Status ListActions(Session& s, const MeetingFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::ListActionsResponse resp,
-                   client::ListActions(*conn, f.open_only, f.child_id));
+  ASSIGN_OR_RETURN(
+      v1::ListActionsResponse resp,
+      client::ListActions(*conn, f.open_only, f.child_id, f.limit));
   PrintList(s, resp.actions(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
@@ -280,6 +282,9 @@ void AddActionGroup(CLI::App& app, Dispatch& dispatch) {
       [l](Session& s) { return ListActions(s, *l); });
   list->add_flag("--open", l->open_only, "Only open actions");
   list->add_option("--child", l->child_id, "Only this child's actions");
+  list->add_option("--limit", l->limit,
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
   list->add_option("--as-of", l->as_of,
                    "Count down to by-when from this time (default: now)");
 

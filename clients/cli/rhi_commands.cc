@@ -29,6 +29,7 @@ struct RhiFlags {
   bool referral = false;
   std::string notes;
   std::vector<std::string> also;
+  int limit = 0;
 };
 
 absl::Status List(Session& s, const RhiFlags& f) {
@@ -44,6 +45,7 @@ absl::Status List(Session& s, const RhiFlags& f) {
                      client::ParseDuration("--due-within", f.due_within));
     query.due_before = query.as_of.value_or(s.now()) + within;
   }
+  query.limit = f.limit;
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ListInterviewsResponse resp,
                    client::ListInterviews(*conn, query));
@@ -157,6 +159,9 @@ void AddRhiCommands(CLI::App& app, Dispatch& dispatch) {
               "mfh rhi list --overdue --as-of \"2026-03-31 09:30\"", dispatch,
               [l](Session& s) { return List(s, *l); });
   list->add_option("--child", l->child_id, "Only this child's RHIs");
+  list->add_option("--limit", l->limit,
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
   CLI::Option* all = list->add_flag("--all", l->all, "Every RHI, any status");
   CLI::Option* overdue =
       list->add_flag("--overdue", l->overdue, "Only OVERDUE RHIs");

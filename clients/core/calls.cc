@@ -21,6 +21,29 @@ absl::StatusOr<Response> Run(const Connection& conn, Stub& stub,
   return resp;
 }
 
+// Follows the pages of a list: runs `method` with `req` from the first page
+// until the last (or until `limit` items, when it is not 0), and answers one
+// response holding the items of every page, in order.
+template <typename Stub, typename Request, typename Response, typename Items>
+absl::StatusOr<Response> RunPages(
+    const Connection& conn, Stub& stub,
+    grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                 Response*),
+    Request req, Items* (Response::*items)(), int limit) {
+  Response all;
+  Items& kept = *(all.*items)();
+  while (true) {
+    absl::StatusOr<Response> page = Run(conn, stub, method, req);
+    if (!page.ok()) return page.status();
+    for (auto& item : *((*page).*items)()) {
+      if (limit > 0 && kept.size() >= limit) return all;
+      *kept.Add() = std::move(item);
+    }
+    if (page->next_page_token().empty()) return all;
+    req.set_page_token(page->next_page_token());
+  }
+}
+
 // Sets a request's Timestamp field when `t` is set, and only then: an unset
 // field asks for the server's default.
 template <typename Request>
@@ -56,10 +79,12 @@ absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,
 }
 
 absl::StatusOr<v1::ListChildrenResponse> ListChildren(const Connection& conn,
-                                                      const std::string& flag) {
+                                                      const std::string& flag,
+                                                      int limit) {
   v1::ListChildrenRequest req;
   req.set_flag(flag);
-  return Run(conn, conn.children(), &v1::ChildService::Stub::ListChildren, req);
+  return RunPages(conn, conn.children(), &v1::ChildService::Stub::ListChildren,
+                  req, &v1::ListChildrenResponse::mutable_children, limit);
 }
 
 absl::StatusOr<v1::SetFlagResponse> SetFlag(const Connection& conn,
@@ -161,12 +186,14 @@ absl::StatusOr<v1::GetEpisodeResponse> GetEpisode(
 }
 
 absl::StatusOr<v1::ListEpisodesResponse> ListEpisodes(
-    const Connection& conn, const std::string& child_id, bool open_only) {
+    const Connection& conn, const std::string& child_id, bool open_only,
+    int limit) {
   v1::ListEpisodesRequest req;
   req.set_child_id(child_id);
   req.set_open_only(open_only);
-  return Run(conn, conn.episodes(), &v1::EpisodeService::Stub::ListEpisodes,
-             req);
+  return RunPages(conn, conn.episodes(),
+                  &v1::EpisodeService::Stub::ListEpisodes, req,
+                  &v1::ListEpisodesResponse::mutable_episodes, limit);
 }
 
 absl::StatusOr<v1::LinkEpisodesResponse> LinkEpisodes(
@@ -198,8 +225,9 @@ absl::StatusOr<v1::ListInterviewsResponse> ListInterviews(
   SetTime(query.due_before, req,
           &v1::ListInterviewsRequest::mutable_due_before);
   SetTime(query.as_of, req, &v1::ListInterviewsRequest::mutable_as_of);
-  return Run(conn, conn.interviews(),
-             &v1::InterviewService::Stub::ListInterviews, req);
+  return RunPages(conn, conn.interviews(),
+                  &v1::InterviewService::Stub::ListInterviews, req,
+                  &v1::ListInterviewsResponse::mutable_interviews, query.limit);
 }
 
 absl::StatusOr<v1::GetInterviewResponse> GetInterview(
@@ -352,13 +380,15 @@ absl::StatusOr<v1::GetMeetingResponse> GetMeeting(const Connection& conn,
   return Run(conn, conn.meetings(), &v1::MeetingService::Stub::GetMeeting, req);
 }
 
-absl::StatusOr<v1::ListActionsResponse> ListActions(
-    const Connection& conn, bool open_only, const std::string& child_id) {
+absl::StatusOr<v1::ListActionsResponse> ListActions(const Connection& conn,
+                                                    bool open_only,
+                                                    const std::string& child_id,
+                                                    int limit) {
   v1::ListActionsRequest req;
   req.set_open_only(open_only);
   req.set_child_id(child_id);
-  return Run(conn, conn.meetings(), &v1::MeetingService::Stub::ListActions,
-             req);
+  return RunPages(conn, conn.meetings(), &v1::MeetingService::Stub::ListActions,
+                  req, &v1::ListActionsResponse::mutable_actions, limit);
 }
 
 // ReportService.
@@ -432,8 +462,8 @@ absl::StatusOr<v1::ListAuditResponse> ListAudit(const Connection& conn,
   v1::ListAuditRequest req;
   SetTime(since, req, &v1::ListAuditRequest::mutable_since);
   req.set_child_id(child_id);
-  req.set_limit(limit);
-  return Run(conn, conn.admin(), &v1::AdminService::Stub::ListAudit, req);
+  return RunPages(conn, conn.admin(), &v1::AdminService::Stub::ListAudit, req,
+                  &v1::ListAuditResponse::mutable_entries, limit);
 }
 
 }  // namespace mfh::client

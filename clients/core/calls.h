@@ -35,9 +35,12 @@ absl::StatusOr<v1::CreateChildResponse> CreateChild(const Connection& conn,
                                                     const NewChild& child);
 absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,
                                               const std::string& child_id);
+// The lists follow the server's pages and answer every item of every page
+// in one response, or the first `limit` when it is not 0.
+//
 // Every child, or those with `flag` in force.
 absl::StatusOr<v1::ListChildrenResponse> ListChildren(
-    const Connection& conn, const std::string& flag = "");
+    const Connection& conn, const std::string& flag = "", int limit = 0);
 // `at` unset: the server's clock.
 absl::StatusOr<v1::SetFlagResponse> SetFlag(const Connection& conn,
                                             const std::string& child_id,
@@ -106,7 +109,8 @@ absl::StatusOr<v1::UpdateEpisodeResponse> UpdateEpisode(
 absl::StatusOr<v1::GetEpisodeResponse> GetEpisode(
     const Connection& conn, const std::string& episode_id);
 absl::StatusOr<v1::ListEpisodesResponse> ListEpisodes(
-    const Connection& conn, const std::string& child_id, bool open_only);
+    const Connection& conn, const std::string& child_id, bool open_only,
+    int limit = 0);
 absl::StatusOr<v1::LinkEpisodesResponse> LinkEpisodes(
     const Connection& conn, const std::vector<std::string>& episode_ids,
     const std::string& reason);
@@ -124,6 +128,7 @@ struct InterviewQuery {
   std::vector<v1::RhiStatus> statuses;
   std::optional<absl::Time> due_before;
   std::optional<absl::Time> as_of;
+  int limit = 0;  // 0: every page
 };
 
 struct Completion {
@@ -213,8 +218,10 @@ absl::StatusOr<v1::CloseMeetingResponse> CloseMeeting(
 absl::StatusOr<v1::GetMeetingResponse> GetMeeting(const Connection& conn,
                                                   const std::string& meeting_id,
                                                   const std::string& day = "");
-absl::StatusOr<v1::ListActionsResponse> ListActions(
-    const Connection& conn, bool open_only, const std::string& child_id);
+absl::StatusOr<v1::ListActionsResponse> ListActions(const Connection& conn,
+                                                    bool open_only,
+                                                    const std::string& child_id,
+                                                    int limit = 0);
 
 // ReportService; `as_of` unset: the server's clock.
 
@@ -239,7 +246,7 @@ absl::StatusOr<v1::AddUserResponse> AddUser(const Connection& conn,
 absl::StatusOr<v1::ListUsersResponse> ListUsers(const Connection& conn);
 absl::StatusOr<v1::RevokeUserResponse> RevokeUser(const Connection& conn,
                                                   const std::string& name);
-// `since` unset: from the start; `limit` 0: the server's default.
+// `since` unset: from the start.
 absl::StatusOr<v1::ListAuditResponse> ListAudit(const Connection& conn,
                                                 std::optional<absl::Time> since,
                                                 const std::string& child_id,

@@ -13,6 +13,18 @@ std::shared_ptr<grpc::ChannelCredentials> Credentials(
   return grpc::SslCredentials(ssl);
 }
 
+// The message sizes mfh-server takes and gives (services/rpc/limits.h): a
+// page of 1,000 records in, a request out.
+constexpr int kMaxResponseBytes = 16 << 20;
+constexpr int kMaxRequestBytes = 1 << 20;
+
+std::shared_ptr<grpc::Channel> Dial(const ConnectionOptions& options) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(kMaxResponseBytes);
+  args.SetMaxSendMessageSize(kMaxRequestBytes);
+  return grpc::CreateCustomChannel(options.server, Credentials(options), args);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
@@ -28,7 +40,7 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(
 
 Connection::Connection(ConnectionOptions options)
     : options_(std::move(options)),
-      channel_(grpc::CreateChannel(options_.server, Credentials(options_))),
+      channel_(Dial(options_)),
       children_(v1::ChildService::NewStub(channel_)),
       episodes_(v1::EpisodeService::NewStub(channel_)),
       interviews_(v1::InterviewService::NewStub(channel_)),

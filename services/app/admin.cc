@@ -10,8 +10,6 @@ namespace mfh::app {
 
 using storage::Transaction;
 
-constexpr int kDefaultAuditLimit = 1000;
-
 void AddSubjects(const NewUser&, AuditSubjects&) {}
 
 absl::StatusOr<NewUser> AddUserIn(Transaction& tx, const UserRequest& request,
@@ -97,22 +95,30 @@ absl::StatusOr<domain::User> Admin::RevokeUser(const Call& call,
       });
 }
 
-absl::StatusOr<std::vector<domain::AuditRecord>> Admin::ListAudit(
+absl::StatusOr<Paged<domain::AuditRecord>> Admin::ListAudit(
     const Call& call, const AuditQuery& query) {
-  return runner_.Read<std::vector<domain::AuditRecord>>(
+  const std::string listed = absl::StrCat(
+      "ListAudit since=",
+      query.since.has_value() ? absl::ToUnixMicros(*query.since) : 0,
+      " child=", query.rows_of_child);
+  storage::Page page;
+  return runner_.Read<Paged<domain::AuditRecord>>(
       call, calls::kListAudit, query,
       [&](const Context&) -> absl::Status {
-        if (query.limit < 0) {
-          return absl::InvalidArgumentError("limit: must be >= 0");
-        }
+        ASSIGN_OR_RETURN(page, pages_.Open(query.page, listed));
         // What the batched log holds is part of what was asked for.
         audit_.Flush();
         return absl::OkStatus();
       },
-      [&](Transaction& tx, const Context&) {
-        return tx.ListAudit(
-            query.since, query.rows_of_child,
-            query.limit == 0 ? kDefaultAuditLimit : query.limit);
+      [&](Transaction& tx,
+          const Context&) -> absl::StatusOr<Paged<domain::AuditRecord>> {
+        ASSIGN_OR_RETURN(std::vector<domain::AuditRecord> rows,
+                         tx.ListAudit(query.since, query.rows_of_child, page));
+        return pages_.Finish(std::move(rows), page, listed,
+                             [](const domain::AuditRecord& r) {
+                               return SortKey{.time = std::nullopt,
+                                              .id = absl::StrCat(r.audit_id)};
+                             });
       });
 }
 

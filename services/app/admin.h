@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "services/app/audit_log.h"
+#include "services/app/paging.h"
 #include "services/app/runner.h"
 #include "services/domain/types.h"
 #include "services/storage/store.h"
@@ -33,7 +34,7 @@ struct AuditQuery {
   // Only rows naming this child; empty: every row. A filter, not a record
   // read: the call's own audit row does not name the child.
   std::string rows_of_child;
-  int limit = 0;  // 0: the default, 1000
+  PageRequest page;
 };
 
 // Adds a user with a fresh random token: INVALID_ARGUMENT for a bad name or
@@ -53,7 +54,8 @@ absl::StatusOr<NewUser> CreateUser(storage::Store& store,
 
 class Admin {
  public:
-  Admin(Runner& runner, AuditLog& audit) : runner_(runner), audit_(audit) {}
+  Admin(Runner& runner, AuditLog& audit, const PageTokens& pages)
+      : runner_(runner), audit_(audit), pages_(pages) {}
 
   absl::StatusOr<NewUser> AddUser(const Call& call, const UserRequest& request);
   // Ordered by name.
@@ -62,12 +64,13 @@ class Admin {
                                           const UserRequest& request);
   // Oldest first; everything audited before the call, the batched reads
   // included.
-  absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
-      const Call& call, const AuditQuery& query);
+  absl::StatusOr<Paged<domain::AuditRecord>> ListAudit(const Call& call,
+                                                       const AuditQuery& query);
 
  private:
   Runner& runner_;
   AuditLog& audit_;
+  const PageTokens& pages_;
 };
 
 }  // namespace mfh::app

@@ -4,15 +4,19 @@
 
 namespace mfh::app {
 
+// Longer strings name no record (ids are a letter and a number), and are
+// not worth keeping in the audit.
+constexpr size_t kMaxIdLength = 24;
+
 void AuditSubjects::AddChild(absl::string_view child_id) {
-  if (child_id.empty()) return;
+  if (child_id.empty() || child_id.size() > kMaxIdLength) return;
   if (seen_.insert(absl::StrCat("c", child_id)).second) {
     child_ids_.emplace_back(child_id);
   }
 }
 
 void AuditSubjects::AddEpisode(absl::string_view episode_id) {
-  if (episode_id.empty()) return;
+  if (episode_id.empty() || episode_id.size() > kMaxIdLength) return;
   if (seen_.insert(absl::StrCat("e", episode_id)).second) {
     episode_ids_.emplace_back(episode_id);
   }

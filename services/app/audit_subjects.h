@@ -15,7 +15,8 @@
 
 namespace mfh::app {
 
-// Ids in the order first named, each once; empty ids are left out.
+// Ids in the order first named, each once; empty ids, and strings too long
+// to be ids, are left out.
 class AuditSubjects {
  public:
   void AddChild(absl::string_view child_id);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+
 namespace mfh::app {
 
 Subscription::Batch Subscription::Next(absl::Duration timeout) {
@@ -16,9 +18,22 @@ Subscription::Batch Subscription::Next(absl::Duration timeout) {
   return batch;
 }
 
-std::shared_ptr<Subscription> ChangeFeed::Subscribe() {
-  auto subscription = std::make_shared<Subscription>();
+absl::StatusOr<std::shared_ptr<Subscription>> ChangeFeed::Subscribe(
+    const std::string& user) {
+  std::shared_ptr<Subscription> subscription(new Subscription(user));
   absl::MutexLock lock(&mu_);
+  if (static_cast<int>(subscriptions_.size()) >= kStreams) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("WatchBoard: the server already holds ", kStreams,
+                     " streams, the most it serves; try again later"));
+  }
+  int& mine = streams_of_[user];
+  if (mine >= kStreamsPerUser) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("WatchBoard: ", user, " already holds ", kStreamsPerUser,
+                     " streams, the most a user may; close one first"));
+  }
+  ++mine;
   if (closed_) {
     absl::MutexLock inner(&subscription->mu_);
     subscription->closed_ = true;
@@ -30,9 +45,13 @@ std::shared_ptr<Subscription> ChangeFeed::Subscribe() {
 void ChangeFeed::Unsubscribe(
     const std::shared_ptr<Subscription>& subscription) {
   absl::MutexLock lock(&mu_);
-  subscriptions_.erase(
-      std::remove(subscriptions_.begin(), subscriptions_.end(), subscription),
-      subscriptions_.end());
+  auto it =
+      std::find(subscriptions_.begin(), subscriptions_.end(), subscription);
+  if (it == subscriptions_.end()) return;
+  subscriptions_.erase(it);
+  if (--streams_of_[subscription->user_] == 0) {
+    streams_of_.erase(subscription->user_);
+  }
 }
 
 void ChangeFeed::Publish(ChangeEvent event) {

@@ -8,9 +8,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
@@ -56,6 +59,9 @@ class Subscription {
     return !queue_.empty() || overflowed_ || closed_;
   }
 
+  explicit Subscription(std::string user) : user_(std::move(user)) {}
+
+  const std::string user_;
   absl::Mutex mu_;
   std::vector<ChangeEvent> queue_ ABSL_GUARDED_BY(mu_);
   bool overflowed_ ABSL_GUARDED_BY(mu_) = false;
@@ -66,8 +72,13 @@ class ChangeFeed {
  public:
   // Events a watcher may have queued before it must resnapshot.
   static constexpr size_t kQueueLimit = 1000;
+  // Streams a user, and the server, may hold at once (DESIGN.md section 5).
+  static constexpr int kStreamsPerUser = 4;
+  static constexpr int kStreams = 256;
 
-  std::shared_ptr<Subscription> Subscribe();
+  // A new watcher of `user`'s; RESOURCE_EXHAUSTED beyond the limits.
+  absl::StatusOr<std::shared_ptr<Subscription>> Subscribe(
+      const std::string& user);
   void Unsubscribe(const std::shared_ptr<Subscription>& subscription);
   // Assigns the next sequence number; callers publish in commit order.
   void Publish(ChangeEvent event);
@@ -80,6 +91,7 @@ class ChangeFeed {
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<std::shared_ptr<Subscription>> subscriptions_
       ABSL_GUARDED_BY(mu_);
+  std::unordered_map<std::string, int> streams_of_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace mfh::app

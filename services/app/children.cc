@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "services/app/records.h"
 
 namespace mfh::app {
@@ -39,16 +40,25 @@ absl::StatusOr<Child> Children::GetChild(const Call& call,
       });
 }
 
-absl::StatusOr<std::vector<Child>> Children::ListChildren(
-    const Call& call, const ChildQuery& query) {
-  return runner_.Read<std::vector<Child>>(
+absl::StatusOr<Paged<Child>> Children::ListChildren(const Call& call,
+                                                    const ChildQuery& query) {
+  const std::string listed = absl::StrCat("ListChildren flag=", query.flag);
+  storage::Page page;
+  return runner_.Read<Paged<Child>>(
       call, calls::kListChildren, query,
       [&](const Context&) -> absl::Status {
-        if (query.flag.empty()) return absl::OkStatus();
-        return domain::CheckFlagName("flag", query.flag);
+        if (!query.flag.empty()) {
+          RETURN_IF_ERROR(domain::CheckFlagName("flag", query.flag));
+        }
+        ASSIGN_OR_RETURN(page, pages_.Open(query.page, listed));
+        return absl::OkStatus();
       },
-      [&](Transaction& tx, const Context&) {
-        return tx.ListChildren(query.flag);
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<Paged<Child>> {
+        ASSIGN_OR_RETURN(std::vector<Child> rows,
+                         tx.ListChildren(query.flag, page));
+        return pages_.Finish(std::move(rows), page, listed, [](const Child& c) {
+          return SortKey{.time = std::nullopt, .id = c.child_id};
+        });
       });
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "services/app/paging.h"
 #include "services/app/runner.h"
 #include "services/domain/child_rules.h"
 #include "services/domain/policy.h"
@@ -19,19 +20,21 @@ struct ChildRef {
 
 struct ChildQuery {
   std::string flag;  // empty: every child
+  PageRequest page;
 };
 
 class Children {
  public:
-  Children(Runner& runner, const domain::Policy& policy)
-      : runner_(runner), policy_(policy) {}
+  Children(Runner& runner, const domain::Policy& policy,
+           const PageTokens& pages)
+      : runner_(runner), policy_(policy), pages_(pages) {}
 
   absl::StatusOr<domain::Child> CreateChild(const Call& call,
                                             const domain::NewChild& in);
   absl::StatusOr<domain::Child> GetChild(const Call& call, const ChildRef& ref);
   // Ordered by child id; only children with the flag in force when given.
-  absl::StatusOr<std::vector<domain::Child>> ListChildren(
-      const Call& call, const ChildQuery& query);
+  absl::StatusOr<Paged<domain::Child>> ListChildren(const Call& call,
+                                                    const ChildQuery& query);
   // SetFlag (change.set) or ClearFlag; the child as it now is.
   absl::StatusOr<domain::Child> ChangeFlag(const Call& call,
                                            const domain::FlagChange& change);
@@ -39,6 +42,7 @@ class Children {
  private:
   Runner& runner_;
   const domain::Policy& policy_;
+  const PageTokens& pages_;
 };
 
 }  // namespace mfh::app

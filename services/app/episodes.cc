@@ -177,17 +177,28 @@ absl::StatusOr<Episode> Episodes::GetEpisode(const Call& call,
       });
 }
 
-absl::StatusOr<std::vector<Episode>> Episodes::ListEpisodes(
+absl::StatusOr<Paged<Episode>> Episodes::ListEpisodes(
     const Call& call, const EpisodeQuery& query) {
-  return runner_.Read<std::vector<Episode>>(
+  const std::string listed = absl::StrCat("ListEpisodes child=", query.child_id,
+                                          " open_only=", query.open_only);
+  storage::Page page;
+  return runner_.Read<Paged<Episode>>(
       call, calls::kListEpisodes, query,
-      [](const Context&) { return absl::OkStatus(); },
-      [&](Transaction& tx,
-          const Context&) -> absl::StatusOr<std::vector<Episode>> {
+      [&](const Context&) -> absl::Status {
+        ASSIGN_OR_RETURN(page, pages_.Open(query.page, listed));
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<Paged<Episode>> {
         if (!query.child_id.empty()) {
           RETURN_IF_ERROR(LoadChild(tx, "child_id", query.child_id).status());
         }
-        return tx.ListEpisodes(query.child_id, query.open_only);
+        ASSIGN_OR_RETURN(
+            std::vector<Episode> rows,
+            tx.ListEpisodes(query.child_id, query.open_only, page));
+        return pages_.Finish(
+            std::move(rows), page, listed, [](const Episode& e) {
+              return SortKey{.time = e.missing_since, .id = e.episode_id};
+            });
       });
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/app/paging.h"
 #include "services/app/records.h"
 #include "services/app/runner.h"
 #include "services/domain/agenda.h"
@@ -25,6 +26,7 @@ struct EpisodeRef {
 struct EpisodeQuery {
   std::string child_id;  // empty: every child
   bool open_only = false;
+  PageRequest page;
 };
 
 struct BoardQuery {
@@ -47,8 +49,9 @@ void AddSubjects(const LinkResult& result, AuditSubjects& subjects);
 
 class Episodes {
  public:
-  Episodes(Runner& runner, const domain::Policy& policy)
-      : runner_(runner), policy_(policy) {}
+  Episodes(Runner& runner, const domain::Policy& policy,
+           const PageTokens& pages)
+      : runner_(runner), policy_(policy), pages_(pages) {}
 
   absl::StatusOr<domain::Episode> ReportMissing(
       const Call& call, const domain::MissingReport& report);
@@ -61,7 +64,7 @@ class Episodes {
   absl::StatusOr<domain::Episode> GetEpisode(const Call& call,
                                              const EpisodeRef& ref);
   // Ordered by missing_since, then episode id.
-  absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
+  absl::StatusOr<Paged<domain::Episode>> ListEpisodes(
       const Call& call, const EpisodeQuery& query);
   absl::StatusOr<LinkResult> LinkEpisodes(const Call& call,
                                           const domain::NewLink& link);
@@ -72,6 +75,7 @@ class Episodes {
  private:
   Runner& runner_;
   const domain::Policy& policy_;
+  const PageTokens& pages_;
 };
 
 }  // namespace mfh::app

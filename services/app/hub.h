@@ -29,12 +29,12 @@ class Hub {
       : policy_(std::move(policy)),
         authenticator_(store),
         runner_(store, authenticator_, audit, feed, clock),
-        children_(runner_, policy_),
-        episodes_(runner_, policy_),
-        interviews_(runner_),
-        meetings_(runner_, policy_, agenda_codec),
+        children_(runner_, policy_, pages_),
+        episodes_(runner_, policy_, pages_),
+        interviews_(runner_, pages_),
+        meetings_(runner_, policy_, agenda_codec, pages_),
         reports_(runner_, policy_),
-        admin_(runner_, audit),
+        admin_(runner_, audit, pages_),
         feed_(feed) {}
 
   Hub(const Hub&) = delete;
@@ -43,6 +43,7 @@ class Hub {
   const domain::Policy& policy() const { return policy_; }
   const domain::Clock& clock() const { return runner_.clock(); }
   ChangeFeed& feed() { return feed_; }
+  Runner& runner() { return runner_; }
 
   Children& children() { return children_; }
   Episodes& episodes() { return episodes_; }
@@ -55,6 +56,7 @@ class Hub {
   const domain::Policy policy_;
   Authenticator authenticator_;
   Runner runner_;
+  PageTokens pages_;
   Children children_;
   Episodes episodes_;
   Interviews interviews_;

@@ -10,9 +10,36 @@ namespace mfh::app {
 using domain::Rhi;
 using storage::Transaction;
 
-absl::StatusOr<std::vector<InterviewView>> Interviews::ListInterviews(
+namespace {
+
+// The query a page of ListInterviews belongs to: its filters, with as_of as
+// given (unset stays "now" from page to page).
+std::string Listed(const InterviewQuery& query) {
+  std::string listed = "ListInterviews statuses=";
+  for (domain::RhiStatus s : query.statuses) {
+    absl::StrAppend(&listed, domain::RhiStatusName(s), ",");
+  }
+  auto micros = [](const std::optional<absl::Time>& t) {
+    return t.has_value() ? absl::StrCat(absl::ToUnixMicros(*t)) : "-";
+  };
+  absl::StrAppend(&listed, " due_before=", micros(query.due_before),
+                  " child=", query.child_id, " as_of=", micros(query.as_of));
+  return listed;
+}
+
+bool Wanted(const InterviewQuery& query, domain::RhiStatus status) {
+  return query.statuses.empty() ||
+         std::find(query.statuses.begin(), query.statuses.end(), status) !=
+             query.statuses.end();
+}
+
+}  // namespace
+
+absl::StatusOr<Paged<InterviewView>> Interviews::ListInterviews(
     const Call& call, const InterviewQuery& query) {
-  return runner_.Read<std::vector<InterviewView>>(
+  const std::string listed = Listed(query);
+  storage::Page page;
+  return runner_.Read<Paged<InterviewView>>(
       call, calls::kListInterviews, query,
       [&](const Context&) -> absl::Status {
         for (domain::RhiStatus s : query.statuses) {
@@ -21,10 +48,11 @@ absl::StatusOr<std::vector<InterviewView>> Interviews::ListInterviews(
                 "statuses: RHI_STATUS_UNSPECIFIED is not a status");
           }
         }
+        ASSIGN_OR_RETURN(page, pages_.Open(query.page, listed));
         return absl::OkStatus();
       },
       [&](Transaction& tx,
-          const Context& ctx) -> absl::StatusOr<std::vector<InterviewView>> {
+          const Context& ctx) -> absl::StatusOr<Paged<InterviewView>> {
         if (!query.child_id.empty()) {
           RETURN_IF_ERROR(LoadChild(tx, "child_id", query.child_id).status());
         }
@@ -36,20 +64,33 @@ absl::StatusOr<std::vector<InterviewView>> Interviews::ListInterviews(
                         domain::IsOwed);
         storage::RhiFilter filter{.child_id = query.child_id,
                                   .open_as_of = std::nullopt,
-                                  .due_before = query.due_before};
+                                  .due_before = query.due_before,
+                                  .page = page};
         if (owed_only) filter.open_as_of = as_of;
-        ASSIGN_OR_RETURN(std::vector<Rhi> rhis, tx.ListRhis(filter));
+        // The status is derived, so the store's rows are read in chunks of
+        // a page until a page of wanted ones (and one more) is found.
         std::vector<InterviewView> views;
-        for (Rhi& rhi : rhis) {
-          InterviewView view =
-              ViewInterview(ctx.principal, std::move(rhi), as_of);
-          if (query.statuses.empty() ||
-              std::find(query.statuses.begin(), query.statuses.end(),
-                        view.status) != query.statuses.end()) {
-            views.push_back(std::move(view));
+        while (static_cast<int>(views.size()) < page.limit) {
+          ASSIGN_OR_RETURN(std::vector<Rhi> rhis, tx.ListRhis(filter));
+          const bool last_chunk =
+              static_cast<int>(rhis.size()) < filter.page.limit;
+          if (!rhis.empty()) {
+            filter.page.after_time = rhis.back().due_at;
+            filter.page.after_id = rhis.back().episode_id;
           }
+          for (Rhi& rhi : rhis) {
+            InterviewView view =
+                ViewInterview(ctx.principal, std::move(rhi), as_of);
+            if (!Wanted(query, view.status)) continue;
+            views.push_back(std::move(view));
+            if (static_cast<int>(views.size()) == page.limit) break;
+          }
+          if (last_chunk) break;
         }
-        return views;
+        return pages_.Finish(
+            std::move(views), page, listed, [](const InterviewView& v) {
+              return SortKey{.time = v.rhi.due_at, .id = v.rhi.episode_id};
+            });
       });
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/app/paging.h"
 #include "services/app/records.h"
 #include "services/app/runner.h"
 #include "services/domain/rhi_rules.h"
@@ -20,6 +21,7 @@ struct InterviewQuery {
   std::optional<absl::Time> due_before;
   std::string child_id;
   std::optional<absl::Time> as_of;  // default: the clock
+  PageRequest page;
 };
 
 struct InterviewRef {
@@ -29,10 +31,11 @@ struct InterviewRef {
 
 class Interviews {
  public:
-  explicit Interviews(Runner& runner) : runner_(runner) {}
+  Interviews(Runner& runner, const PageTokens& pages)
+      : runner_(runner), pages_(pages) {}
 
   // Ordered by due time, earliest first.
-  absl::StatusOr<std::vector<InterviewView>> ListInterviews(
+  absl::StatusOr<Paged<InterviewView>> ListInterviews(
       const Call& call, const InterviewQuery& query);
   absl::StatusOr<InterviewView> GetInterview(const Call& call,
                                              const InterviewRef& ref);
@@ -58,6 +61,7 @@ class Interviews {
           apply);
 
   Runner& runner_;
+  const PageTokens& pages_;
 };
 
 }  // namespace mfh::app

@@ -226,17 +226,27 @@ absl::StatusOr<MeetingRecord> Meetings::GetMeeting(const Call& call,
       });
 }
 
-absl::StatusOr<std::vector<Action>> Meetings::ListActions(
-    const Call& call, const ActionQuery& query) {
-  return runner_.Read<std::vector<Action>>(
+absl::StatusOr<Paged<Action>> Meetings::ListActions(const Call& call,
+                                                    const ActionQuery& query) {
+  const std::string listed = absl::StrCat("ListActions child=", query.child_id,
+                                          " open_only=", query.open_only);
+  storage::Page page;
+  return runner_.Read<Paged<Action>>(
       call, calls::kListActions, query,
-      [](const Context&) { return absl::OkStatus(); },
-      [&](Transaction& tx,
-          const Context&) -> absl::StatusOr<std::vector<Action>> {
+      [&](const Context&) -> absl::Status {
+        ASSIGN_OR_RETURN(page, pages_.Open(query.page, listed));
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<Paged<Action>> {
         if (!query.child_id.empty()) {
           RETURN_IF_ERROR(LoadChild(tx, "child_id", query.child_id).status());
         }
-        return tx.ListActions(query.child_id, query.open_only);
+        ASSIGN_OR_RETURN(std::vector<Action> rows,
+                         tx.ListActions(query.child_id, query.open_only, page));
+        return pages_.Finish(
+            std::move(rows), page, listed, [](const Action& a) {
+              return SortKey{.time = a.by_when, .id = a.action_id};
+            });
       });
 }
 

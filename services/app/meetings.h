@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "services/app/paging.h"
 #include "services/app/runner.h"
 #include "services/domain/agenda.h"
 #include "services/domain/meeting_rules.h"
@@ -48,6 +49,7 @@ struct MeetingClosing {
 struct ActionQuery {
   std::string child_id;  // empty: every child
   bool open_only = false;
+  PageRequest page;
 };
 
 // A meeting with the agenda it froze when it opened.
@@ -60,8 +62,8 @@ void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects);
 class Meetings {
  public:
   Meetings(Runner& runner, const domain::Policy& policy,
-           const AgendaCodec& codec)
-      : runner_(runner), policy_(policy), codec_(codec) {}
+           const AgendaCodec& codec, const PageTokens& pages)
+      : runner_(runner), policy_(policy), codec_(codec), pages_(pages) {}
 
   absl::StatusOr<domain::Agenda> GetAgenda(const Call& call,
                                            const AgendaQuery& query);
@@ -79,8 +81,8 @@ class Meetings {
   absl::StatusOr<MeetingRecord> GetMeeting(const Call& call,
                                            const MeetingRef& ref);
   // Ordered by by_when, then action id.
-  absl::StatusOr<std::vector<domain::Action>> ListActions(
-      const Call& call, const ActionQuery& query);
+  absl::StatusOr<Paged<domain::Action>> ListActions(const Call& call,
+                                                    const ActionQuery& query);
 
  private:
   // The meeting with its frozen agenda decoded.
@@ -89,6 +91,7 @@ class Meetings {
   Runner& runner_;
   const domain::Policy& policy_;
   const AgendaCodec& codec_;
+  const PageTokens& pages_;
 };
 
 }  // namespace mfh::app

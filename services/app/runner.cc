@@ -23,6 +23,13 @@ std::string Outcome(const absl::Status& status) {
 
 }  // namespace
 
+absl::StatusOr<Principal> Runner::Admit(const Call& call) {
+  ASSIGN_OR_RETURN(Authenticator::Authenticated who,
+                   authenticator_.Authenticate(call.token));
+  if (!who.confirmed) RETURN_IF_ERROR(authenticator_.Confirm(who.principal));
+  return who.principal;
+}
+
 absl::Status Runner::RunErased(const Call& call, const Spec& spec,
                                AuditSubjects subjects, Validate validate,
                                Erased body) {

@@ -80,6 +80,10 @@ class Runner {
                        RequestedSubjects(request), validate, body);
   }
 
+  // The call's principal, confirmed in force in a read of its own;
+  // UNAUTHENTICATED otherwise. For a stream that lives beyond one call.
+  absl::StatusOr<Principal> Admit(const Call& call);
+
   const domain::Clock& clock() const { return clock_; }
 
  private:

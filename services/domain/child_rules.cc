@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/domain/calendar.h"
 #include "services/domain/episode_rules.h"
+#include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::domain {
@@ -10,6 +11,10 @@ namespace mfh::domain {
 absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
                                      absl::TimeZone tz) {
   if (in.name.empty()) return absl::InvalidArgumentError("name: required");
+  RETURN_IF_ERROR(
+      CheckShortTexts({{"name", in.name},
+                       {"la_ref", in.la_ref},
+                       {"placing_authority", in.placing_authority}}));
   ASSIGN_OR_RETURN(absl::CivilDay dob,
                    ParseDay("date_of_birth", in.date_of_birth));
   const absl::CivilDay today = LocalDay(now, tz);

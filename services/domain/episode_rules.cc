@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/domain/calendar.h"
+#include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::domain {
@@ -57,6 +58,9 @@ absl::Status ValidateMissingReport(const MissingReport& report,
   if (report.child_id.empty()) return Required("child_id");
   if (report.police_force.empty()) return Required("police_force");
   if (report.police_ref.empty()) return Required("police_ref");
+  RETURN_IF_ERROR(CheckShortTexts({{"police_force", report.police_force},
+                                   {"police_ref", report.police_ref},
+                                   {"reporter", report.reporter}}));
   if (!report.missing_since.has_value()) return Required("missing_since");
   if (report.risk == Risk::kUnspecified) {
     return absl::InvalidArgumentError(
@@ -135,6 +139,10 @@ absl::Status ValidateReturnReport(const ReturnReport& report, absl::Time now) {
           "police_ref: required with police_force (or give episode_id)");
     }
   }
+  RETURN_IF_ERROR(CheckShortTexts({{"police_force", report.police_force},
+                                   {"police_ref", report.police_ref},
+                                   {"found_location", report.found_location},
+                                   {"found_with", report.found_with}}));
   if (!report.returned_at.has_value()) return Required("returned_at");
   RETURN_IF_ERROR(
       CheckEventTimes({{"returned_at", &report.returned_at},
@@ -172,6 +180,10 @@ absl::Status ValidateReturnCorrection(const ReturnCorrection& c,
                                       absl::Time now) {
   if (c.episode_id.empty()) return Required("episode_id");
   if (c.reason.empty()) return Required("reason");
+  RETURN_IF_ERROR(
+      CheckShortTexts({{"reason", c.reason},
+                       {"found_location", c.found_location.value_or("")},
+                       {"found_with", c.found_with.value_or("")}}));
   return CheckEventTimes({{"returned_at", &c.returned_at},
                           {"return_notified_at", &c.return_notified_at}},
                          now);
@@ -233,6 +245,7 @@ absl::StatusOr<std::optional<Correction>> ApplyReturnCorrection(
 absl::Status ValidateEpisodeUpdate(const EpisodeUpdate& u, absl::Time now) {
   if (u.episode_id.empty()) return Required("episode_id");
   if (u.reason.empty()) return Required("reason");
+  RETURN_IF_ERROR(CheckShortTexts({{"reason", u.reason}}));
   if (u.risk != Risk::kUnspecified && !u.risk_from.has_value()) {
     return absl::InvalidArgumentError(
         "risk_from: required with risk (the time the new grade applies "

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "services/domain/limits.h"
+
 namespace mfh::domain {
 
 absl::Status ValidateLink(const NewLink& link) {
@@ -14,7 +16,7 @@ absl::Status ValidateLink(const NewLink& link) {
   if (link.reason.empty()) {
     return absl::InvalidArgumentError("reason: required");
   }
-  return absl::OkStatus();
+  return CheckShortTexts({{"reason", link.reason}});
 }
 
 bool LinksSameEpisodes(const Link& existing, const NewLink& link) {

@@ -1,6 +1,8 @@
 #include "services/domain/meeting_rules.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/domain/limits.h"
+#include "services/domain/status_macros.h"
 
 namespace mfh::domain {
 namespace {
@@ -15,7 +17,7 @@ absl::Status ValidateNote(const NewNote& note) {
   if (note.meeting_id.empty()) return Required("meeting_id");
   if (note.child_id.empty()) return Required("child_id");
   if (note.text.empty()) return Required("text");
-  return absl::OkStatus();
+  return CheckLongTexts({{"text", note.text}});
 }
 
 absl::Status ValidateAction(const NewAction& action) {
@@ -28,11 +30,19 @@ absl::Status ValidateAction(const NewAction& action) {
     return absl::InvalidArgumentError(
         "done_when: required (how we will know it is done)");
   }
-  return absl::OkStatus();
+  RETURN_IF_ERROR(
+      CheckShortTexts({{"who", action.who}, {"assignee", action.assignee}}));
+  return CheckLongTexts({{"what", action.what},
+                         {"done_when", action.done_when},
+                         {"worked_when", action.worked_when}});
 }
 
 absl::Status ValidateActionUpdate(const ActionUpdate& update) {
   if (update.action_id.empty()) return Required("action_id");
+  RETURN_IF_ERROR(CheckShortTexts({{"drop_reason", update.drop_reason}}));
+  RETURN_IF_ERROR(CheckLongTexts({{"done_evidence", update.done_evidence},
+                                  {"impact_evidence", update.impact_evidence},
+                                  {"worked_when", update.worked_when}}));
   switch (update.status) {
     case ActionStatus::kDone:
       if (update.done_evidence.empty()) {
@@ -68,6 +78,7 @@ absl::Status ValidateAttendees(const std::vector<std::string>& attendees) {
     if (a.empty()) {
       return absl::InvalidArgumentError("attendees: a name is empty");
     }
+    RETURN_IF_ERROR(CheckShortTexts({{"attendees", a}}));
   }
   return absl::OkStatus();
 }

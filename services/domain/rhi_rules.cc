@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/domain/calendar.h"
 #include "services/domain/episode_rules.h"
+#include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::domain {
@@ -145,13 +146,14 @@ absl::string_view RhiStatusName(RhiStatus status) {
 }
 
 absl::Status ValidateOffer(const RhiOffer& offer, absl::Time now) {
-  return ValidateEpisodeAndTime(offer.episode_id, offer.at, now);
+  RETURN_IF_ERROR(ValidateEpisodeAndTime(offer.episode_id, offer.at, now));
+  return CheckShortTexts({{"by", offer.by}});
 }
 
 absl::Status ValidateDecline(const RhiDecline& decline, absl::Time now) {
   RETURN_IF_ERROR(ValidateEpisodeAndTime(decline.episode_id, decline.at, now));
   if (decline.reason.empty()) return Required("reason");
-  return absl::OkStatus();
+  return CheckShortTexts({{"reason", decline.reason}});
 }
 
 absl::Status ValidateCompletion(const RhiCompletion& completion,
@@ -159,6 +161,9 @@ absl::Status ValidateCompletion(const RhiCompletion& completion,
   RETURN_IF_ERROR(
       ValidateEpisodeAndTime(completion.episode_id, completion.at, now));
   if (completion.by.empty()) return Required("by");
+  RETURN_IF_ERROR(CheckShortTexts({{"by", completion.by}}));
+  RETURN_IF_ERROR(
+      CheckLongTexts({{"outcome.notes", completion.outcome.notes}}));
   const std::vector<Concern>& concerns = completion.outcome.concerns;
   for (Concern c : concerns) {
     if (c == Concern::kUnspecified) {
@@ -182,6 +187,7 @@ absl::Status ValidateCompletion(const RhiCompletion& completion,
 absl::Status ValidateClosing(const RhiClosing& closing, absl::Time now) {
   if (closing.episode_id.empty()) return Required("episode_id");
   if (closing.reason.empty()) return Required("reason");
+  RETURN_IF_ERROR(CheckShortTexts({{"reason", closing.reason}}));
   if (closing.at.has_value()) {
     return CheckEventTime("at", *closing.at, now);
   }

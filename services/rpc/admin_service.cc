@@ -52,13 +52,14 @@ grpc::Status AdminServiceImpl::ListAudit(grpc::ServerContext* ctx,
   const app::AuditQuery query{
       .since = d.Time("since", req->has_since(), req->since()),
       .rows_of_child = req->child_id(),
-      .limit = req->limit()};
+      .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
       ctx, d, [&](const Call& call) { return admin_.ListAudit(call, query); },
-      [&](const std::vector<domain::AuditRecord>& records) {
-        for (const domain::AuditRecord& r : records) {
+      [&](const app::Paged<domain::AuditRecord>& page) {
+        for (const domain::AuditRecord& r : page.items) {
           *resp->add_entries() = ToProto(r);
         }
+        resp->set_next_page_token(page.next_page_token);
       });
 }
 

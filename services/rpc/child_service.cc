@@ -37,14 +37,17 @@ grpc::Status ChildServiceImpl::ListChildren(grpc::ServerContext* ctx,
                                             const v1::ListChildrenRequest* req,
                                             v1::ListChildrenResponse* resp) {
   Decoder d;
-  const app::ChildQuery query{.flag = req->flag()};
+  const app::ChildQuery query{
+      .flag = req->flag(),
+      .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
       ctx, d,
       [&](const Call& call) { return children_.ListChildren(call, query); },
-      [&](const std::vector<domain::Child>& children) {
-        for (const domain::Child& c : children) {
+      [&](const app::Paged<domain::Child>& page) {
+        for (const domain::Child& c : page.items) {
           *resp->add_children() = ToProto(c);
         }
+        resp->set_next_page_token(page.next_page_token);
       });
 }
 

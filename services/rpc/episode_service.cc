@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "services/app/board_watch.h"
 #include "services/rpc/convert.h"
 #include "services/rpc/serve.h"
 
@@ -130,15 +131,18 @@ grpc::Status EpisodeServiceImpl::ListEpisodes(
     grpc::ServerContext* ctx, const v1::ListEpisodesRequest* req,
     v1::ListEpisodesResponse* resp) {
   Decoder d;
-  const app::EpisodeQuery query{.child_id = req->child_id(),
-                                .open_only = req->open_only()};
+  const app::EpisodeQuery query{
+      .child_id = req->child_id(),
+      .open_only = req->open_only(),
+      .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
       ctx, d,
       [&](const Call& call) { return episodes_.ListEpisodes(call, query); },
-      [&](const std::vector<domain::Episode>& episodes) {
-        for (const domain::Episode& e : episodes) {
+      [&](const app::Paged<domain::Episode>& page) {
+        for (const domain::Episode& e : page.items) {
           *resp->add_episodes() = ToProto(e);
         }
+        resp->set_next_page_token(page.next_page_token);
       });
 }
 
@@ -164,41 +168,26 @@ grpc::Status EpisodeServiceImpl::WatchBoard(
   // How often a quiet stream checks whether its client has gone.
   constexpr absl::Duration kPoll = absl::Milliseconds(250);
   Decoder d;
-  const app::BoardQuery query{
-      .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
+  app::BoardQuery query{.as_of =
+                            d.Time("as_of", req->has_as_of(), req->as_of())};
   absl::StatusOr<Call> call = CallOf(*ctx, d);
   if (!call.ok()) return ToGrpcStatus(call.status());
-  // Subscribe before the snapshot, so that no change falls between them.
-  std::shared_ptr<app::Subscription> subscription = feed_.Subscribe();
-  struct Unsubscribe {
-    app::ChangeFeed& feed;
-    std::shared_ptr<app::Subscription>& subscription;
-    ~Unsubscribe() { feed.Unsubscribe(subscription); }
-  } unsubscribe{feed_, subscription};
-  auto send_snapshot = [&]() -> absl::Status {
-    absl::StatusOr<std::vector<domain::AgendaEntry>> board =
-        episodes_.Board(*call, query);
-    if (!board.ok()) return board.status();
-    v1::WatchBoardResponse snapshot;
-    snapshot.set_is_snapshot(true);
-    for (const domain::AgendaEntry& e : *board) {
-      *snapshot.add_snapshot() = ToProto(e);
-    }
-    writer->Write(snapshot);
-    return absl::OkStatus();
-  };
-  if (absl::Status sent = send_snapshot(); !sent.ok()) {
-    return ToGrpcStatus(sent);
-  }
+  absl::StatusOr<std::unique_ptr<app::BoardWatch>> watch =
+      app::BoardWatch::Open(runner_, episodes_, feed_, *std::move(call),
+                            std::move(query));
+  if (!watch.ok()) return ToGrpcStatus(watch.status());
   while (!ctx->IsCancelled()) {
-    app::Subscription::Batch batch = subscription->Next(kPoll);
-    if (batch.closed) break;
-    if (batch.resnapshot) {
-      if (absl::Status sent = send_snapshot(); !sent.ok()) {
-        return ToGrpcStatus(sent);
+    absl::StatusOr<app::BoardWatch::Send> next = (*watch)->Next(kPoll);
+    if (!next.ok()) return ToGrpcStatus(next.status());
+    if (next->snapshot.has_value()) {
+      v1::WatchBoardResponse snapshot;
+      snapshot.set_is_snapshot(true);
+      for (const domain::AgendaEntry& e : *next->snapshot) {
+        *snapshot.add_snapshot() = ToProto(e);
       }
+      if (!writer->Write(snapshot)) return grpc::Status::OK;
     }
-    for (const app::ChangeEvent& event : batch.events) {
+    for (const app::ChangeEvent& event : next->events) {
       v1::WatchBoardResponse message;
       message.set_sequence(event.sequence);
       message.set_event(event.rpc);

@@ -8,13 +8,15 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "services/app/change_feed.h"
 #include "services/app/episodes.h"
+#include "services/app/runner.h"
 
 namespace mfh::rpc {
 
 class EpisodeServiceImpl final : public v1::EpisodeService::Service {
  public:
-  EpisodeServiceImpl(app::Episodes& episodes, app::ChangeFeed& feed)
-      : episodes_(episodes), feed_(feed) {}
+  EpisodeServiceImpl(app::Episodes& episodes, app::Runner& runner,
+                     app::ChangeFeed& feed)
+      : episodes_(episodes), runner_(runner), feed_(feed) {}
 
   grpc::Status ReportMissing(grpc::ServerContext* ctx,
                              const v1::ReportMissingRequest* req,
@@ -37,14 +39,16 @@ class EpisodeServiceImpl final : public v1::EpisodeService::Service {
   grpc::Status LinkEpisodes(grpc::ServerContext* ctx,
                             const v1::LinkEpisodesRequest* req,
                             v1::LinkEpisodesResponse* resp) override;
-  // A snapshot, then the change feed until the client leaves or the server
-  // stops. Runs on its own thread; writes never wait for it.
+  // A snapshot, then the change feed until the client leaves, the token is
+  // revoked (UNAUTHENTICATED) or the server stops (UNAVAILABLE). Runs on its
+  // own thread; writes never wait for it.
   grpc::Status WatchBoard(
       grpc::ServerContext* ctx, const v1::WatchBoardRequest* req,
       grpc::ServerWriter<v1::WatchBoardResponse>* writer) override;
 
  private:
   app::Episodes& episodes_;
+  app::Runner& runner_;
   app::ChangeFeed& feed_;
 };
 

@@ -23,13 +23,15 @@ grpc::Status InterviewServiceImpl::ListInterviews(
       d.Time("due_before", req->has_due_before(), req->due_before());
   query.child_id = req->child_id();
   query.as_of = d.Time("as_of", req->has_as_of(), req->as_of());
+  query.page = {.page_size = req->page_size(), .page_token = req->page_token()};
   return Serve(
       ctx, d,
       [&](const Call& call) { return interviews_.ListInterviews(call, query); },
-      [&](const std::vector<InterviewView>& views) {
-        for (const InterviewView& v : views) {
+      [&](const app::Paged<InterviewView>& page) {
+        for (const InterviewView& v : page.items) {
           *resp->add_interviews() = ToProto(v);
         }
+        resp->set_next_page_token(page.next_page_token);
       });
 }
 

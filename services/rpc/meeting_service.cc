@@ -116,15 +116,18 @@ grpc::Status MeetingServiceImpl::ListActions(grpc::ServerContext* ctx,
                                              const v1::ListActionsRequest* req,
                                              v1::ListActionsResponse* resp) {
   Decoder d;
-  const app::ActionQuery query{.child_id = req->child_id(),
-                               .open_only = req->open_only()};
+  const app::ActionQuery query{
+      .child_id = req->child_id(),
+      .open_only = req->open_only(),
+      .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
       ctx, d,
       [&](const Call& call) { return meetings_.ListActions(call, query); },
-      [&](const std::vector<domain::Action>& actions) {
-        for (const domain::Action& a : actions) {
+      [&](const app::Paged<domain::Action>& page) {
+        for (const domain::Action& a : page.items) {
           *resp->add_actions() = ToProto(a);
         }
+        resp->set_next_page_token(page.next_page_token);
       });
 }
 

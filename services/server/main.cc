@@ -24,6 +24,7 @@
 #include "services/rpc/convert.h"
 #include "services/rpc/episode_service.h"
 #include "services/rpc/interview_service.h"
+#include "services/rpc/limits.h"
 #include "services/rpc/meeting_service.h"
 #include "services/rpc/report_service.h"
 #include "services/rpc/thread_model.h"
@@ -160,7 +161,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     }
 
     rpc::ChildServiceImpl children(hub.children());
-    rpc::EpisodeServiceImpl episodes(hub.episodes(), feed);
+    rpc::EpisodeServiceImpl episodes(hub.episodes(), hub.runner(), feed);
     rpc::InterviewServiceImpl interviews(hub.interviews());
     rpc::MeetingServiceImpl meetings(hub.meetings());
     rpc::ReportServiceImpl reports(hub.reports());
@@ -170,6 +171,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     int port = 0;
     builder.AddListeningPort(options.listen, *credentials, &port);
     rpc::UseHubThreadModel(builder);
+    rpc::UseHubMessageLimits(builder);
     builder.RegisterService(&children);
     builder.RegisterService(&episodes);
     builder.RegisterService(&interviews);

@@ -27,6 +27,15 @@ struct StoredUser {
   std::string token_sha256;
 };
 
+// A page of a list: the rows after the one with this sort key (each list's
+// order: its time column then its id, or its id alone; from the first row
+// when after_id is empty), at most `limit` of them (0: every one).
+struct Page {
+  std::optional<absl::Time> after_time;
+  std::string after_id;
+  int limit = 0;
+};
+
 struct RhiFilter {
   std::string child_id;  // empty: every child
   // Only RHIs open as of this instant (domain::OpenAsOf: not completed,
@@ -34,6 +43,8 @@ struct RhiFilter {
   std::optional<absl::Time> open_as_of;
   // Only RHIs with due_at before this instant, when set.
   std::optional<absl::Time> due_before;
+  // Keyed by (due_at, episode_id).
+  Page page;
 };
 
 // The operations available inside one transaction. Ids that match no record,
@@ -47,10 +58,14 @@ class Transaction {
   virtual absl::StatusOr<domain::Child> InsertChild(domain::Child child) = 0;
   virtual absl::StatusOr<std::optional<domain::Child>> FindChild(
       absl::string_view child_id) = 0;
-  // Ordered by child id (numeric); only children with `flag` in force when
-  // it is not empty.
+  // Ordered by child id (numeric), keyed by it; only children with `flag` in
+  // force when it is not empty.
   virtual absl::StatusOr<std::vector<domain::Child>> ListChildren(
-      absl::string_view flag) = 0;
+      absl::string_view flag, const Page& page) = 0;
+  absl::StatusOr<std::vector<domain::Child>> ListChildren(
+      absl::string_view flag) {
+    return ListChildren(flag, Page{});
+  }
   virtual absl::Status InsertFlag(absl::string_view child_id,
                                   const domain::Flag& flag) = 0;
   // Sets cleared_at on the flag of that name in force.
@@ -78,9 +93,14 @@ class Transaction {
   // The child's returned episode with the latest returned_at.
   virtual absl::StatusOr<std::optional<domain::Episode>> FindLastReturned(
       absl::string_view child_id) = 0;
-  // Ordered by missing_since, then episode id. Empty child_id: every child.
+  // Ordered by missing_since, then episode id, and keyed by them. Empty
+  // child_id: every child.
   virtual absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
-      absl::string_view child_id, bool open_only) = 0;
+      absl::string_view child_id, bool open_only, const Page& page) = 0;
+  absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
+      absl::string_view child_id, bool open_only) {
+    return ListEpisodes(child_id, open_only, Page{});
+  }
 
   // The child's other episodes whose missing periods `candidate`'s could
   // overlap, given that stored periods never overlap one another: what
@@ -149,9 +169,13 @@ class Transaction {
   virtual absl::StatusOr<std::vector<domain::Action>> ListOpenActions(
       std::optional<absl::CivilDay> before_day) = 0;
   // Every action (open_only: only open ones), of one child when child_id is
-  // not empty; ordered by by_when, then action id.
+  // not empty; ordered by by_when, then action id, and keyed by them.
   virtual absl::StatusOr<std::vector<domain::Action>> ListActions(
-      absl::string_view child_id, bool open_only) = 0;
+      absl::string_view child_id, bool open_only, const Page& page) = 0;
+  absl::StatusOr<std::vector<domain::Action>> ListActions(
+      absl::string_view child_id, bool open_only) {
+    return ListActions(child_id, open_only, Page{});
+  }
 
   // Reports. Each selects the rows whose one time column falls in a period
   // [from, until), by an index on that column (never a scan of the
@@ -222,11 +246,11 @@ class Transaction {
 
   // Audit. InsertAudit ignores record.audit_id and assigns one.
   virtual absl::Status InsertAudit(const domain::AuditRecord& record) = 0;
-  // Oldest first (by audit id), at most `limit` rows; rows at or after
+  // Oldest first, keyed by audit id (its decimal number); rows at or after
   // `since` when set; rows naming `child_id` when not empty.
   virtual absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
       std::optional<absl::Time> since, absl::string_view child_id,
-      int limit) = 0;
+      const Page& page) = 0;
 };
 
 class Store {

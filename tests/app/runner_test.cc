@@ -54,8 +54,8 @@ class RunnerTest : public ::testing::Test {
     authenticator_ = std::make_unique<Authenticator>(*store_);
     runner_ = std::make_unique<Runner>(*store_, *authenticator_, *audit_, feed_,
                                        clock_);
-    children_ = std::make_unique<Children>(*runner_, policy_);
-    episodes_ = std::make_unique<Episodes>(*runner_, policy_);
+    children_ = std::make_unique<Children>(*runner_, policy_, pages_);
+    episodes_ = std::make_unique<Episodes>(*runner_, policy_, pages_);
     coordinator_ = Token("coordinator-user", domain::Role::kCoordinator);
     police_ = Token("police-user", domain::Role::kPolice);
   }
@@ -101,7 +101,7 @@ class RunnerTest : public ::testing::Test {
     std::vector<std::string> rows;
     absl::Status read = store_->Read([&](storage::Transaction& tx) {
       absl::StatusOr<std::vector<domain::AuditRecord>> records =
-          tx.ListAudit(std::nullopt, "", 1000);
+          tx.ListAudit(std::nullopt, "", storage::Page{.limit = 1000});
       if (!records.ok()) return records.status();
       for (const domain::AuditRecord& r : *records) {
         rows.push_back(absl::StrCat(r.user, " ", r.rpc, " ", r.outcome, " [",
@@ -142,6 +142,7 @@ class RunnerTest : public ::testing::Test {
   std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<Authenticator> authenticator_;
   std::unique_ptr<Runner> runner_;
+  PageTokens pages_;
   std::unique_ptr<Children> children_;
   std::unique_ptr<Episodes> episodes_;
   Call coordinator_;
@@ -293,7 +294,7 @@ TEST_F(RunnerTest, ATokenRevokedSinceItWasCachedIsRefusedWithoutARow) {
 }
 
 TEST_F(RunnerTest, ACommittedWriteIsPublishedWithItsKindAndIds) {
-  std::shared_ptr<Subscription> watcher = feed_.Subscribe();
+  std::shared_ptr<Subscription> watcher = *feed_.Subscribe("watcher");
   const std::string child = AddChild();
   ASSERT_TRUE(episodes_->ReportMissing(police_, Report(child, "R-1")).ok());
   EXPECT_EQ(

@@ -895,11 +895,16 @@ TEST_F(SqliteStoreTest, ListAuditFiltersByChildSinceAndLimitOldestFirst) {
   ASSERT_TRUE(
       store_
           ->Read([&](Transaction& txn) -> absl::Status {
-            ASSIGN_OR_RETURN(all, txn.ListAudit(std::nullopt, "", 100));
-            ASSIGN_OR_RETURN(c1, txn.ListAudit(std::nullopt, "C1", 100));
-            ASSIGN_OR_RETURN(c1_since, txn.ListAudit(At(2), "C1", 100));
-            ASSIGN_OR_RETURN(limited, txn.ListAudit(At(2), "", 2));
-            ASSIGN_OR_RETURN(c11, txn.ListAudit(std::nullopt, "C11", 1));
+            ASSIGN_OR_RETURN(
+                all, txn.ListAudit(std::nullopt, "", Page{.limit = 100}));
+            ASSIGN_OR_RETURN(
+                c1, txn.ListAudit(std::nullopt, "C1", Page{.limit = 100}));
+            ASSIGN_OR_RETURN(c1_since,
+                             txn.ListAudit(At(2), "C1", Page{.limit = 100}));
+            ASSIGN_OR_RETURN(limited,
+                             txn.ListAudit(At(2), "", Page{.limit = 2}));
+            ASSIGN_OR_RETURN(
+                c11, txn.ListAudit(std::nullopt, "C11", Page{.limit = 1}));
             return absl::OkStatus();
           })
           .ok());
@@ -949,7 +954,8 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
                   ->Read([&](Transaction& txn) -> absl::Status {
                     ASSIGN_OR_RETURN(children, txn.ListChildren(""));
                     ASSIGN_OR_RETURN(episodes, txn.ListEpisodes("", false));
-                    ASSIGN_OR_RETURN(audit, txn.ListAudit(std::nullopt, "", 0));
+                    ASSIGN_OR_RETURN(audit, txn.ListAudit(std::nullopt, "",
+                                                          Page{.limit = 0}));
                     return absl::OkStatus();
                   })
                   .ok());

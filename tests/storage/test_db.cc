@@ -30,6 +30,9 @@ RawDb::RawDb(const std::string& path) {
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
       SQLITE_OK);
   sqlite3_busy_timeout(db_, 5000);
+  // As the store requires of a database file it opens.
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
 }
 
 RawDb::~RawDb() { sqlite3_close(db_); }

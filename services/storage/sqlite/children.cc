@@ -101,15 +101,17 @@ absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChild(
 }
 
 absl::StatusOr<std::vector<Child>> SqliteTransaction::ListChildren(
-    absl::string_view flag) {
+    absl::string_view flag, const Page& page) {
   std::vector<Child> children;
   {
     std::unique_ptr<Statement> s;
     if (flag.empty()) {
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectChildrenSql));
+      RETURN_IF_ERROR(BindIdKeyedPage(*s, 1, page, kChildPrefix));
     } else {
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectChildrenWithFlagSql));
       s->BindText(1, flag);
+      RETURN_IF_ERROR(BindIdKeyedPage(*s, 2, page, kChildPrefix));
     }
     while (true) {
       ASSIGN_OR_RETURN(bool row, s->Step());

@@ -5,6 +5,7 @@
 
 #include "services/domain/types.h"
 #include "services/storage/sqlite/connection.h"
+#include "services/storage/sqlite/page.h"
 
 // The columns of a child that InsertChild writes, in bind order.
 #define MFH_CHILD_FIELDS \
@@ -20,12 +21,15 @@ inline constexpr char kInsertChildSql[] =
     "INSERT INTO children(" MFH_CHILD_FIELDS ") VALUES(?, ?, ?, ?, ?, ?)";
 inline constexpr char kSelectChildSql[] =
     "SELECT " MFH_CHILD_ROW_FIELDS " FROM children WHERE id = ?";
+// A page: after the id, at most the limit.
 inline constexpr char kSelectChildrenSql[] =
-    "SELECT " MFH_CHILD_ROW_FIELDS " FROM children ORDER BY id";
+    "SELECT " MFH_CHILD_ROW_FIELDS
+    " FROM children WHERE id > ? ORDER BY id LIMIT ?";
+// The flag, then the page.
 inline constexpr char kSelectChildrenWithFlagSql[] =
     "SELECT " MFH_CHILD_ROW_FIELDS
     " FROM children WHERE id IN (SELECT child_id FROM flags "
-    "WHERE name = ? AND cleared_at IS NULL) ORDER BY id";
+    "WHERE name = ? AND cleared_at IS NULL) AND id > ? ORDER BY id LIMIT ?";
 
 inline constexpr char kInsertFlagSql[] =
     "INSERT INTO flags(" MFH_FLAG_ROW_FIELDS ", child_id) VALUES(?, ?, ?, ?)";

@@ -299,7 +299,7 @@ absl::StatusOr<std::optional<Episode>> SqliteTransaction::FindLastReturned(
 }
 
 absl::StatusOr<std::vector<Episode>> SqliteTransaction::ListEpisodes(
-    absl::string_view child_id, bool open_only) {
+    absl::string_view child_id, bool open_only, const Page& page) {
   std::unique_ptr<Statement> s;
   if (child_id.empty()) {
     if (open_only) {
@@ -307,6 +307,7 @@ absl::StatusOr<std::vector<Episode>> SqliteTransaction::ListEpisodes(
     } else {
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesSql));
     }
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 1, page, kEpisodePrefix));
   } else {
     std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
     if (!id.has_value()) return std::vector<Episode>();
@@ -316,6 +317,7 @@ absl::StatusOr<std::vector<Episode>> SqliteTransaction::ListEpisodes(
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectEpisodesByChildSql));
     }
     s->BindInt64(1, *id);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 2, page, kEpisodePrefix));
   }
   return ReadEpisodes(db_, std::move(s));
 }

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "services/domain/types.h"
 #include "services/storage/sqlite/connection.h"
+#include "services/storage/sqlite/page.h"
 
 // The columns of an episode that InsertEpisode and UpdateEpisode write, in
 // bind order (parameters 1 to 13).
@@ -48,12 +49,16 @@ inline constexpr char kSelectLastReturnedEpisodeSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND returned_at IS NOT NULL "
     "ORDER BY returned_at DESC, id DESC LIMIT 1";
+// ListEpisodes: a page (page.h) of every episode, by episodes_by_missing_since.
 inline constexpr char kSelectEpisodesSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
-    " FROM episodes ORDER BY missing_since, id";
+    " FROM episodes WHERE " MFH_AFTER_TIME_AND_ID(
+        "missing_since", "id") " ORDER BY missing_since, id LIMIT ?";
+// The child, then the page, by episodes_by_child.
 inline constexpr char kSelectEpisodesByChildSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
-    " FROM episodes WHERE child_id = ? ORDER BY missing_since, id";
+    " FROM episodes WHERE child_id = ? AND " MFH_AFTER_TIME_AND_ID(
+        "missing_since", "id") " ORDER BY missing_since, id LIMIT ?";
 // ListEpisodesBeside: the child's episodes other than the candidate that a
 // period [start, end) could overlap; the parameters are child, candidate,
 // end, child, candidate, start, start, child, candidate. Stored periods never
@@ -77,11 +82,13 @@ inline constexpr char kSelectEpisodesBesideSql[] =
 // episode ever) to avoid sorting the few open ones.
 inline constexpr char kSelectOpenEpisodesSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
-    " FROM episodes WHERE returned_at IS NULL ORDER BY +missing_since, id";
+    " FROM episodes WHERE returned_at IS NULL AND " MFH_AFTER_TIME_AND_ID(
+        "+missing_since", "id") " ORDER BY +missing_since, id LIMIT ?";
 inline constexpr char kSelectOpenEpisodesByChildSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND returned_at IS NULL "
-    "ORDER BY missing_since, id";
+    "AND " MFH_AFTER_TIME_AND_ID("missing_since",
+                                 "id") " ORDER BY missing_since, id LIMIT ?";
 
 // Episodes by time, for the agenda. Each is served by an index on its time
 // column; none reads the whole history.

@@ -131,24 +131,30 @@ absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListRhis(
     child = ParseId(filter.child_id, kChildPrefix);
     if (!child.has_value()) return rhis;
   }
+  const Page& page = filter.page;
   std::unique_ptr<Statement> s;
   if (filter.open_as_of.has_value() && child.has_value()) {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisByChildSql));
     s->BindInt64(1, *child);
     s->BindInt64(2, due_before);
     s->BindTime(3, *filter.open_as_of);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 4, page, kEpisodePrefix));
   } else if (filter.open_as_of.has_value()) {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisSql));
     s->BindInt64(1, due_before);
-    s->BindTime(2, *filter.open_as_of);
-    s->BindInt64(3, due_before);
+    RETURN_IF_ERROR(BindAfterTimeAndId(*s, 2, page, kEpisodePrefix));
+    s->BindTime(5, *filter.open_as_of);
+    s->BindInt64(6, due_before);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 7, page, kEpisodePrefix));
   } else if (child.has_value()) {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisByChildSql));
     s->BindInt64(1, *child);
     s->BindInt64(2, due_before);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 3, page, kEpisodePrefix));
   } else {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisSql));
     s->BindInt64(1, due_before);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 2, page, kEpisodePrefix));
   }
   while (true) {
     ASSIGN_OR_RETURN(bool row, s->Step());

@@ -6,6 +6,7 @@
 #include "absl/status/statusor.h"
 #include "services/domain/types.h"
 #include "services/storage/sqlite/connection.h"
+#include "services/storage/sqlite/page.h"
 
 // The columns of an RHI after its key, in bind order (parameters 1 to 18);
 // final_at (19, derived) and episode_id (20) follow them on writes.
@@ -29,33 +30,41 @@ inline constexpr char kUpdateRhiSql[] =
     "WHERE episode_id = ?";
 inline constexpr char kSelectRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
+// Every statement of ListRhis ends with a page (page.h) keyed by
+// (due_at, episode_id).
+//
 // Due before the parameter (the largest int64 when unset).
 inline constexpr char kSelectRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE due_at < ? ORDER BY due_at, episode_id";
+    " FROM rhis WHERE due_at < ? AND " MFH_AFTER_TIME_AND_ID(
+        "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 // The child's, due before the second parameter.
 inline constexpr char kSelectRhisByChildSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE child_id = ? AND due_at < ? "
-    "ORDER BY due_at, episode_id";
+    " FROM rhis WHERE child_id = ? AND due_at < ? AND " MFH_AFTER_TIME_AND_ID(
+        "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 // RHIs open as of t (final_at unset or after t), due before d; the
-// parameters are d, t, d. Two arms so that each uses its partial index
-// (rhis_open, rhis_final) whatever ANALYZE says; an OR would be a scan.
-// INDEXED BY keeps the second arm off rhis_by_due (schema v3), whose range
-// is every RHI ever due before d.
+// parameters are d and the page's start, t, d and the page's start, then
+// the limit. Two arms so that each uses its partial index (rhis_open,
+// rhis_final) whatever ANALYZE says; an OR would be a scan. INDEXED BY keeps
+// the second arm off rhis_by_due (schema v3), whose range is every RHI ever
+// due before d.
 inline constexpr char kSelectOpenRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE final_at IS NULL AND due_at < ? "
-    "UNION ALL "
+    " FROM rhis WHERE final_at IS NULL AND due_at < ? AND "
+    MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
+    " UNION ALL "
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? "
-    "ORDER BY due_at, episode_id";
+    " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? AND "
+    MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
+    " ORDER BY due_at, episode_id LIMIT ?";
 // The child's RHIs open as of t, due before d; the parameters are the
-// child, d, t.
+// child, d, t, then the page.
 inline constexpr char kSelectOpenRhisByChildSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE child_id = ? AND due_at < ? "
-    "AND (final_at IS NULL OR final_at > ?) ORDER BY due_at, episode_id";
+    "AND (final_at IS NULL OR final_at > ?) AND " MFH_AFTER_TIME_AND_ID(
+        "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 
 }  // namespace mfh::storage::sql
 

@@ -280,12 +280,13 @@ absl::StatusOr<std::vector<Action>> SqliteTransaction::ListOpenActions(
     s->BindText(1, FormatStoredDay(*before_day));
   } else {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenActionsSql));
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 1, Page{}, kActionPrefix));
   }
   return ReadActions(*s);
 }
 
 absl::StatusOr<std::vector<Action>> SqliteTransaction::ListActions(
-    absl::string_view child_id, bool open_only) {
+    absl::string_view child_id, bool open_only, const Page& page) {
   std::unique_ptr<Statement> s;
   if (child_id.empty()) {
     if (open_only) {
@@ -293,6 +294,7 @@ absl::StatusOr<std::vector<Action>> SqliteTransaction::ListActions(
     } else {
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectActionsSql));
     }
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 1, page, kActionPrefix));
   } else {
     std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
     if (!id.has_value()) return std::vector<Action>();
@@ -302,6 +304,7 @@ absl::StatusOr<std::vector<Action>> SqliteTransaction::ListActions(
       ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectActionsByChildSql));
     }
     s->BindInt64(1, *id);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 2, page, kActionPrefix));
   }
   return ReadActions(*s);
 }

@@ -9,6 +9,7 @@
 #include "services/domain/types.h"
 #include "services/storage/sqlite/codes.h"
 #include "services/storage/sqlite/connection.h"
+#include "services/storage/sqlite/page.h"
 
 // The columns of a meeting after its id, in bind order. The day is
 // 'YYYY-MM-DD' (Europe/London), the frozen agenda a BLOB kept byte for byte,
@@ -78,23 +79,30 @@ inline constexpr char kSelectMeetingActionsSql[] =
 // The open-action statements name the code of ActionStatus::kOpen as a
 // literal so that the planner can use the partial index actions_open.
 static_assert(CodeOf(domain::ActionStatus::kOpen) == 1);
-// ListOpenActions and ListActions("", true): by actions_open.
+// ListOpenActions and ListActions("", true): by actions_open. The
+// ListActions statements end with a page (page.h) keyed by (by_when, id).
 inline constexpr char kSelectOpenActionsSql[] =
     "SELECT " MFH_ACTION_ROW_FIELDS
-    " FROM actions WHERE status = 1 ORDER BY by_when, id";
+    " FROM actions WHERE status = 1 AND " MFH_AFTER_TIME_AND_ID(
+        "by_when", "id") " ORDER BY by_when, id LIMIT ?";
 // Open actions of meetings before the day, by actions_open.
 inline constexpr char kSelectOpenActionsBeforeDaySql[] =
     "SELECT " MFH_ACTION_ROW_FIELDS
     " FROM actions WHERE status = 1 AND meeting_day < ? "
     "ORDER BY by_when, id";
 inline constexpr char kSelectActionsSql[] =
-    "SELECT " MFH_ACTION_ROW_FIELDS " FROM actions ORDER BY by_when, id";
+    "SELECT " MFH_ACTION_ROW_FIELDS
+    " FROM actions WHERE " MFH_AFTER_TIME_AND_ID(
+        "by_when", "id") " ORDER BY by_when, id LIMIT ?";
 inline constexpr char kSelectActionsByChildSql[] =
     "SELECT " MFH_ACTION_ROW_FIELDS
-    " FROM actions WHERE child_id = ? ORDER BY by_when, id";
+    " FROM actions WHERE child_id = ? AND " MFH_AFTER_TIME_AND_ID(
+        "by_when", "id") " ORDER BY by_when, id LIMIT ?";
 inline constexpr char kSelectOpenActionsByChildSql[] =
     "SELECT " MFH_ACTION_ROW_FIELDS
-    " FROM actions WHERE child_id = ? AND status = 1 ORDER BY by_when, id";
+    " FROM actions WHERE child_id = ? AND status = 1 "
+    "AND " MFH_AFTER_TIME_AND_ID("by_when",
+                                 "id") " ORDER BY by_when, id LIMIT ?";
 
 }  // namespace mfh::storage::sql
 

@@ -1,6 +1,7 @@
 #include "services/storage/sqlite/sqlite_store.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "services/domain/status_macros.h"
 #include "services/storage/sqlite/connection.h"
 #include "services/storage/sqlite/schema.h"
@@ -36,6 +38,38 @@ absl::Status Finish(Connection& db, absl::Status status) {
   return status;
 }
 
+// The hub's records are for its server alone: a new database file is made
+// 0600 whatever the umask (SQLite gives its -wal and -shm files the same
+// mode), and a file that others may read or write is refused.
+absl::Status KeepPrivate(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+                      S_IRUSR | S_IWUSR);
+  if (fd >= 0) {
+    const int changed = fchmod(fd, S_IRUSR | S_IWUSR);
+    close(fd);
+    if (changed != 0) {
+      return absl::InternalError(
+          absl::StrCat("chmod 600 ", path, ": ", std::strerror(errno)));
+    }
+    return absl::OkStatus();
+  }
+  if (errno != EEXIST) {
+    return absl::InternalError(
+        absl::StrCat("create ", path, ": ", std::strerror(errno)));
+  }
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    struct stat st;
+    if (stat(file.c_str(), &st) != 0) continue;  // no WAL or SHM yet
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+      return absl::FailedPreconditionError(absl::StrFormat(
+          "%s is open to other users (mode %04o); the hub's records must "
+          "be readable by its server alone: run chmod 600 %s*",
+          file, st.st_mode & 07777, path));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(std::string path, int max_readers,
@@ -49,6 +83,7 @@ SqliteStore::~SqliteStore() { Close(); }
 
 absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
     const std::string& path, int max_readers) {
+  RETURN_IF_ERROR(KeepPrivate(path));
   ASSIGN_OR_RETURN(std::unique_ptr<Connection> writer,
                    Connection::Open(path, /*read_only=*/false));
   RETURN_IF_ERROR(MigrateToCurrentVersion(writer->db()));

@@ -28,8 +28,9 @@ class SqliteTransaction : public Transaction {
   absl::StatusOr<domain::Child> InsertChild(domain::Child child) override;
   absl::StatusOr<std::optional<domain::Child>> FindChild(
       absl::string_view child_id) override;
+  using Transaction::ListChildren;
   absl::StatusOr<std::vector<domain::Child>> ListChildren(
-      absl::string_view flag) override;
+      absl::string_view flag, const Page& page) override;
   absl::Status InsertFlag(absl::string_view child_id,
                           const domain::Flag& flag) override;
   absl::Status ClearFlag(absl::string_view child_id, absl::string_view name,
@@ -51,8 +52,9 @@ class SqliteTransaction : public Transaction {
       absl::string_view child_id) override;
   absl::StatusOr<std::optional<domain::Episode>> FindLastReturned(
       absl::string_view child_id) override;
+  using Transaction::ListEpisodes;
   absl::StatusOr<std::vector<domain::Episode>> ListEpisodes(
-      absl::string_view child_id, bool open_only) override;
+      absl::string_view child_id, bool open_only, const Page& page) override;
   absl::StatusOr<std::vector<domain::Episode>> ListEpisodesBeside(
       const domain::Episode& candidate) override;
   absl::StatusOr<std::vector<domain::Episode>> ListEpisodesOpenAt(
@@ -96,8 +98,9 @@ class SqliteTransaction : public Transaction {
       absl::string_view action_id) override;
   absl::StatusOr<std::vector<domain::Action>> ListOpenActions(
       std::optional<absl::CivilDay> before_day) override;
+  using Transaction::ListActions;
   absl::StatusOr<std::vector<domain::Action>> ListActions(
-      absl::string_view child_id, bool open_only) override;
+      absl::string_view child_id, bool open_only, const Page& page) override;
 
   // report_queries.cc
   absl::StatusOr<std::vector<domain::PlacedEpisode>>
@@ -138,7 +141,7 @@ class SqliteTransaction : public Transaction {
   absl::Status InsertAudit(const domain::AuditRecord& record) override;
   absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
       std::optional<absl::Time> since, absl::string_view child_id,
-      int limit) override;
+      const Page& page) override;
 
  private:
   Connection& db_;

@@ -7,10 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/domain/status_macros.h"
 #include "services/storage/sqlite/codes.h"
 #include "services/storage/sqlite/ids.h"
+#include "services/storage/sqlite/page.h"
 #include "services/storage/sqlite/transaction.h"
 
 namespace mfh::storage {
@@ -127,21 +130,26 @@ absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
 }
 
 absl::StatusOr<std::vector<AuditRecord>> SqliteTransaction::ListAudit(
-    std::optional<absl::Time> since, absl::string_view child_id, int limit) {
+    std::optional<absl::Time> since, absl::string_view child_id,
+    const Page& page) {
   const int64_t since_micros =
       since.has_value() ? absl::ToUnixMicros(*since) : kNoLowerBound;
-  const int64_t row_limit = limit > 0 ? limit : -1;
+  int64_t after = 0;
+  if (!page.after_id.empty() && !absl::SimpleAtoi(page.after_id, &after)) {
+    return absl::InternalError(
+        absl::StrCat("ListAudit: a page cannot start after ", page.after_id));
+  }
   std::unique_ptr<Statement> s;
+  int next = 1;
   if (child_id.empty()) {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditSql));
-    s->BindInt64(1, since_micros);
-    s->BindInt64(2, row_limit);
   } else {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectAuditByChildSql));
-    s->BindText(1, child_id);
-    s->BindInt64(2, since_micros);
-    s->BindInt64(3, row_limit);
+    s->BindText(next++, child_id);
   }
+  s->BindInt64(next++, since_micros);
+  s->BindInt64(next++, after);
+  BindLimit(*s, next, page);
   std::vector<AuditRecord> records;
   while (true) {
     ASSIGN_OR_RETURN(bool row, s->Step());

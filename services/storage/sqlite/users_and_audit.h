@@ -30,15 +30,17 @@ inline constexpr char kInsertAuditSql[] =
 // audit_children indexes the child ids for ListAudit's child filter.
 inline constexpr char kInsertAuditChildSql[] =
     "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
-// Since (the smallest int64 when unset), then the limit (-1: none).
+// Since (the smallest int64 when unset), the id the page starts after, then
+// the limit (-1: none).
 inline constexpr char kSelectAuditSql[] =
     "SELECT " MFH_AUDIT_ROW_FIELDS
-    " FROM audit WHERE at >= ? ORDER BY id LIMIT ?";
-// The child id, since, then the limit.
+    " FROM audit WHERE at >= ? AND id > ? ORDER BY id LIMIT ?";
+// The child id, since, the id the page starts after, then the limit.
 inline constexpr char kSelectAuditByChildSql[] =
     "SELECT " MFH_AUDIT_ROW_FIELDS
     " FROM audit_children JOIN audit ON audit.id = audit_children.audit_id "
     "WHERE audit_children.child_id = ? AND audit.at >= ? "
+    "AND audit_children.audit_id > ? "
     "ORDER BY audit_children.audit_id LIMIT ?";
 
 }  // namespace mfh::storage::sql
