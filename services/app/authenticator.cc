@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "services/app/log.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::app {
@@ -42,26 +44,52 @@ absl::StatusOr<std::string> NewToken() {
       absl::string_view(reinterpret_cast<const char*>(bytes), kTokenBytes));
 }
 
-absl::StatusOr<Authenticator::Authenticated> Authenticator::Authenticate(
-    absl::string_view token) {
-  if (token.empty()) {
-    return absl::UnauthenticatedError(
-        "authorization: a bearer token is required");
+std::string PeerHost(absl::string_view peer) {
+  const size_t colon = peer.rfind(':');
+  const size_t first = peer.find(':');
+  // "ipv4:HOST:PORT" and "ipv6:[HOST]:PORT" end in a port; "unix:PATH" not.
+  if (colon == absl::string_view::npos || colon == first) {
+    return std::string(peer);
   }
+  return std::string(peer.substr(0, colon));
+}
+
+absl::StatusOr<Authenticator::Authenticated> Authenticator::Authenticate(
+    absl::string_view token, absl::string_view peer, absl::Time now,
+    std::optional<Principal>* revoked) {
+  const std::string host = PeerHost(peer);
   std::string sha256 = TokenSha256(token);
-  {
+  if (!token.empty()) {
     absl::MutexLock lock(&mu_);
     auto it = known_.find(sha256);
     if (it != known_.end()) {
       return Authenticated{.principal = it->second, .confirmed = false};
     }
   }
+  if (Throttled(host, now)) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "authorization: too many failed attempts from this address; wait ",
+        absl::FormatDuration(kThrottleWindow), " and try again"));
+  }
+  if (token.empty()) {
+    Failed(host, now);
+    return absl::UnauthenticatedError(
+        "authorization: a bearer token is required");
+  }
   std::optional<storage::StoredUser> found;
   RETURN_IF_ERROR(store_.Read([&](storage::Transaction& tx) -> absl::Status {
     ASSIGN_OR_RETURN(found, tx.FindUserByTokenSha256(sha256));
     return absl::OkStatus();
   }));
-  if (!InForce(found)) return UnknownOrRevoked();
+  if (!InForce(found)) {
+    if (found.has_value() && revoked != nullptr) {
+      *revoked = Principal{.name = found->user.name,
+                           .role = found->user.role,
+                           .token_sha256 = sha256};
+    }
+    Failed(host, now);
+    return UnknownOrRevoked();
+  }
   Principal principal{.name = found->user.name,
                       .role = found->user.role,
                       .token_sha256 = std::move(sha256)};
@@ -82,6 +110,44 @@ absl::Status Authenticator::Confirm(storage::Transaction& tx,
 absl::Status Authenticator::Confirm(const Principal& principal) {
   return store_.Read(
       [&](storage::Transaction& tx) { return Confirm(tx, principal); });
+}
+
+bool Authenticator::Throttled(const std::string& host, absl::Time now) {
+  absl::MutexLock lock(&failures_mu_);
+  auto it = failures_.find(host);
+  if (it == failures_.end()) return false;
+  const std::deque<absl::Time>& times = it->second;
+  return static_cast<int>(times.size()) >= kFailuresBeforeThrottle &&
+         now - times.front() < kThrottleWindow;
+}
+
+void Authenticator::Failed(const std::string& host, absl::Time now) {
+  absl::MutexLock lock(&failures_mu_);
+  // Hosts whose last failure is older than the window are forgotten once
+  // the table grows, so that it holds about the last minute's.
+  constexpr size_t kHostsBeforePruning = 1024;
+  if (failures_.size() > kHostsBeforePruning) {
+    for (auto it = failures_.begin(); it != failures_.end();) {
+      if (now - it->second.back() >= kThrottleWindow) {
+        it = failures_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  std::deque<absl::Time>& times = failures_[host];
+  times.push_back(now);
+  if (static_cast<int>(times.size()) > kFailuresBeforeThrottle) {
+    times.pop_front();
+  }
+  if (static_cast<int>(times.size()) == kFailuresBeforeThrottle &&
+      now - times.front() < kThrottleWindow) {
+    LogLine(absl::StrCat("authentication: ", kFailuresBeforeThrottle,
+                         " failed attempts from ", host, " within ",
+                         absl::FormatDuration(kThrottleWindow),
+                         "; refusing its unknown tokens for ",
+                         absl::FormatDuration(kThrottleWindow)));
+  }
 }
 
 void Authenticator::Forget(const std::string& token_sha256) {

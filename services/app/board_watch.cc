@@ -9,7 +9,8 @@ absl::StatusOr<std::unique_ptr<BoardWatch>> BoardWatch::Open(Runner& runner,
                                                              ChangeFeed& feed,
                                                              Call call,
                                                              BoardQuery query) {
-  ASSIGN_OR_RETURN(Principal principal, runner.Admit(call));
+  ASSIGN_OR_RETURN(Principal principal,
+                   runner.Admit(call, calls::kWatchBoard.name));
   // Subscribed before the first snapshot, so that no change falls between.
   ASSIGN_OR_RETURN(std::shared_ptr<Subscription> subscription,
                    feed.Subscribe(principal.name));
@@ -38,7 +39,7 @@ absl::StatusOr<BoardWatch::Send> BoardWatch::Next(absl::Duration poll) {
     quiet_polls_ = 0;
   } else if (!send.events.empty() ||
              ++quiet_polls_ >= kPollsBetweenConfirmations) {
-    RETURN_IF_ERROR(runner_.Admit(call_).status());
+    RETURN_IF_ERROR(runner_.Admit(call_, calls::kWatchBoard.name).status());
     quiet_polls_ = 0;
   }
   return send;

@@ -1,6 +1,7 @@
 #include "services/app/runner.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/app/log.h"
 
 namespace mfh::app {
 namespace {
@@ -23,26 +24,69 @@ std::string Outcome(const absl::Status& status) {
 
 }  // namespace
 
-absl::StatusOr<Principal> Runner::Admit(const Call& call) {
-  ASSIGN_OR_RETURN(Authenticator::Authenticated who,
-                   authenticator_.Authenticate(call.token));
-  if (!who.confirmed) RETURN_IF_ERROR(authenticator_.Confirm(who.principal));
-  return who.principal;
+absl::StatusOr<Principal> Runner::Admit(const Call& call,
+                                        absl::string_view rpc) {
+  const absl::Time now = clock_.Now();
+  std::optional<Principal> revoked;
+  absl::StatusOr<Authenticator::Authenticated> who =
+      authenticator_.Authenticate(call.token, call.peer, now, &revoked);
+  if (!who.ok()) {
+    return RefuseToken(call, rpc, now, who.status(),
+                       revoked.has_value() ? &*revoked : nullptr);
+  }
+  if (!who->confirmed) {
+    absl::Status confirmed = authenticator_.Confirm(who->principal);
+    if (!confirmed.ok()) {
+      return RefuseToken(call, rpc, now, confirmed, &who->principal);
+    }
+  }
+  return who->principal;
+}
+
+absl::Status Runner::RefuseToken(const Call& call, absl::string_view rpc,
+                                 absl::Time now, absl::Status refusal,
+                                 const Principal* revoked) {
+  // A host refused for guessing was logged when it began; its further
+  // refusals are neither logged nor audited, so that it cannot flood either.
+  if (refusal.code() != absl::StatusCode::kUnauthenticated) return refusal;
+  const std::string user = revoked != nullptr ? revoked->name : "";
+  LogLine(absl::StrCat("authentication failed: ", rpc, " from ", call.peer,
+                       user.empty() ? "" : absl::StrCat(" as ", user), ": ",
+                       refusal.message()));
+  domain::AuditRecord record;
+  record.at = now;
+  record.user = user;
+  record.role = revoked != nullptr ? revoked->role : domain::Role::kUnspecified;
+  record.rpc = std::string(rpc);
+  record.outcome = Outcome(refusal);
+  record.subject = absl::StrCat("peer ", call.peer);
+  audit_.Record(std::move(record));
+  return refusal;
 }
 
 absl::Status Runner::RunErased(const Call& call, const Spec& spec,
                                AuditSubjects subjects, Validate validate,
                                Erased body) {
-  ASSIGN_OR_RETURN(Authenticator::Authenticated who,
-                   authenticator_.Authenticate(call.token));
-  const Context ctx{.principal = who.principal, .now = clock_.Now()};
+  const absl::Time now = clock_.Now();
+  std::optional<Principal> revoked;
+  absl::StatusOr<Authenticator::Authenticated> authenticated =
+      authenticator_.Authenticate(call.token, call.peer, now, &revoked);
+  if (!authenticated.ok()) {
+    return RefuseToken(call, spec.name, now, authenticated.status(),
+                       revoked.has_value() ? &*revoked : nullptr);
+  }
+  const Authenticator::Authenticated& who = *authenticated;
+  const Context ctx{.principal = who.principal, .now = now};
 
   // A refusal before the transaction: the token is confirmed first (a
   // revoked one is UNAUTHENTICATED and leaves no row), then the refusal is
   // audited with its code.
   auto refuse = [&](absl::Status refusal) -> absl::Status {
     if (!who.confirmed) {
-      RETURN_IF_ERROR(authenticator_.Confirm(who.principal));
+      absl::Status confirmed = authenticator_.Confirm(who.principal);
+      if (!confirmed.ok()) {
+        return RefuseToken(call, spec.name, now, confirmed, &who.principal);
+      }
     }
     domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
     record.outcome = Outcome(refusal);
@@ -92,7 +136,9 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
   } else {
     status = store_.Read(run);
   }
-  if (token_refused) return status;
+  if (token_refused) {
+    return RefuseToken(call, spec.name, now, status, &who.principal);
+  }
   // A read, or a refused write: through the batched log.
   domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
   record.outcome = Outcome(status);

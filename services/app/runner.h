@@ -32,6 +32,9 @@ namespace mfh::app {
 struct Call {
   // The bearer token; empty when none was sent.
   std::string token;
+  // Where the call came from ("ipv4:10.0.0.7:51234"), for the log and the
+  // audit of a refused token, and for slowing down a host that guesses.
+  std::string peer;
   // The first request field the transport could not decode (a malformed
   // time, an enum value the API does not define): INVALID_ARGUMENT naming
   // it, answered after authentication and authorization.
@@ -81,8 +84,9 @@ class Runner {
   }
 
   // The call's principal, confirmed in force in a read of its own;
-  // UNAUTHENTICATED otherwise. For a stream that lives beyond one call.
-  absl::StatusOr<Principal> Admit(const Call& call);
+  // UNAUTHENTICATED otherwise (logged and audited as a refusal of `rpc`).
+  // For a stream that lives beyond one call.
+  absl::StatusOr<Principal> Admit(const Call& call, absl::string_view rpc);
 
   const domain::Clock& clock() const { return clock_; }
 
@@ -115,6 +119,12 @@ class Runner {
   absl::Status RunErased(const Call& call, const Spec& spec,
                          AuditSubjects subjects, Validate validate,
                          Erased body);
+  // Logs and audits a refused token (UNAUTHENTICATED; other refusals, such
+  // as a throttled host's, pass through unrecorded) and returns `refusal`.
+  // `revoked`: the principal whose token was found revoked, if known.
+  absl::Status RefuseToken(const Call& call, absl::string_view rpc,
+                           absl::Time now, absl::Status refusal,
+                           const Principal* revoked);
 
   storage::Store& store_;
   Authenticator& authenticator_;

@@ -224,6 +224,9 @@ struct AuditRecord {
   std::vector<std::string> child_ids;
   std::vector<std::string> episode_ids;
   std::string outcome;  // "OK" or the canonical code's name
+  // What a call acted on beyond children and episodes ("user sam as police",
+  // "meeting M3", "peer ipv4:10.0.0.7"); empty when nothing.
+  std::string subject;
 };
 
 }  // namespace mfh::domain

@@ -175,6 +175,7 @@ v1::AuditEntry ToProto(const domain::AuditRecord& record) {
   for (const std::string& id : record.child_ids) out.add_child_ids(id);
   for (const std::string& id : record.episode_ids) out.add_episode_ids(id);
   out.set_outcome(record.outcome);
+  out.set_subject(record.subject);
   return out;
 }
 

@@ -9,7 +9,8 @@ namespace mfh::rpc {
 
 absl::StatusOr<app::Call> CallOf(const grpc::ServerContext& ctx,
                                  const Decoder& decoder) {
-  app::Call call{.token = "", .undecodable = decoder.status()};
+  app::Call call{
+      .token = "", .peer = ctx.peer(), .undecodable = decoder.status()};
   const auto& metadata = ctx.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) return call;

@@ -411,7 +411,9 @@ absl::StatusOr<std::string> FillDemoBorough(storage::Store& store,
         domain::Role::kCoordinator, now);
   }
   if (!user.ok()) return user.status();
-  Builder builder(hub, app::Call{.token = user->token, .undecodable = {}});
+  Builder builder(hub, app::Call{.token = user->token,
+                                 .peer = "demo",
+                                 .undecodable = absl::OkStatus()});
   RETURN_IF_ERROR(Fill(builder));
   return user->token;
 }

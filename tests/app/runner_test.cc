@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
@@ -95,7 +96,8 @@ class RunnerTest : public ::testing::Test {
     return report;
   }
 
-  // Every audit row, oldest first, as "user rpc outcome children episodes".
+  // Every audit row, oldest first, as "user rpc outcome [children]
+  // [episodes]", then the subject when there is one.
   std::vector<std::string> AuditRows() {
     audit_->Flush();
     std::vector<std::string> rows;
@@ -104,9 +106,11 @@ class RunnerTest : public ::testing::Test {
           tx.ListAudit(std::nullopt, "", storage::Page{.limit = 1000});
       if (!records.ok()) return records.status();
       for (const domain::AuditRecord& r : *records) {
-        rows.push_back(absl::StrCat(r.user, " ", r.rpc, " ", r.outcome, " [",
-                                    absl::StrJoin(r.child_ids, ","), "] [",
-                                    absl::StrJoin(r.episode_ids, ","), "]"));
+        rows.push_back(absl::StrCat(
+            r.user, " ", r.rpc, " ", r.outcome, " [",
+            absl::StrJoin(r.child_ids, ","), "] [",
+            absl::StrJoin(r.episode_ids, ","), "]",
+            r.subject.empty() ? "" : absl::StrCat(" ", r.subject)));
       }
       return absl::OkStatus();
     });
@@ -150,8 +154,9 @@ class RunnerTest : public ::testing::Test {
   std::vector<std::string> steps_;
 };
 
-TEST_F(RunnerTest, AnUnknownTokenIsRefusedFirstAndLeavesNoRow) {
+TEST_F(RunnerTest, AnUnknownTokenIsRefusedFirstAndAuditedWithItsPeer) {
   Call stranger{.token = "not-a-token",
+                .peer = "ipv4:10.0.0.7:5000",
                 .undecodable = absl::InvalidArgumentError("at: bad")};
   absl::StatusOr<Answer> answer =
       Probe(stranger, calls::kMonthlyReport,
@@ -159,13 +164,83 @@ TEST_F(RunnerTest, AnUnknownTokenIsRefusedFirstAndLeavesNoRow) {
   EXPECT_EQ(answer.status().code(), absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(answer.status().message(),
             "authorization: the token is unknown or revoked");
-  Call none{.token = "", .undecodable = absl::OkStatus()};
+  Call none{.token = "", .peer = "ipv6:[::1]:6000"};
   EXPECT_EQ(Probe(none, calls::kGetChild, absl::OkStatus(), Answer{})
                 .status()
                 .message(),
             "authorization: a bearer token is required");
   EXPECT_THAT(steps_, IsEmpty());
-  EXPECT_THAT(AuditRows(), IsEmpty());
+  // Neither row names the child the request asked for: nothing was read.
+  EXPECT_THAT(AuditRows(),
+              ElementsAre(" MonthlyReport UNAUTHENTICATED [] [] peer "
+                          "ipv4:10.0.0.7:5000",
+                          " GetChild UNAUTHENTICATED [] [] peer "
+                          "ipv6:[::1]:6000"));
+}
+
+TEST_F(RunnerTest, AHostThatKeepsGuessingIsRefusedWhileOthersAreNot) {
+  const std::string child = AddChild();
+  auto from = [](const std::string& host, int port, std::string token) {
+    return Call{.token = std::move(token),
+                .peer = absl::StrCat(host, ":", port)};
+  };
+  // The police token is cached before the guessing starts; the manager's
+  // is not.
+  police_.peer = "ipv4:10.0.0.7:1";
+  ASSERT_TRUE(children_->GetChild(police_, ChildRef{child}).ok());
+  const Call manager = Token("manager-user", domain::Role::kManager);
+  for (int i = 0; i < Authenticator::kFailuresBeforeThrottle; ++i) {
+    EXPECT_EQ(children_
+                  ->GetChild(from("ipv4:10.0.0.7", 4000 + i, "guess"),
+                             ChildRef{child})
+                  .status()
+                  .code(),
+              absl::StatusCode::kUnauthenticated)
+        << i;
+  }
+  // The host is refused without a look-up, whatever port it comes from,
+  // for a token the server has not seen: a guess, or even a real one.
+  absl::StatusOr<domain::Child> refused = children_->GetChild(
+      from("ipv4:10.0.0.7", 4100, "guess"), ChildRef{child});
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(refused.status().message(),
+            "authorization: too many failed attempts from this address; "
+            "wait 1m and try again");
+  EXPECT_EQ(children_
+                ->GetChild(from("ipv4:10.0.0.7", 4101, manager.token),
+                           ChildRef{child})
+                .status()
+                .code(),
+            absl::StatusCode::kResourceExhausted);
+  // A token it already uses goes on working; another host is unaffected.
+  EXPECT_TRUE(children_->GetChild(police_, ChildRef{child}).ok());
+  EXPECT_EQ(
+      children_->GetChild(from("ipv4:10.0.0.8", 4000, "guess"), ChildRef{child})
+          .status()
+          .code(),
+      absl::StatusCode::kUnauthenticated);
+  EXPECT_TRUE(children_
+                  ->GetChild(from("ipv4:10.0.0.8", 4001, manager.token),
+                             ChildRef{child})
+                  .ok());
+  // A minute after its tenth failure, the host may try again.
+  clock_.Set(kNow + Authenticator::kThrottleWindow);
+  EXPECT_EQ(
+      children_->GetChild(from("ipv4:10.0.0.7", 4200, "guess"), ChildRef{child})
+          .status()
+          .code(),
+      absl::StatusCode::kUnauthenticated);
+  // Each failed attempt is audited with its peer; the throttled ones are
+  // not, so that a guessing host cannot flood the audit.
+  std::vector<std::string> rows = AuditRows();
+  int refused_rows = 0;
+  for (const std::string& row : rows) {
+    if (absl::StrContains(row, "UNAUTHENTICATED")) ++refused_rows;
+    EXPECT_FALSE(absl::StrContains(row, "RESOURCE_EXHAUSTED")) << row;
+  }
+  EXPECT_EQ(refused_rows, Authenticator::kFailuresBeforeThrottle + 2);
+  EXPECT_EQ(rows.back(),
+            " GetChild UNAUTHENTICATED [] [] peer ipv4:10.0.0.7:4200");
 }
 
 TEST_F(RunnerTest, AMissingRightComesBeforeFieldsAndIsAudited) {
@@ -263,7 +338,7 @@ TEST_F(RunnerTest, AReadNamesEveryChildAndEpisodeItReturns) {
                           "police-user ListEpisodes OK [C2] [E1]"));
 }
 
-TEST_F(RunnerTest, ATokenRevokedSinceItWasCachedIsRefusedWithoutARow) {
+TEST_F(RunnerTest, ATokenRevokedSinceItWasCachedIsRefusedWhereverTheCallEnds) {
   const std::string child = AddChild();
   // The police token is now cached.
   ASSERT_TRUE(children_->GetChild(police_, ChildRef{child}).ok());
@@ -288,9 +363,16 @@ TEST_F(RunnerTest, ATokenRevokedSinceItWasCachedIsRefusedWithoutARow) {
   EXPECT_EQ(
       episodes_->ReportMissing(police_, Report(child, "R-9")).status().code(),
       absl::StatusCode::kUnauthenticated);
-  EXPECT_THAT(AuditRows(),
-              ElementsAre("coordinator-user CreateChild OK [C1] []",
-                          "police-user GetChild OK [C1] []"));
+  // Each refusal is audited under the revoked user, with no child: nothing
+  // was read.
+  EXPECT_THAT(
+      AuditRows(),
+      ElementsAre("coordinator-user CreateChild OK [C1] []",
+                  "police-user GetChild OK [C1] []",
+                  "police-user GetChild UNAUTHENTICATED [] [] peer ",
+                  "police-user GetChild UNAUTHENTICATED [] [] peer ",
+                  "police-user CreateChild UNAUTHENTICATED [] [] peer ",
+                  "police-user ReportMissing UNAUTHENTICATED [] [] peer "));
 }
 
 TEST_F(RunnerTest, ACommittedWriteIsPublishedWithItsKindAndIds) {

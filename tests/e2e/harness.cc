@@ -147,8 +147,8 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::StartCommand(
   const int n = counter++;
   std::unique_ptr<ServerProcess> server(new ServerProcess());
   server->out_path_ = absl::StrCat(log_dir, "/server-", n, ".out");
-  server->pid_ = Spawn(argv, {}, server->out_path_,
-                       absl::StrCat(log_dir, "/server-", n, ".err"));
+  server->err_path_ = absl::StrCat(log_dir, "/server-", n, ".err");
+  server->pid_ = Spawn(argv, {}, server->out_path_, server->err_path_);
   const absl::Time deadline = absl::Now() + absl::Seconds(30);
   const std::string kListening = "mfh-server: listening on ";
   while (absl::Now() < deadline) {
@@ -182,6 +182,8 @@ ServerProcess::~ServerProcess() {
 }
 
 std::string ServerProcess::Output() const { return ReadWholeFile(out_path_); }
+
+std::string ServerProcess::Log() const { return ReadWholeFile(err_path_); }
 
 int ServerProcess::Stop(int signal) {
   if (pid_ <= 0) return -1;

@@ -82,6 +82,8 @@ class ServerProcess {
   const std::string& clock_file() const { return clock_path_; }
   // Everything the server printed so far on stdout.
   std::string Output() const;
+  // Everything it printed so far on stderr (its log).
+  std::string Log() const;
   // Sends `signal` (SIGTERM by default), then waits; the exit code (128 +
   // signal when killed by it).
   int Stop(int signal = SIGTERM);
@@ -92,6 +94,7 @@ class ServerProcess {
   std::string address_;
   int port_ = 0;
   std::string out_path_;
+  std::string err_path_;
   std::string clock_path_;
 };
 

@@ -423,8 +423,8 @@ TEST_F(ServerTest, ATokenRevokedAfterUseIsRefusedOnItsNextCall) {
   EXPECT_EQ(admin_->ListAudit(As("police").get(), {}, &audit).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
 
-  // Nothing was written, and only the call made before the revocation is
-  // in the audit.
+  // Nothing was written, and the calls after the revocation are in the
+  // audit as refused.
   v1::ListEpisodesRequest list;
   list.set_child_id(child);
   v1::ListEpisodesResponse episodes;
@@ -438,7 +438,11 @@ TEST_F(ServerTest, ATokenRevokedAfterUseIsRefusedOnItsNextCall) {
       police_calls.push_back(entry.rpc() + " " + entry.outcome());
     }
   }
-  EXPECT_EQ(police_calls, std::vector<std::string>{"ListChildren OK"});
+  EXPECT_EQ(police_calls,
+            (std::vector<std::string>{
+                "ListChildren OK", "ListChildren UNAUTHENTICATED",
+                "ReportMissing UNAUTHENTICATED", "GetEpisode UNAUTHENTICATED",
+                "ListAudit UNAUTHENTICATED"}));
 }
 
 TEST_F(ServerTest, WritesAndReadsLeaveAuditRows) {

@@ -211,6 +211,13 @@ CREATE INDEX flags_by_name ON flags(name, set_at);
 CREATE INDEX notes_by_child ON notes(child_id, at);
 )sql";
 
+// Version 4: what an audit row acted on (a user added, a meeting opened, a
+// peer refused), and the hash that chains each row to the one before it.
+constexpr char kSchemaV4Sql[] = R"sql(
+ALTER TABLE audit ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -294,7 +301,7 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 
 const std::vector<const char*>& MigrationScripts() {
   static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql,
-                                                    kSchemaV3Sql};
+                                                    kSchemaV3Sql, kSchemaV4Sql};
   return kScripts;
 }
 

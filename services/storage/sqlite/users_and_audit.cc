@@ -53,6 +53,7 @@ absl::StatusOr<AuditRecord> ReadAudit(const Statement& s) {
   record.child_ids = SplitList(s.ColumnText(5), ',');
   record.episode_ids = SplitList(s.ColumnText(6), ',');
   record.outcome = s.ColumnText(7);
+  record.subject = s.ColumnText(8);
   return record;
 }
 
@@ -116,6 +117,7 @@ absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
     s->BindText(5, absl::StrJoin(record.child_ids, ","));
     s->BindText(6, absl::StrJoin(record.episode_ids, ","));
     s->BindText(7, record.outcome);
+    s->BindText(8, record.subject);
     RETURN_IF_ERROR(s->Run());
   }
   const int64_t audit_id = db_.LastInsertRowId();

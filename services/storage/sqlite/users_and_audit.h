@@ -7,7 +7,8 @@
 #define MFH_USER_ROW_FIELDS "name, role, token_sha256, created_at, revoked_at"
 // The columns of an audit row after its id, in bind order; child_ids and
 // episode_ids are comma lists.
-#define MFH_AUDIT_FIELDS "at, user, role, rpc, child_ids, episode_ids, outcome"
+#define MFH_AUDIT_FIELDS \
+  "at, user, role, rpc, child_ids, episode_ids, outcome, subject"
 #define MFH_AUDIT_ROW_FIELDS "id, " MFH_AUDIT_FIELDS
 
 namespace mfh::storage::sql {
@@ -26,7 +27,7 @@ inline constexpr char kRevokeUserSql[] =
     "UPDATE users SET revoked_at = COALESCE(revoked_at, ?) WHERE name = ?";
 
 inline constexpr char kInsertAuditSql[] =
-    "INSERT INTO audit(" MFH_AUDIT_FIELDS ") VALUES(?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit(" MFH_AUDIT_FIELDS ") VALUES(?, ?, ?, ?, ?, ?, ?, ?)";
 // audit_children indexes the child ids for ListAudit's child filter.
 inline constexpr char kInsertAuditChildSql[] =
     "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
