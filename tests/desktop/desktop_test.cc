@@ -371,10 +371,13 @@ TEST_F(DesktopTest, DesktopRefusalShowsTheServersWords) {
           "at: must not be before the return of episode %1 "
           "(2026-11-02T08:00:00Z)")
           .arg(QString::fromStdString(ep));
-  EXPECT_EQ(refused.first().at(0).toString(), "Recording the completion");
-  EXPECT_EQ(refused.first().at(1).toString(), server_words);
-  EXPECT_EQ(window->MessageText(),
-            "Recording the completion: the server refused: " + server_words);
+  EXPECT_EQ(refused.first().at(0).toString().toStdString(),
+            "Recording the completion");
+  EXPECT_EQ(refused.first().at(1).toString().toStdString(),
+            server_words.toStdString());
+  EXPECT_EQ(window->MessageText().toStdString(),
+            "Recording the completion: the server refused: " +
+                server_words.toStdString());
   EXPECT_EQ(window->interviews().rowCount(), 1);
 }
 

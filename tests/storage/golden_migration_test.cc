@@ -35,6 +35,12 @@ std::string GoldenSql(int version) {
   return text.str();
 }
 
+// Every table and index by name, so that a failure names what is missing.
+std::vector<std::string> NamesOf(RawDb& raw) {
+  return raw.Column(
+      "SELECT type || ' ' || name FROM sqlite_schema ORDER BY type, name");
+}
+
 // Every table and index, with the SQL that made it.
 std::vector<std::string> SchemaOf(RawDb& raw) {
   return raw.Column(
@@ -78,6 +84,7 @@ TEST_P(GoldenMigration, ItsSchemaIsWhatTheScriptsUpToItsVersionBuild) {
   golden.Exec(GoldenSql(version()));
   RawDb scripted(dir_.File("scripted.db"));
   for (int i = 0; i < version(); ++i) scripted.Exec(MigrationScripts()[i]);
+  EXPECT_EQ(NamesOf(scripted), NamesOf(golden));
   EXPECT_EQ(SchemaOf(scripted), SchemaOf(golden));
   absl::StatusOr<int> recorded = ReadSchemaVersion(golden.db());
   ASSERT_TRUE(recorded.ok()) << recorded.status();
@@ -99,10 +106,12 @@ TEST_P(GoldenMigration, OpeningItMigratesToTheCurrentVersionAndSchema) {
   const std::string fresh_path = dir_.File("fresh.db");
   { ASSERT_TRUE(SqliteStore::Open(fresh_path).ok()); }
   RawDb fresh(fresh_path);
+  EXPECT_EQ(NamesOf(migrated), NamesOf(fresh));
   EXPECT_EQ(SchemaOf(migrated), SchemaOf(fresh));
   // ...and as the current version's golden, which no migration code builds.
   RawDb current(dir_.File("current.db"));
   current.Exec(GoldenSql(kCurrentSchemaVersion));
+  EXPECT_EQ(NamesOf(migrated), NamesOf(current));
   EXPECT_EQ(SchemaOf(migrated), SchemaOf(current));
 }
 
