@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QBrush>
 #include <QCheckBox>
-#include <QFile>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTableView>
@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "clients/core/time_text.h"
 #include "clients/desktop/main_window.h"
@@ -95,6 +97,41 @@ class DesktopTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.error_message();
   }
 
+  // Runs the mfh CLI as the coordinator, on the server's clock; it must
+  // succeed.
+  void Cli(std::vector<std::string> args) {
+    args.insert(args.begin(), {MFH_CLI_BINARY, "--server", server_->address(),
+                               "--token", coordinator_});
+    testing::CommandResult r =
+        testing::RunCommand(args, {{"MFH_CLOCK_FILE", server_->clock_file()}});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+
+  // The morning of Wednesday 2026-11-04 (meetings at 09:30 London): Dan
+  // missing since the night before at high risk; Ann's interview due at 09:00
+  // today, Ben's at 09:00 tomorrow (before tomorrow's meeting), Cat's at 09:00
+  // on Friday; a home visit for Ann agreed at Tuesday's meeting, still open.
+  void SeedMorning() {
+    ann_ = AddChild("Ann");
+    ben_ = AddChild("Ben");
+    const std::string cat = AddChild("Cat");
+    const std::string dan = AddChild("Dan");
+    ann_episode_ = Report(ann_, "R1", "2026-10-31T10:00:00Z", v1::RISK_LOW);
+    Return(ann_episode_, "2026-11-01T08:00:00Z", "2026-11-01T09:00:00Z");
+    ben_episode_ = Report(ben_, "R2", "2026-11-01T10:00:00Z", v1::RISK_MEDIUM);
+    Return(ben_episode_, "2026-11-02T08:00:00Z", "2026-11-02T09:00:00Z");
+    cat_episode_ = Report(cat, "R3", "2026-11-02T10:00:00Z", v1::RISK_LOW);
+    Return(cat_episode_, "2026-11-03T08:00:00Z", "2026-11-03T09:00:00Z");
+    server_->SetNow(T("2026-11-03T09:30:00Z"));
+    Cli({"meeting", "open", "--day", "2026-11-03", "--as-of",
+         "2026-11-03 09:30"});
+    Cli({"meeting", "action", "M1", "--child", ann_, "--what", "Home visit",
+         "--who", "Social worker", "--by-when", "2026-11-06 17:00",
+         "--done-when", "Visit recorded"});
+    server_->SetNow(T("2026-11-04T12:00:00Z"));
+    Report(dan, "R4", "2026-11-03T22:00:00Z", v1::RISK_HIGH);
+  }
+
   // A window as of `as_of` (a fixed instant), or live when empty.
   std::unique_ptr<MainWindow> Window(const std::string& as_of = "") {
     std::function<absl::Time()> clock = [] { return absl::Now(); };
@@ -118,10 +155,43 @@ class DesktopTest : public ::testing::Test {
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<v1::ChildService::Stub> children_;
   std::unique_ptr<v1::EpisodeService::Stub> episodes_;
+  // Set by SeedMorning.
+  std::string ann_, ben_;
+  std::string ann_episode_, ben_episode_, cat_episode_;
 };
 
 QString Cell(const QAbstractItemModel& m, int row, int column) {
   return m.index(row, column).data().toString();
+}
+
+// The row of the agenda's title `title`; -1 when there is none.
+int TitleRow(const AgendaModel& agenda, const QString& title) {
+  for (int r = 0; r < agenda.rowCount(); ++r) {
+    if (agenda.IsTitleRow(r) && Cell(agenda, r, AgendaModel::kChild) == title) {
+      return r;
+    }
+  }
+  return -1;
+}
+
+// The colour `role` paints a cell with, as #rrggbb; "none" when it paints
+// none.
+std::string Colour(const QAbstractItemModel& m, int row, int column,
+                   Qt::ItemDataRole role) {
+  const QVariant value = m.index(row, column).data(role);
+  if (!value.isValid()) return "none";
+  return value.value<QBrush>().color().name().toStdString();
+}
+
+// The words of a PDF in the order it draws them (pdftotext -raw), one space
+// apart: a table cell whose text wraps reads as it does on one line, and the
+// text does not depend on where the fonts make lines break.
+std::string PdfText(const std::string& path) {
+  testing::CommandResult r =
+      testing::RunCommand({"/usr/bin/pdftotext", "-raw", path, "-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return absl::StrJoin(
+      absl::StrSplit(r.out, absl::ByAnyChar(" \n\f"), absl::SkipEmpty()), " ");
 }
 
 TEST_F(DesktopTest, DesktopBoardListsHighestRiskThenLongestMissing) {
@@ -146,8 +216,14 @@ TEST_F(DesktopTest, DesktopBoardListsHighestRiskThenLongestMissing) {
   // A high-risk episode starts at the ladder's first step; the word comes
   // from the server.
   EXPECT_NE(Cell(board, 0, BoardModel::kEscalation), "not yet");
-  EXPECT_TRUE(
-      board.index(0, BoardModel::kRisk).data(Qt::BackgroundRole).isValid());
+  // The risk cell says it in colour too, and no other cell is coloured.
+  EXPECT_EQ(Colour(board, 0, BoardModel::kRisk, Qt::BackgroundRole), "#c62828");
+  EXPECT_EQ(Colour(board, 0, BoardModel::kRisk, Qt::ForegroundRole), "#ffffff");
+  EXPECT_EQ(Colour(board, 1, BoardModel::kRisk, Qt::BackgroundRole), "#fff59d");
+  EXPECT_EQ(Colour(board, 1, BoardModel::kRisk, Qt::ForegroundRole), "#000000");
+  EXPECT_EQ(Colour(board, 0, BoardModel::kChild, Qt::BackgroundRole), "none");
+  EXPECT_EQ(Colour(board, 0, BoardModel::kTimeMissing, Qt::BackgroundRole),
+            "none");
 }
 
 TEST_F(DesktopTest, DesktopCountdownSaysDueInOrOverdueBy) {
@@ -170,7 +246,8 @@ TEST_F(DesktopTest, DesktopCountdownSaysDueInOrOverdueBy) {
     QTRY_COMPARE_WITH_TIMEOUT(rhis.rowCount(), 1, kWaitMs);
     EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kCountdown), "overdue by 3h 5m");
     EXPECT_EQ(Cell(rhis, 0, InterviewsModel::kStatus), "OVERDUE");
-    EXPECT_TRUE(rhis.index(0, 0).data(Qt::BackgroundRole).isValid());
+    EXPECT_EQ(Colour(rhis, 0, InterviewsModel::kCountdown, Qt::BackgroundRole),
+              "#ffcdd2");
   }
 }
 
@@ -186,6 +263,61 @@ TEST_F(DesktopTest, DesktopDueBeforeTheNextMeetingComesFromTheAgenda) {
   QTRY_COMPARE_WITH_TIMEOUT(
       Cell(rhis, 0, InterviewsModel::kBeforeMeeting).isEmpty(), false, kWaitMs);
   EXPECT_EQ(window->agenda().agenda().rhi_due_soon_size(), 1);
+}
+
+// The colours of the interviews page's legend (interviews_page.cc): red
+// #ffcdd2 with dark red #a00000 words for OVERDUE, amber #ffe0a0 for due
+// before the next meeting.
+TEST_F(DesktopTest, DesktopOverdueIsRedDueSoonIsAmberAndTheRestUncoloured) {
+  SeedMorning();
+  auto window = Window("2026-11-04T12:00:00Z");
+  InterviewsModel& rhis = window->interviews();
+  QTRY_COMPARE_WITH_TIMEOUT(rhis.rowCount(), 3, kWaitMs);
+  const int overdue = rhis.RowOfEpisode(QString::fromStdString(ann_episode_));
+  const int due_soon = rhis.RowOfEpisode(QString::fromStdString(ben_episode_));
+  const int later = rhis.RowOfEpisode(QString::fromStdString(cat_episode_));
+  ASSERT_GE(overdue, 0);
+  ASSERT_GE(due_soon, 0);
+  ASSERT_GE(later, 0);
+  EXPECT_EQ(Cell(rhis, overdue, InterviewsModel::kStatus), "OVERDUE");
+  EXPECT_EQ(Cell(rhis, due_soon, InterviewsModel::kBeforeMeeting),
+            "Due before next meeting");
+  EXPECT_EQ(Cell(rhis, later, InterviewsModel::kStatus), "Due");
+  EXPECT_EQ(Cell(rhis, later, InterviewsModel::kBeforeMeeting), "");
+  for (int c = 0; c < InterviewsModel::kColumnCount; ++c) {
+    const bool says_status =
+        c == InterviewsModel::kCountdown || c == InterviewsModel::kStatus;
+    EXPECT_EQ(Colour(rhis, overdue, c, Qt::BackgroundRole), "#ffcdd2") << c;
+    EXPECT_EQ(Colour(rhis, overdue, c, Qt::ForegroundRole),
+              says_status ? "#a00000" : "none")
+        << c;
+    EXPECT_EQ(Colour(rhis, due_soon, c, Qt::BackgroundRole), "#ffe0a0") << c;
+    EXPECT_EQ(Colour(rhis, due_soon, c, Qt::ForegroundRole), "none") << c;
+    EXPECT_EQ(Colour(rhis, later, c, Qt::BackgroundRole), "none") << c;
+    EXPECT_EQ(Colour(rhis, later, c, Qt::ForegroundRole), "none") << c;
+  }
+
+  // The agenda colours the state of its two RHI sections' entries alike.
+  AgendaModel& agenda = window->agenda();
+  QTRY_COMPARE_WITH_TIMEOUT(agenda.agenda().rhi_overdue_size(), 1, kWaitMs);
+  const int overdue_title = TitleRow(agenda, "3. RHI overdue (1)");
+  const int due_soon_title =
+      TitleRow(agenda, "4. RHI due before the next meeting (1)");
+  ASSERT_GE(overdue_title, 0);
+  ASSERT_GE(due_soon_title, 0);
+  EXPECT_EQ(Cell(agenda, overdue_title + 1, AgendaModel::kChild),
+            QStringLiteral("Ann (%1)").arg(QString::fromStdString(ann_)));
+  EXPECT_EQ(Colour(agenda, overdue_title + 1, AgendaModel::kState,
+                   Qt::BackgroundRole),
+            "#ffcdd2");
+  EXPECT_EQ(Cell(agenda, due_soon_title + 1, AgendaModel::kChild),
+            QStringLiteral("Ben (%1)").arg(QString::fromStdString(ben_)));
+  EXPECT_EQ(Colour(agenda, due_soon_title + 1, AgendaModel::kState,
+                   Qt::BackgroundRole),
+            "#ffe0a0");
+  EXPECT_EQ(Colour(agenda, due_soon_title + 1, AgendaModel::kWhen,
+                   Qt::BackgroundRole),
+            "none");
 }
 
 TEST_F(DesktopTest, DesktopReturnLoggedByTheCliLeavesTheBoardLive) {
@@ -232,11 +364,20 @@ TEST_F(DesktopTest, DesktopRefusalShowsTheServersWords) {
                             .at = "2026-11-01T12:00:00Z",
                             .by = "RHI worker"});
   ASSERT_TRUE(refused.wait(kWaitMs));
-  const QString message = refused.first().at(1).toString();
-  EXPECT_FALSE(message.isEmpty());
-  EXPECT_TRUE(window->MessageText().contains(message))
-      << window->MessageText().toStdString();
-  EXPECT_TRUE(window->MessageText().contains("refused"));
+  // mfh-server's INVALID_ARGUMENT message (services/domain/rhi_rules.cc),
+  // word for word.
+  const QString server_words =
+      QStringLiteral(
+          "at: must not be before the return of episode %1 "
+          "(2026-11-02T08:00:00Z)")
+          .arg(QString::fromStdString(ep));
+  EXPECT_EQ(refused.first().at(0).toString().toStdString(),
+            "Recording the completion");
+  EXPECT_EQ(refused.first().at(1).toString().toStdString(),
+            server_words.toStdString());
+  EXPECT_EQ(window->MessageText().toStdString(),
+            "Recording the completion: the server refused: " +
+                server_words.toStdString());
   EXPECT_EQ(window->interviews().rowCount(), 1);
 }
 
@@ -309,16 +450,84 @@ TEST_F(DesktopTest, DesktopOpenActionsOnlyKeepsTheActionsStillOpen) {
 }
 
 TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
-  const std::string ann = AddChild("Ann");
-  Report(ann, "R1", "2026-11-01T10:00:00Z", v1::RISK_HIGH);
+  SeedMorning();
   auto window = Window("2026-11-04T12:00:00Z");
-  QTRY_COMPARE_WITH_TIMEOUT(window->board().rowCount(), 1, kWaitMs);
-  const QString path = QString::fromStdString(dir_.File("agenda.pdf"));
-  window->ExportAgenda(path);
-  QFile pdf(path);
-  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
-  EXPECT_TRUE(pdf.read(4) == "%PDF");
-  EXPECT_GT(pdf.size(), 1000);
+  QTRY_COMPARE_WITH_TIMEOUT(window->agenda().agenda().missing_now_size(), 1,
+                            kWaitMs);
+  const std::string path = dir_.File("agenda.pdf");
+  window->ExportAgenda(QString::fromStdString(path));
+  EXPECT_EQ(window->MessageText().toStdString(), "Agenda saved to " + path);
+  // Sections in order under their titles and counts, each entry with the
+  // child's name and id, its state and its times in London time; the last
+  // "1" is the page number.
+  EXPECT_EQ(PdfText(path),
+            "Missing From Home: agenda for 2026-11-04 "
+            "As of 2026-11-04 12:00 GMT "
+            "Child Risk / status When Detail Flags "
+            "1. Missing now (1) "
+            "Dan (C4) High since 2026-11-03 22:00 GMT "
+            "missing 14h 0m; escalated to team manager "
+            "2. Returned since the last meeting (0) "
+            "3. RHI overdue (1) "
+            "Ann (C1) OVERDUE due 2026-11-04 09:00 GMT overdue by 3h 0m "
+            "4. RHI due before the next meeting (1) "
+            "Ben (C2) Due due 2026-11-05 09:00 GMT due in 21h 0m "
+            "5. Repeat missing (0) "
+            "6. Linked episodes (0 groups) "
+            "7. Open actions (1) "
+            "Ann (C1) Social worker by 2026-11-06 17:00 GMT Home visit "
+            "1");
+}
+
+TEST_F(DesktopTest, DesktopExportsTheMinutesToPdf) {
+  const std::string ann = AddChild("Ann");
+  const std::string ben = AddChild("Ben");
+  Report(ann, "R1", "2026-11-03T22:00:00Z", v1::RISK_HIGH);
+  server_->SetNow(T("2026-11-04T09:30:00Z"));
+  Cli({"meeting", "open", "--day", "2026-11-04", "--as-of",
+       "2026-11-04 09:30"});
+  server_->SetNow(T("2026-11-04T09:40:00Z"));
+  Cli({"meeting", "note", "M1", "--child", ann, "--text",
+       "Seen near the station with older males"});
+  server_->SetNow(T("2026-11-04T09:45:00Z"));
+  Cli({"meeting", "note", "M1", "--child", ann, "--text",
+       "Refer to the exploitation panel", "--decision"});
+  server_->SetNow(T("2026-11-04T09:50:00Z"));
+  Cli({"meeting", "action", "M1", "--child", ann, "--what", "Home visit",
+       "--who", "Social worker", "--by-when", "2026-11-06 17:00", "--done-when",
+       "Visit recorded", "--worked-when", "No episode in 28 days"});
+  Cli({"meeting", "action", "M1", "--child", ben, "--what", "Call the school",
+       "--who", "School nurse", "--by-when", "2026-11-05 12:00", "--done-when",
+       "Call logged"});
+  server_->SetNow(T("2026-11-04T10:15:00Z"));
+  Cli({"meeting", "close", "M1", "--attendees",
+       "A. Coordinator,P. Liaison,School nurse"});
+  auto window = Window("2026-11-04T12:00:00Z");
+  QTRY_COMPARE_WITH_TIMEOUT(static_cast<int>(window->meeting().state()),
+                            static_cast<int>(v1::MEETING_STATE_CLOSED),
+                            kWaitMs);
+  const std::string path = dir_.File("minutes.pdf");
+  window->ExportMinutes(QString::fromStdString(path));
+  EXPECT_EQ(window->MessageText().toStdString(), "Minutes saved to " + path);
+  // The meeting's day and state, who came, each note and decision with its
+  // child, author and time, and each action in its five parts.
+  EXPECT_EQ(PdfText(path),
+            "Missing From Home meeting: 2026-11-04 "
+            "Closed 2026-11-04 10:15 GMT. Agenda as of 2026-11-04 09:30 GMT. "
+            "Attendees: A. Coordinator, P. Liaison, School nurse "
+            "Notes and decisions "
+            "Note Ann (C1): Seen near the station with older males "
+            "(coordinator-user, 2026-11-04 09:40 GMT) "
+            "Decision Ann (C1): Refer to the exploitation panel "
+            "(coordinator-user, 2026-11-04 09:45 GMT) "
+            "Actions "
+            "Child What Who By when How we know it is done "
+            "How we know it worked "
+            "Ann (C1) Home visit Social worker 2026-11-06 17:00 GMT "
+            "Visit recorded No episode in 28 days "
+            "Ben (C2) Call the school School nurse 2026-11-05 12:00 GMT "
+            "Call logged "
+            "1");
 }
 
 v1::Interview ReturnedRhi(const std::string& returned,

@@ -152,4 +152,7 @@ INSERT INTO users(name, role, token_sha256, created_at, revoked_at)
   VALUES('alice', 1,
     'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
     1774605600000000, NULL);
+INSERT INTO audit(id, at, user, role, rpc, child_ids, episode_ids, outcome)
+  VALUES(1, 1774606500000000, 'alice', 1, 'ReportMissing', 'C1', 'E1', 'OK');
+INSERT INTO audit_children(child_id, audit_id) VALUES('C1', 1);
 COMMIT;
