@@ -141,7 +141,8 @@ TEST_P(GoldenMigration, ItsVersionOneRowsReadBackWithTheirValues) {
                 returned_in,
                 txn.ListEpisodesReturnedIn(absl::FromUnixSeconds(1774605600),
                                            absl::FromUnixSeconds(1774692000)));
-            ASSIGN_OR_RETURN(audit_of_c1, txn.ListAudit(std::nullopt, "C1", 1));
+            ASSIGN_OR_RETURN(audit_of_c1, txn.ListAudit(std::nullopt, "C1",
+                                                        Page{.limit = 1}));
             return absl::OkStatus();
           })
           .ok());
@@ -251,8 +252,10 @@ TEST_P(GoldenMigrationSinceV2, ItsVersionTwoRowsReadBackWithTheirValues) {
             ASSIGN_OR_RETURN(open_actions, txn.ListOpenActions(std::nullopt));
             ASSIGN_OR_RETURN(actions_of_c2, txn.ListActions("C2", false));
             ASSIGN_OR_RETURN(notes_of_c1, txn.ListChildNotes("C1"));
-            ASSIGN_OR_RETURN(audit, txn.ListAudit(std::nullopt, "", 0));
-            ASSIGN_OR_RETURN(audit_of_c2, txn.ListAudit(std::nullopt, "C2", 0));
+            ASSIGN_OR_RETURN(audit,
+                             txn.ListAudit(std::nullopt, "", Page{.limit = 0}));
+            ASSIGN_OR_RETURN(audit_of_c2, txn.ListAudit(std::nullopt, "C2",
+                                                        Page{.limit = 0}));
             return absl::OkStatus();
           })
           .ok());

@@ -212,10 +212,9 @@ CREATE INDEX notes_by_child ON notes(child_id, at);
 )sql";
 
 // Version 4: what an audit row acted on (a user added, a meeting opened, a
-// peer refused), and the hash that chains each row to the one before it.
+// peer refused).
 constexpr char kSchemaV4Sql[] = R"sql(
 ALTER TABLE audit ADD COLUMN subject TEXT NOT NULL DEFAULT '';
-ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr char kSelectMetaTableSql[] =
