@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "google/protobuf/util/json_util.h"
+#include "services/domain/csv.h"
 
 namespace mfh::cli {
 namespace {
@@ -35,22 +36,7 @@ std::string JsonLine(const google::protobuf::Message& message) {
 }
 
 std::string CsvLine(const Row& fields) {
-  std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    const std::string& f = fields[i];
-    if (f.find_first_of(",\"\r\n") == std::string::npos) {
-      out += f;
-      continue;
-    }
-    out += '"';
-    for (char c : f) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "\n";
+  return domain::CsvRecord(fields, "\n");
 }
 
 std::string Table(const Row& header, const std::vector<Row>& rows) {

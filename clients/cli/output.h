@@ -32,8 +32,10 @@ std::string JsonArray(const google::protobuf::RepeatedPtrField<T>& items) {
   return out + "]\n";
 }
 
-// One CSV record ending in "\n" (not CRLF); a field with a comma, a quote or a
-// line break is quoted, its quotes doubled.
+// One CSV record ending in "\n" (not CRLF), as RFC 4180 has it and safe in a
+// spreadsheet (domain/csv.h): a field with a comma, a quote or a line break
+// is quoted, its quotes doubled; one starting with =, +, -, @ is prefixed
+// with an apostrophe.
 std::string CsvLine(const Row& fields);
 
 // A header row and the rows, columns padded to their widest cell and

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "services/domain/csv.h"
 #include "services/domain/episode_rules.h"
 #include "services/domain/windows.h"
 
@@ -282,8 +283,10 @@ std::vector<SsdaViolation> ValidateSsdaRows(const std::vector<SsdaRow>& rows,
 std::string SsdaCsv(const std::vector<SsdaRow>& rows) {
   std::string out = "CHILD,DOB,MISSING,MIS_START,MIS_END\r\n";
   for (const SsdaRow& r : rows) {
-    absl::StrAppend(&out, r.child, ",", r.dob, ",", r.missing, ",", r.mis_start,
-                    ",", r.mis_end, "\r\n");
+    // CHILD is an la_ref typed by a person; the other fields are the
+    // hub's own dates and codes, which CsvField leaves as they are.
+    out += CsvRecord({r.child, r.dob, r.missing, r.mis_start, r.mis_end},
+                     "\r\n");
   }
   return out;
 }

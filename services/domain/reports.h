@@ -152,7 +152,8 @@ std::vector<SsdaRow> BuildSsdaRows(const std::vector<SsdaEpisode>& episodes,
 // before start) and MIS-OVERLAP (two episodes of a child overlapping).
 std::vector<SsdaViolation> ValidateSsdaRows(const std::vector<SsdaRow>& rows,
                                             const Period& year);
-// The file: the header then a line per row, each ending in CRLF.
+// The file: the header then a line per row, each ending in CRLF, each field
+// as domain::CsvField writes it.
 std::string SsdaCsv(const std::vector<SsdaRow>& rows);
 
 // A child's chronology: every event of the child's record, one line each.

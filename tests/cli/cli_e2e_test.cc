@@ -1129,5 +1129,24 @@ TEST_F(CliTest, UserAddListRevokeAndAudit) {
             "ID  AT  USER  ROLE  RPC  CHILDREN  EPISODES  OUTCOME\n");
 }
 
+
+TEST_F(CliTest, CsvIsQuotedAndSafeToOpenInASpreadsheet) {
+  Ok("coordinator",
+     {"child", "add", "--name", "=HYPERLINK(\"http://x\",\"y\")", "--dob",
+      "2012-01-02", "--la-ref", "LA,7", "--looked-after"});
+  EXPECT_EQ(Ok("manager", {"child", "list", "--output", "csv"}),
+            "child_id,name,date_of_birth,la_ref,looked_after,placing_"
+            "authority,flags\n"
+            "C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2012-01-02,"
+            "\"LA,7\",true,,\n");
+  Report("C1", "R-1", "2026-05-01T10:00:00Z", "2026-05-01T10:30:00Z");
+  // The SSDA903 file, as sent to the DfE, keeps its columns: the la_ref is
+  // one quoted field.
+  EXPECT_EQ(
+      Ok("manager", {"report", "ssda903", "--year", "2026", "--output", "csv"}),
+      "CHILD,DOB,MISSING,MIS_START,MIS_END\r\n"
+      "\"LA,7\",02/01/2012,M,01/05/2026,\r\n");
+}
+
 }  // namespace
 }  // namespace mfh
