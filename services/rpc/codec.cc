@@ -350,7 +350,10 @@ absl::StatusOr<std::optional<absl::Time>> DecodeTime(
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": not a valid timestamp"));
   }
-  return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
+  // The hub keeps microseconds (as it stores them): a time read finer would
+  // differ from itself once stored, and a retry would not match.
+  return absl::FromUnixSeconds(ts.seconds()) +
+         absl::Microseconds(ts.nanos() / 1000);
 }
 
 std::optional<absl::Time> Decoder::Time(absl::string_view field, bool has,

@@ -51,7 +51,8 @@ v1::ChangeKind ToProto(app::ChangeKind kind);
 google::protobuf::Timestamp ToProto(absl::Time t);
 google::protobuf::Duration ToProto(absl::Duration d);
 // Unset when the message has no such field set; INVALID_ARGUMENT naming
-// `field` when it is out of the Timestamp range.
+// `field` when it is out of the Timestamp range. Read to the microsecond,
+// the hub's precision: finer nanoseconds are dropped.
 absl::StatusOr<std::optional<absl::Time>> DecodeTime(
     absl::string_view field, bool has, const google::protobuf::Timestamp& ts);
 

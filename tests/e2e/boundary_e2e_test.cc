@@ -391,6 +391,25 @@ TEST_F(BoundaryTest, AFailedTokenIsLoggedWithItsPeerAndAuditedButNeverShown) {
       << refused.subject();
 }
 
+TEST_F(BoundaryTest, ATimeIsKeptToTheMicrosecondSoARetryWithNanosIsARetry) {
+  // Found by tests/fuzz/time_fuzz: the hub keeps microseconds, so a time sent
+  // with nanoseconds must be read as its microsecond, or the retry of a
+  // report would not match what was stored.
+  const std::string child = AddChild();
+  v1::ReportMissingRequest req =
+      Report(child, "R-1", "2026-11-01T10:00:00.123456789Z");
+  v1::ReportMissingResponse first;
+  ASSERT_TRUE(episodes_->ReportMissing(As("police").get(), req, &first).ok());
+  EXPECT_EQ(TimeUtil::ToString(first.episode().missing_since()),
+            "2026-11-01T10:00:00.123456Z");
+  const std::string before = Records();
+  v1::ReportMissingResponse retry;
+  grpc::Status s = episodes_->ReportMissing(As("police").get(), req, &retry);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(retry.episode().episode_id(), first.episode().episode_id());
+  EXPECT_EQ(Records(), before);
+}
+
 TEST_F(BoundaryTest, EveryEnumFieldRefusesAValueTheApiDoesNotDefine) {
   const std::string child = AddChild();
   const std::string episode = Reported(child, "R-1", "2026-11-01T10:00:00Z");

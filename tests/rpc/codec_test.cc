@@ -42,6 +42,25 @@ TEST(CodecTest, EveryEnumRoundTripsAndRefusesWhatItDoesNotDefine) {
   ExpectRoundTrips(DecodeMeetingState, v1::MeetingState_descriptor());
 }
 
+TEST(CodecTest, ATimeIsReadToTheMicrosecondAndOutOfRangeIsRefused) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(1796004224);
+  ts.set_nanos(2097152);
+  absl::StatusOr<std::optional<absl::Time>> t = DecodeTime("at", true, ts);
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(**t, absl::FromUnixMicros(1796004224002097));
+  EXPECT_EQ(ToProto(**t).nanos(), 2097000);
+  EXPECT_EQ(DecodeTime("at", true, ToProto(**t)).value(), *t);
+  EXPECT_EQ(DecodeTime("at", false, ts).value(), std::nullopt);
+  ts.set_nanos(1000000000);
+  EXPECT_EQ(DecodeTime("at", true, ts).status(),
+            absl::InvalidArgumentError("at: not a valid timestamp"));
+  ts.set_nanos(0);
+  ts.set_seconds(253402300800);  // 10000-01-01T00:00:00Z
+  EXPECT_EQ(DecodeTime("at", true, ts).status(),
+            absl::InvalidArgumentError("at: not a valid timestamp"));
+}
+
 TEST(CodecTest, TheDecoderKeepsTheFirstFieldThatDidNotDecode) {
   Decoder d;
   google::protobuf::Timestamp bad;
