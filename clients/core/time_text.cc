@@ -113,11 +113,11 @@ absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
 }
 
 std::string FormatLocal(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%d %H:%M %Z", t, London());
+  return absl::FormatTime("%E4Y-%m-%d %H:%M %Z", t, London());
 }
 
 std::string FormatUtc(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
 std::string FormatShortDuration(absl::Duration d) {

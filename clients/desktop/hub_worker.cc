@@ -102,7 +102,7 @@ void HubWorker::OpenTodaysMeeting() {
     // Today's meeting is open already: show it.
     auto got = client::GetMeeting(
         *connection_, "",
-        absl::FormatTime("%Y-%m-%d", as_of_.value_or(absl::Now()),
+        absl::FormatTime("%E4Y-%m-%d", as_of_.value_or(absl::Now()),
                          client::London()));
     if (!got.ok()) return Fail(what, got.status());
     emit MeetingLoaded(got->meeting());

@@ -55,7 +55,7 @@ QString InterviewsPage::Selected() {
 
 QString InterviewsPage::NowText() const {
   return QString::fromStdString(
-      absl::FormatTime("%Y-%m-%d %H:%M", clock_(), client::London()));
+      absl::FormatTime("%E4Y-%m-%d %H:%M", clock_(), client::London()));
 }
 
 void InterviewsPage::Offer() {

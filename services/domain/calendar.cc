@@ -33,7 +33,7 @@ int AgeOn(absl::CivilDay date_of_birth, absl::CivilDay day) {
 }
 
 std::string FormatUtc(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
 absl::CivilDay LocalDay(absl::Time t, absl::TimeZone tz) {

@@ -162,6 +162,15 @@ TEST(CliTimeFormatTest, UtcIsRfc3339ToTheSecond) {
             "2026-03-30T10:00:00Z");
 }
 
+// Found by tests/fuzz/time_fuzz: a year before 1000 was written with fewer
+// than four digits, which RFC 3339 (and ParseTime) do not read back.
+TEST(CliTimeFormatTest, AYearBeforeAThousandKeepsFourDigitsAndReadsBack) {
+  const absl::Time t = Utc("0506-03-27T09:00:00Z");
+  EXPECT_EQ(FormatUtc(t), "0506-03-27T09:00:00Z");
+  EXPECT_EQ(FormatLocal(t), "0506-03-27 08:58 LMT");
+  EXPECT_EQ(ParseTime("at", FormatUtc(t)).value(), t);
+}
+
 TEST(CliTimeFormatTest, TimestampsRoundTrip) {
   for (absl::Time t : {Utc("2026-03-30T10:00:00Z") + absl::Microseconds(123456),
                        Utc("1969-12-31T23:59:59Z") + absl::Milliseconds(500),

@@ -44,6 +44,7 @@ TEST(CalendarTest, LocalDayIsTheLondonCalendarDay) {
 
 TEST(CalendarTest, FormatUtcIsRfc3339ToTheSecond) {
   EXPECT_EQ(FormatUtc(T("2026-03-30T10:00:00Z")), "2026-03-30T10:00:00Z");
+  EXPECT_EQ(FormatUtc(T("0506-03-27T09:00:00Z")), "0506-03-27T09:00:00Z");
 }
 
 }  // namespace
