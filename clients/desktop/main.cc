@@ -118,17 +118,20 @@ int main(int argc, char** argv) {
                        std::cerr << "mfh-desktop: " << what.toStdString()
                                  << ": " << message.toStdString() << "\n";
                      });
-    QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded, [&] {
-      window.ShowView(view);
-      // Let the layout settle before grabbing.
-      QTimer::singleShot(500, &window, [&] {
-        const bool ok = window.grab().save(path, "PNG");
-        if (!ok)
-          std::cerr << "mfh-desktop: could not write " << path.toStdString()
-                    << "\n";
-        QApplication::exit(ok ? 0 : 1);
-      });
-    });
+    // `path` and `view` end with this block, before the loop runs: the
+    // handlers keep copies.
+    QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded,
+                     [&window, path, view] {
+                       window.ShowView(view);
+                       // Let the layout settle before grabbing.
+                       QTimer::singleShot(500, &window, [&window, path] {
+                         const bool ok = window.grab().save(path, "PNG");
+                         if (!ok)
+                           std::cerr << "mfh-desktop: could not write "
+                                     << path.toStdString() << "\n";
+                         QApplication::exit(ok ? 0 : 1);
+                       });
+                     });
     QTimer::singleShot(30000, &window, [] {
       std::cerr << "mfh-desktop: the data did not load within 30 s\n";
       QApplication::exit(1);
