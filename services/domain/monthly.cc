@@ -80,7 +80,8 @@ int CountRepeatChildren(const Policy& policy,
     starts[p.episode.child_id].push_back(p.episode.missing_since);
   }
   int repeat_children = 0;
-  for (const auto& [child_id, times] : starts) {
+  for (const auto& entry : starts) {
+    const std::vector<absl::Time>& times = entry.second;
     const bool repeat =
         std::any_of(times.begin(), times.end(), [&](absl::Time start) {
           if (!InClosedOpen(start, from, until)) return false;

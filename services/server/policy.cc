@@ -103,21 +103,25 @@ absl::StatusOr<domain::Policy> PolicyFromProto(const v1::HubPolicy& proto) {
   return policy;
 }
 
-absl::StatusOr<domain::Policy> LoadPolicy(const std::string& path) {
+absl::StatusOr<domain::Policy> PolicyFromText(absl::string_view path,
+                                              const std::string& text) {
   v1::HubPolicy proto;
-  if (!path.empty()) {
-    std::ifstream in(path);
-    if (!in) {
-      return absl::NotFoundError(absl::StrCat("--policy: cannot read ", path));
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!google::protobuf::TextFormat::ParseFromString(text.str(), &proto)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "--policy: ", path, " is not a valid mfh.v1.HubPolicy text proto"));
-    }
+  if (!google::protobuf::TextFormat::ParseFromString(text, &proto)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--policy: ", path, " is not a valid mfh.v1.HubPolicy text proto"));
   }
   return PolicyFromProto(proto);
+}
+
+absl::StatusOr<domain::Policy> LoadPolicy(const std::string& path) {
+  if (path.empty()) return PolicyFromProto(v1::HubPolicy());
+  std::ifstream in(path);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat("--policy: cannot read ", path));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return PolicyFromText(path, text.str());
 }
 
 }  // namespace mfh::server

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "mfh/v1/policy.pb.h"
 #include "services/domain/policy.h"
 
@@ -12,6 +13,9 @@ namespace mfh::server {
 
 // Every field left out takes DESIGN.md's default.
 absl::StatusOr<domain::Policy> PolicyFromProto(const v1::HubPolicy& proto);
+// `text` (the file at `path`) in protobuf text format.
+absl::StatusOr<domain::Policy> PolicyFromText(absl::string_view path,
+                                              const std::string& text);
 // An empty path gives the defaults.
 absl::StatusOr<domain::Policy> LoadPolicy(const std::string& path);
 
