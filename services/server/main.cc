@@ -15,6 +15,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "mfh/bench/write_counts.grpc.pb.h"
 #include "services/app/audit_log.h"
 #include "services/app/hub.h"
 #include "services/domain/clock.h"
@@ -59,6 +60,25 @@ absl::StatusOr<std::unique_ptr<domain::Clock>> ServerClock(
   }
   return domain::FileClock::Open(clock_file);
 }
+
+// The store's group-commit counts, which the benchmark reads around its write
+// phase to batch its baseline alike; served by test builds only.
+class WriteCountsService final : public bench::WriteCounts::Service {
+ public:
+  explicit WriteCountsService(storage::SqliteStore& store) : store_(store) {}
+
+  grpc::Status Get(grpc::ServerContext*, const bench::WriteCountsRequest*,
+                   bench::WriteCountsResponse* resp) override {
+    const storage::SqliteStore::WriteCounts counts = store_.Counts();
+    resp->set_writes(counts.writes);
+    resp->set_groups(counts.groups);
+    resp->set_syncs(counts.syncs);
+    return grpc::Status::OK;
+  }
+
+ private:
+  storage::SqliteStore& store_;
+};
 
 struct ServeOptions {
   std::string db;
@@ -166,6 +186,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     rpc::MeetingServiceImpl meetings(hub.meetings());
     rpc::ReportServiceImpl reports(hub.reports());
     rpc::AdminServiceImpl admin(hub.admin());
+    WriteCountsService write_counts(**store);
     grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
     int port = 0;
@@ -178,6 +199,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     builder.RegisterService(&meetings);
     builder.RegisterService(&reports);
     builder.RegisterService(&admin);
+    if (kTestHooks) builder.RegisterService(&write_counts);
     std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
     if (server == nullptr || port == 0) {
       return Fail(

@@ -13,6 +13,10 @@
 
 namespace mfh::bench {
 
+// The version of the history Generate writes: bump it with any change to what
+// is generated, so that `mfh-bench run` regenerates databases made before.
+inline constexpr int kGeneratorVersion = 2;
+
 struct GenerateOptions {
   int64_t episodes = 1000;
   int64_t children = 0;  // 0: one child for every eight episodes

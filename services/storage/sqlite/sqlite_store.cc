@@ -126,16 +126,17 @@ absl::Status SqliteStore::Write(
   for (PendingWrite* w : group) w->taken = true;
   const absl::Status refused = sync_error_;
   queue_mu_.Unlock();
-  bool committed_any = false;
+  int64_t written = 0;
   if (refused.ok()) {
-    committed_any = CommitGroup(group);
+    written = CommitGroup(group);
   } else {
     for (PendingWrite* w : group) w->status = refused;
   }
   queue_mu_.Lock();
   // The next group may run while this one waits for its sync.
   committing_ = false;
-  if (committed_any) {
+  if (written > 0) {
+    committed_writes_ += written;
     const absl::Status synced = AwaitSync(++committed_groups_);
     for (PendingWrite* w : group) {
       if (w->status.ok()) w->status = synced;
@@ -157,6 +158,7 @@ absl::Status SqliteStore::AwaitSync(int64_t group) {
     }
     // One sync covers every group committed before it begins.
     syncing_ = true;
+    ++syncs_;
     const int64_t through = committed_groups_;
     queue_mu_.Unlock();
     const absl::Status synced = SyncWal();
@@ -171,11 +173,11 @@ absl::Status SqliteStore::AwaitSync(int64_t group) {
   return absl::OkStatus();
 }
 
-bool SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
+int64_t SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
   absl::MutexLock lock(&write_mu_);
-  auto fail_all = [&](const absl::Status& status) {
+  auto fail_all = [&](const absl::Status& status) -> int64_t {
     for (PendingWrite* w : group) w->status = status;
-    return false;
+    return 0;
   };
   if (writer_ == nullptr) {
     return fail_all(absl::FailedPreconditionError("the store is closed"));
@@ -199,7 +201,7 @@ bool SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
     w->status = status;
   }
   const absl::Status commit = Finish(*writer_, absl::OkStatus());
-  bool committed_any = false;
+  int64_t committed = 0;
   for (PendingWrite* w : group) {
     if (!w->status.ok()) continue;
     if (!commit.ok()) {
@@ -207,9 +209,9 @@ bool SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
       continue;
     }
     w->committed();
-    committed_any = true;
+    ++committed;
   }
-  return committed_any;
+  return committed;
 }
 
 absl::Status SqliteStore::SyncWal() {
@@ -299,6 +301,13 @@ absl::Status SqliteStore::UseForBulkLoad() {
   RETURN_IF_ERROR(writer_->Execute(kSynchronousOffSql, "kSynchronousOffSql"));
   StopSyncingWal();
   return absl::OkStatus();
+}
+
+SqliteStore::WriteCounts SqliteStore::Counts() {
+  absl::MutexLock lock(&queue_mu_);
+  return {.writes = committed_writes_,
+          .groups = committed_groups_,
+          .syncs = syncs_};
 }
 
 absl::StatusOr<int> SqliteStore::SchemaVersion() {

@@ -66,14 +66,23 @@ class SqliteStore : public Store {
   // The schema version stored in the file.
   absl::StatusOr<int> SchemaVersion();
 
+  // What group commit has done since the store was opened: the benchmark's
+  // measure of the server's group size, which its batched baseline matches.
+  struct WriteCounts {
+    int64_t writes = 0;  // committed, each in the group that carried it
+    int64_t groups = 0;  // transactions that committed at least one write
+    int64_t syncs = 0;   // fdatasync calls of the WAL
+  };
+  WriteCounts Counts();
+
  private:
   SqliteStore(std::string path, int max_readers,
               std::unique_ptr<Connection> writer, int wal_fd);
 
   struct PendingWrite;
   // Runs one group of writes in one transaction on the writer connection;
-  // whether anything was committed (and so needs a sync).
-  bool CommitGroup(const std::vector<PendingWrite*>& group);
+  // how many writes were committed (and so need a sync).
+  int64_t CommitGroup(const std::vector<PendingWrite*>& group);
   // Returns once the WAL is synced through the `group`th committed group,
   // syncing it unless another writer's sync is under way (then waiting for
   // it, and syncing after it if it began too early).
@@ -102,6 +111,8 @@ class SqliteStore : public Store {
   int64_t synced_groups_ ABSL_GUARDED_BY(queue_mu_) = 0;
   bool syncing_ ABSL_GUARDED_BY(queue_mu_) = false;
   absl::Status sync_error_ ABSL_GUARDED_BY(queue_mu_);
+  int64_t committed_writes_ ABSL_GUARDED_BY(queue_mu_) = 0;
+  int64_t syncs_ ABSL_GUARDED_BY(queue_mu_) = 0;
 
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);
