@@ -131,6 +131,32 @@ TEST(MissingReportTest, RetryComparesTheRiskFirstReportedNotTheRegrade) {
   EXPECT_TRUE(IsSameReport(stored, ValidReport()));
 }
 
+TEST(MissingReportTest, ARetryWithAnotherRiskOrReporterIsNotTheSameReport) {
+  MissingReport first = ValidReport();
+  first.reporter = "PC Jones";
+  Episode stored = NewEpisode(first, kNow, "u");
+  MissingReport retry = first;
+  EXPECT_TRUE(IsSameReport(stored, retry));
+  retry.risk = Risk::kMedium;
+  EXPECT_FALSE(IsSameReport(stored, retry));
+  retry = first;
+  retry.reporter = "PC Smith";
+  EXPECT_FALSE(IsSameReport(stored, retry));
+  retry.reporter.clear();
+  EXPECT_TRUE(IsSameReport(stored, retry));
+  retry = first;
+  retry.notified_at = T("2026-03-26T19:30:01Z");
+  EXPECT_FALSE(IsSameReport(stored, retry));
+  // After a regrade to LOW, a retry that says LOW is not the report that
+  // was made (HIGH), even though LOW is the grade in force now.
+  stored.risk_history.push_back(
+      {Risk::kLow, T("2026-03-27T00:00:00Z"), kNow, "u", "regrade"});
+  stored.risk = Risk::kLow;
+  retry = first;
+  retry.risk = Risk::kLow;
+  EXPECT_FALSE(IsSameReport(stored, retry));
+}
+
 Episode EpisodeOf(const std::string& id, absl::Time from,
                   std::optional<absl::Time> to) {
   Episode e;
@@ -241,6 +267,31 @@ TEST(ReturnReportTest, TheSameReturnAgainIsARetryAndOtherDetailsAreNot) {
   retry.found_location.clear();
   EXPECT_TRUE(IsSameReturn(e, retry));
   retry.found_location = "Elsewhere";
+  EXPECT_FALSE(IsSameReturn(e, retry));
+}
+
+TEST(ReturnReportTest, EverySuppliedDetailOfAReturnIsCompared) {
+  ReturnReport first = ValidReturn();
+  first.found_with = "an older friend";
+  first.returned_to = ReturnedTo::kPlacement;
+  Episode e = NewEpisode(ValidReport(), kNow, "u");
+  ASSERT_TRUE(ApplyReturn(first, kNow, e).ok());
+  ReturnReport retry = first;
+  EXPECT_TRUE(IsSameReturn(e, retry));
+  retry.found_with = "alone";
+  EXPECT_FALSE(IsSameReturn(e, retry));
+  retry.found_with.clear();
+  EXPECT_TRUE(IsSameReturn(e, retry));
+  retry = first;
+  retry.returned_to = ReturnedTo::kHome;
+  EXPECT_FALSE(IsSameReturn(e, retry));
+  retry.returned_to = ReturnedTo::kUnspecified;
+  EXPECT_TRUE(IsSameReturn(e, retry));
+  retry = first;
+  retry.return_notified_at = T("2026-03-27T10:00:01Z");
+  EXPECT_FALSE(IsSameReturn(e, retry));
+  retry = first;
+  retry.returned_at = T("2026-03-27T08:00:01Z");
   EXPECT_FALSE(IsSameReturn(e, retry));
 }
 
