@@ -285,8 +285,8 @@ std::string SsdaCsv(const std::vector<SsdaRow>& rows) {
   for (const SsdaRow& r : rows) {
     // CHILD is an la_ref typed by a person; the other fields are the
     // hub's own dates and codes, which CsvField leaves as they are.
-    out += CsvRecord({r.child, r.dob, r.missing, r.mis_start, r.mis_end},
-                     "\r\n");
+    out +=
+        CsvRecord({r.child, r.dob, r.missing, r.mis_start, r.mis_end}, "\r\n");
   }
   return out;
 }

@@ -1129,7 +1129,6 @@ TEST_F(CliTest, UserAddListRevokeAndAudit) {
             "ID  AT  USER  ROLE  RPC  CHILDREN  EPISODES  OUTCOME\n");
 }
 
-
 TEST_F(CliTest, CsvIsQuotedAndSafeToOpenInASpreadsheet) {
   Ok("coordinator",
      {"child", "add", "--name", "=HYPERLINK(\"http://x\",\"y\")", "--dob",
