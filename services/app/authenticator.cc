@@ -1,6 +1,5 @@
 #include "services/app/authenticator.h"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <optional>
@@ -9,6 +8,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "services/app/log.h"
+#include "services/domain/sha256.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::app {
@@ -28,11 +28,7 @@ bool InForce(const std::optional<storage::StoredUser>& found) {
 }  // namespace
 
 std::string TokenSha256(absl::string_view token) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(token.data(), token.size(), digest, &size, EVP_sha256(), nullptr);
-  return absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(digest), size));
+  return domain::Sha256Hex(token);
 }
 
 absl::StatusOr<std::string> NewToken() {

@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/domain/audit_chain.h"
 #include "services/domain/monthly.h"
 #include "services/domain/reports.h"
 #include "services/domain/types.h"
@@ -244,8 +245,18 @@ class Transaction {
   virtual absl::StatusOr<std::vector<domain::User>> ListUsers() = 0;
   virtual absl::Status RevokeUser(absl::string_view name, absl::Time at) = 0;
 
-  // Audit. InsertAudit ignores record.audit_id and assigns one.
+  // Audit. InsertAudit ignores record.audit_id, assigns one, and chains the
+  // row onto the last (domain/audit_chain.h).
   virtual absl::Status InsertAudit(const domain::AuditRecord& record) = 0;
+  // Where the chain began and its last entry.
+  virtual absl::StatusOr<domain::AuditChainState> ReadAuditChain() = 0;
+  // Calls `fn` on every row from `first_id` on, in id order, with its link;
+  // stops at the first error `fn` returns.
+  virtual absl::Status ScanAuditChain(
+      int64_t first_id,
+      absl::FunctionRef<absl::Status(const domain::AuditRecord&,
+                                     const domain::AuditLink&)>
+          fn) = 0;
   // Oldest first, keyed by audit id (its decimal number); rows at or after
   // `since` when set; rows naming `child_id` when not empty.
   virtual absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(

@@ -384,5 +384,64 @@ TEST_P(GoldenMigration, NewRecordsTakeTheNextIdsBesideTheOldOnes) {
   EXPECT_EQ(meeting.meeting_id, version() == 1 ? "M1" : "M2");
 }
 
+// The chain as verified through the store: the break, if any, and the
+// entries found intact.
+struct Verified {
+  domain::AuditChainState state;
+  std::optional<domain::AuditChainBreak> broken;
+  int64_t intact = 0;
+};
+
+Verified VerifyChain(SqliteStore& store) {
+  Verified verified;
+  EXPECT_TRUE(store
+                  .Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(verified.state, txn.ReadAuditChain());
+                    domain::AuditChainVerifier verifier(verified.state);
+                    RETURN_IF_ERROR(
+                        txn.ScanAuditChain(verified.state.first_id,
+                                           [&](const domain::AuditRecord& r,
+                                               const domain::AuditLink& link) {
+                                             verifier.Add(r, link);
+                                             return absl::OkStatus();
+                                           }));
+                    verified.broken = verifier.Finish();
+                    verified.intact = verifier.intact();
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  return verified;
+}
+
+// Versions 1 to 4 predate the chain: it starts after their rows, at the
+// upgrade; version 5 chained its rows from the first.
+TEST_P(GoldenMigration, TheAuditChainCoversEveryEntryFromWhereItBegan) {
+  std::unique_ptr<SqliteStore> store = OpenGolden();
+  ASSERT_NE(store, nullptr);
+  const int64_t old_rows = version() == 1 ? 1 : 2;
+  Verified before = VerifyChain(*store);
+  EXPECT_EQ(before.broken, std::nullopt);
+  EXPECT_EQ(before.state.first_id, version() < 5 ? old_rows + 1 : 1);
+  EXPECT_EQ(before.state.head_id, old_rows);
+  EXPECT_EQ(before.intact, version() < 5 ? 0 : old_rows);
+
+  domain::AuditRecord record;
+  record.at = Us(1774950000000000);
+  record.user = "alice";
+  record.role = domain::Role::kCoordinator;
+  record.rpc = "GetChild";
+  record.child_ids = {"C1"};
+  record.outcome = "OK";
+  ASSERT_TRUE(store
+                  ->Write([&](Transaction& txn) -> absl::Status {
+                    return txn.InsertAudit(record);
+                  })
+                  .ok());
+  Verified after = VerifyChain(*store);
+  EXPECT_EQ(after.broken, std::nullopt);
+  EXPECT_EQ(after.state.head_id, old_rows + 1);
+  EXPECT_EQ(after.intact, version() < 5 ? 1 : old_rows + 1);
+}
+
 }  // namespace
 }  // namespace mfh::storage

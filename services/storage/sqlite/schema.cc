@@ -217,6 +217,23 @@ constexpr char kSchemaV4Sql[] = R"sql(
 ALTER TABLE audit ADD COLUMN subject TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: the audit's hash chain (domain/audit_chain.h). Each row holds
+// the hash it follows and its own; audit_chain holds where the chain began
+// (at this upgrade: earlier rows are not covered) and its last entry.
+constexpr char kSchemaV5Sql[] = R"sql(
+ALTER TABLE audit ADD COLUMN previous_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_chain(
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  first_id INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  head_id INTEGER NOT NULL,
+  head_hash TEXT NOT NULL);
+INSERT INTO audit_chain(one, first_id, started_at, head_id, head_hash)
+  SELECT 1, COALESCE(MAX(id), 0) + 1, unixepoch() * 1000000,
+         COALESCE(MAX(id), 0), '' FROM audit;
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -299,8 +316,8 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 }  // namespace
 
 const std::vector<const char*>& MigrationScripts() {
-  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql,
-                                                    kSchemaV3Sql, kSchemaV4Sql};
+  static const std::vector<const char*> kScripts = {
+      kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql, kSchemaV5Sql};
   return kScripts;
 }
 

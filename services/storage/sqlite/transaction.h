@@ -139,6 +139,12 @@ class SqliteTransaction : public Transaction {
   absl::StatusOr<std::vector<domain::User>> ListUsers() override;
   absl::Status RevokeUser(absl::string_view name, absl::Time at) override;
   absl::Status InsertAudit(const domain::AuditRecord& record) override;
+  absl::StatusOr<domain::AuditChainState> ReadAuditChain() override;
+  absl::Status ScanAuditChain(
+      int64_t first_id,
+      absl::FunctionRef<absl::Status(const domain::AuditRecord&,
+                                     const domain::AuditLink&)>
+          fn) override;
   absl::StatusOr<std::vector<domain::AuditRecord>> ListAudit(
       std::optional<absl::Time> since, absl::string_view child_id,
       const Page& page) override;

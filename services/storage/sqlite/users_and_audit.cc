@@ -107,28 +107,75 @@ absl::Status SqliteTransaction::RevokeUser(absl::string_view name,
   return absl::OkStatus();
 }
 
+absl::StatusOr<domain::AuditChainState> SqliteTransaction::ReadAuditChain() {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectAuditChainSql));
+  ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return absl::DataLossError("audit_chain: the row is missing");
+  return domain::AuditChainState{.first_id = s->ColumnInt64(0),
+                                 .started_at = s->ColumnTime(1),
+                                 .head_id = s->ColumnInt64(2),
+                                 .head_hash = s->ColumnText(3)};
+}
+
 absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
+  ASSIGN_OR_RETURN(const domain::AuditChainState chain, ReadAuditChain());
+  AuditRecord chained = record;
+  {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectNextAuditIdSql));
+    RETURN_IF_ERROR(s->Step().status());
+    chained.audit_id = s->ColumnInt64(0);
+  }
+  // The time and lists as stored, so that the hash is of what a verifier
+  // reads back.
+  chained.at = absl::FromUnixMicros(absl::ToUnixMicros(record.at));
+  chained.child_ids = SplitList(absl::StrJoin(record.child_ids, ","), ',');
+  chained.episode_ids = SplitList(absl::StrJoin(record.episode_ids, ","), ',');
+  const domain::AuditLink link = domain::NextAuditLink(chain, chained);
   {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditSql));
-    s->BindTime(1, record.at);
-    s->BindText(2, record.user);
-    s->BindInt64(3, CodeOf(record.role));
-    s->BindText(4, record.rpc);
-    s->BindText(5, absl::StrJoin(record.child_ids, ","));
-    s->BindText(6, absl::StrJoin(record.episode_ids, ","));
-    s->BindText(7, record.outcome);
-    s->BindText(8, record.subject);
+    s->BindInt64(1, chained.audit_id);
+    s->BindTime(2, chained.at);
+    s->BindText(3, chained.user);
+    s->BindInt64(4, CodeOf(chained.role));
+    s->BindText(5, chained.rpc);
+    s->BindText(6, absl::StrJoin(chained.child_ids, ","));
+    s->BindText(7, absl::StrJoin(chained.episode_ids, ","));
+    s->BindText(8, chained.outcome);
+    s->BindText(9, chained.subject);
+    s->BindText(10, link.previous_hash);
+    s->BindText(11, link.hash);
     RETURN_IF_ERROR(s->Run());
   }
-  const int64_t audit_id = db_.LastInsertRowId();
-  for (const std::string& child_id : record.child_ids) {
+  {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateAuditChainHeadSql));
+    s->BindInt64(1, chained.audit_id);
+    s->BindText(2, link.hash);
+    RETURN_IF_ERROR(s->Run());
+  }
+  for (const std::string& child_id : chained.child_ids) {
     if (child_id.empty()) continue;
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditChildSql));
     s->BindText(1, child_id);
-    s->BindInt64(2, audit_id);
+    s->BindInt64(2, chained.audit_id);
     RETURN_IF_ERROR(s->Run());
   }
   return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::ScanAuditChain(
+    int64_t first_id, absl::FunctionRef<absl::Status(const AuditRecord&,
+                                                     const domain::AuditLink&)>
+                          fn) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectAuditChainedSql));
+  s->BindInt64(1, first_id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return absl::OkStatus();
+    ASSIGN_OR_RETURN(AuditRecord record, ReadAudit(*s));
+    RETURN_IF_ERROR(
+        fn(record, domain::AuditLink{.previous_hash = s->ColumnText(9),
+                                     .hash = s->ColumnText(10)}));
+  }
 }
 
 absl::StatusOr<std::vector<AuditRecord>> SqliteTransaction::ListAudit(

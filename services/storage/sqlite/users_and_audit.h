@@ -10,6 +10,8 @@
 #define MFH_AUDIT_FIELDS \
   "at, user, role, rpc, child_ids, episode_ids, outcome, subject"
 #define MFH_AUDIT_ROW_FIELDS "id, " MFH_AUDIT_FIELDS
+// An audit row with its place in the hash chain.
+#define MFH_AUDIT_CHAINED_FIELDS MFH_AUDIT_ROW_FIELDS ", previous_hash, hash"
 
 namespace mfh::storage::sql {
 
@@ -27,7 +29,19 @@ inline constexpr char kRevokeUserSql[] =
     "UPDATE users SET revoked_at = COALESCE(revoked_at, ?) WHERE name = ?";
 
 inline constexpr char kInsertAuditSql[] =
-    "INSERT INTO audit(" MFH_AUDIT_FIELDS ") VALUES(?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit(" MFH_AUDIT_CHAINED_FIELDS
+    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// The id the next audit row gets.
+inline constexpr char kSelectNextAuditIdSql[] =
+    "SELECT COALESCE(MAX(id), 0) + 1 FROM audit";
+inline constexpr char kSelectAuditChainSql[] =
+    "SELECT first_id, started_at, head_id, head_hash FROM audit_chain";
+// The head's id, then its hash.
+inline constexpr char kUpdateAuditChainHeadSql[] =
+    "UPDATE audit_chain SET head_id = ?, head_hash = ?";
+// The chained rows in id order, from the first id the chain covers.
+inline constexpr char kSelectAuditChainedSql[] =
+    "SELECT " MFH_AUDIT_CHAINED_FIELDS " FROM audit WHERE id >= ? ORDER BY id";
 // audit_children indexes the child ids for ListAudit's child filter.
 inline constexpr char kInsertAuditChildSql[] =
     "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
