@@ -47,18 +47,60 @@ absl::StatusOr<domain::User> RevokeUserIn(Transaction& tx,
   return user;
 }
 
+namespace {
+
+// The audit row of a user change made outside the API.
+domain::AuditRecord HostRecord(absl::string_view rpc,
+                               const UserRequest& request, absl::Time now,
+                               absl::string_view by) {
+  domain::AuditRecord record;
+  record.at = now;
+  record.user = std::string(by);
+  record.rpc = std::string(rpc);
+  record.outcome = "OK";
+  record.subject = AuditSubjectOf(request);
+  return record;
+}
+
+}  // namespace
+
+std::string AuditSubjectOf(const UserRequest& request) {
+  if (request.name.empty()) return "";
+  if (request.role == domain::Role::kUnspecified) {
+    return absl::StrCat("user ", request.name);
+  }
+  return absl::StrCat("user ", request.name, " as ",
+                      domain::RoleName(request.role));
+}
+
+std::string AuditSubjectOf(const AuditQuery& query) {
+  if (query.rows_of_child.empty()) return "";
+  return absl::StrCat("audit of child ", query.rows_of_child);
+}
+
 absl::StatusOr<NewUser> CreateUser(storage::Store& store,
                                    absl::string_view name, domain::Role role,
-                                   absl::Time now) {
+                                   absl::Time now, absl::string_view by) {
+  const UserRequest request{.name = std::string(name), .role = role};
   NewUser created;
   RETURN_IF_ERROR(store.Write([&](Transaction& tx) -> absl::Status {
-    ASSIGN_OR_RETURN(
-        created,
-        AddUserIn(tx, UserRequest{.name = std::string(name), .role = role},
-                  now));
-    return absl::OkStatus();
+    ASSIGN_OR_RETURN(created, AddUserIn(tx, request, now));
+    return tx.InsertAudit(HostRecord(calls::kAddUser.name, request, now, by));
   }));
   return created;
+}
+
+absl::StatusOr<domain::User> RevokeUser(storage::Store& store,
+                                        absl::string_view name, absl::Time now,
+                                        absl::string_view by) {
+  const UserRequest request{.name = std::string(name)};
+  domain::User revoked;
+  RETURN_IF_ERROR(store.Write([&](Transaction& tx) -> absl::Status {
+    ASSIGN_OR_RETURN(revoked, RevokeUserIn(tx, name, now));
+    return tx.InsertAudit(
+        HostRecord(calls::kRevokeUser.name, request, now, by));
+  }));
+  return revoked;
 }
 
 absl::StatusOr<NewUser> Admin::AddUser(const Call& call,

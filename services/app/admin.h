@@ -29,6 +29,9 @@ struct UserRequest {
   domain::Role role = domain::Role::kUnspecified;  // AddUser only
 };
 
+// "user sam as police" (AddUser), "user sam" (RevokeUser); empty for none.
+std::string AuditSubjectOf(const UserRequest& request);
+
 struct AuditQuery {
   std::optional<absl::Time> since;
   // Only rows naming this child; empty: every row. A filter, not a record
@@ -36,6 +39,8 @@ struct AuditQuery {
   std::string rows_of_child;
   PageRequest page;
 };
+// "audit of child C1" when the rows are one child's; empty otherwise.
+std::string AuditSubjectOf(const AuditQuery& query);
 
 // Adds a user with a fresh random token: INVALID_ARGUMENT for a bad name or
 // role, ALREADY_EXISTS for a name in use.
@@ -47,10 +52,14 @@ absl::StatusOr<domain::User> RevokeUserIn(storage::Transaction& tx,
                                           absl::string_view name,
                                           absl::Time now);
 
-// AddUserIn in a write of its own: for the server host and tools.
+// AddUserIn and RevokeUserIn in a write of their own, with their audit row
+// (user `by`, no role): for the server host ("host:root") and tools.
 absl::StatusOr<NewUser> CreateUser(storage::Store& store,
                                    absl::string_view name, domain::Role role,
-                                   absl::Time now);
+                                   absl::Time now, absl::string_view by);
+absl::StatusOr<domain::User> RevokeUser(storage::Store& store,
+                                        absl::string_view name, absl::Time now,
+                                        absl::string_view by);
 
 class Admin {
  public:

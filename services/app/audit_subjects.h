@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -21,18 +22,26 @@ class AuditSubjects {
  public:
   void AddChild(absl::string_view child_id);
   void AddEpisode(absl::string_view episode_id);
+  // What the call acted on beyond children and episodes ("user sam as
+  // police", "meeting M3 for 2026-12-02", "period 2026-11"); the last one
+  // set wins, so that a result can say more than its request.
+  void SetSubject(std::string subject) { subject_ = std::move(subject); }
 
   const std::vector<std::string>& child_ids() const { return child_ids_; }
   const std::vector<std::string>& episode_ids() const { return episode_ids_; }
+  const std::string& subject() const { return subject_; }
 
  private:
+  std::string subject_;
   std::vector<std::string> child_ids_;
   std::vector<std::string> episode_ids_;
   std::unordered_set<std::string> seen_;
 };
 
 // The ids a request names in its fields child_id, episode_id, episode_ids
-// and also_episode_ids: what a refused call is recorded as having asked for.
+// and also_episode_ids, and its subject (AuditSubjectOf, found by
+// argument-dependent lookup, for a request that has one): what a refused
+// call is recorded as having asked for.
 template <typename Request>
 AuditSubjects RequestedSubjects(const Request& request) {
   AuditSubjects subjects;
@@ -49,6 +58,9 @@ AuditSubjects RequestedSubjects(const Request& request) {
     for (const std::string& id : request.also_episode_ids) {
       subjects.AddEpisode(id);
     }
+  }
+  if constexpr (requires { AuditSubjectOf(request); }) {
+    subjects.SetSubject(AuditSubjectOf(request));
   }
   return subjects;
 }

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "services/app/agenda_loader.h"
 #include "services/app/records.h"
 #include "services/domain/calendar.h"
@@ -27,9 +28,23 @@ absl::StatusOr<absl::CivilDay> DayOf(const AgendaQuery& query, absl::Time now,
 }  // namespace
 
 void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects) {
+  subjects.SetSubject(absl::StrCat("meeting ", record.meeting.meeting_id,
+                                   " of ",
+                                   absl::FormatCivilTime(record.meeting.day)));
   AddSubjects(record.agenda, subjects);
   AddSubjects(record.meeting.notes, subjects);
   AddSubjects(record.meeting.actions, subjects);
+}
+
+std::string AuditSubjectOf(const MeetingRef& ref) {
+  if (!ref.meeting_id.empty()) return absl::StrCat("meeting ", ref.meeting_id);
+  if (!ref.day.empty()) return absl::StrCat("meeting of ", ref.day);
+  return "";
+}
+
+std::string AuditSubjectOf(const MeetingClosing& closing) {
+  if (closing.meeting_id.empty()) return "";
+  return absl::StrCat("meeting ", closing.meeting_id);
 }
 
 absl::StatusOr<MeetingRecord> Meetings::Record(Meeting meeting) const {

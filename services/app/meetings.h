@@ -58,6 +58,9 @@ struct MeetingRecord {
   domain::Agenda agenda;
 };
 void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects);
+// "meeting M3", or "meeting of 2026-12-02" for one asked for by day.
+std::string AuditSubjectOf(const MeetingRef& ref);
+std::string AuditSubjectOf(const MeetingClosing& closing);
 
 class Meetings {
  public:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "services/app/records.h"
 #include "services/domain/calendar.h"
@@ -49,28 +50,47 @@ absl::StatusOr<domain::CstMeasure> MeasureCst(Transaction& tx, absl::Time from,
 
 }  // namespace
 
-void AddSubjects(const MonthlyReport&, AuditSubjects&) {}
+std::string AuditSubjectOf(const PeriodQuery& query) {
+  if (query.period.empty()) return "";
+  return absl::StrCat("period ", query.period);
+}
+
+void AddSubjects(const MonthlyReport& report, AuditSubjects& subjects) {
+  subjects.SetSubject(absl::StrCat("period ", report.month.label));
+}
 
 void AddSubjects(const Ssda903Report& report, AuditSubjects& subjects) {
+  subjects.SetSubject(absl::StrCat("period ", report.year.label));
+  // The rows name children by la_ref; the episodes behind them say whose.
+  absl::flat_hash_map<std::string, const domain::SsdaEpisode*> episodes;
   for (const domain::SsdaEpisode& e : report.episodes) {
-    subjects.AddChild(e.child_id);
+    episodes[e.episode_id] = &e;
+  }
+  for (const domain::SsdaRow& row : report.rows) {
+    auto found = episodes.find(row.episode_id);
+    if (found != episodes.end()) subjects.AddChild(found->second->child_id);
+    subjects.AddEpisode(row.episode_id);
   }
 }
 
 void AddSubjects(const ExceptionReport& report, AuditSubjects& subjects) {
+  subjects.SetSubject(absl::StrCat("period ", report.quarter.label));
   for (const LateInterview& late : report.late_interviews) {
-    subjects.AddChild(late.rhi.child_id);
+    AddSubjects(late.rhi, subjects);
   }
   for (const LongEpisode& e : report.long_episodes) {
-    subjects.AddChild(e.episode.child_id);
+    AddSubjects(e.episode, subjects);
   }
   for (const OverdueAction& a : report.overdue_actions) {
-    subjects.AddChild(a.action.child_id);
+    AddSubjects(a.action, subjects);
   }
 }
 
 void AddSubjects(const Chronology& chronology, AuditSubjects& subjects) {
   subjects.AddChild(chronology.child_id);
+  for (const domain::ChronologyEvent& event : chronology.events) {
+    subjects.AddEpisode(event.episode_id);
+  }
 }
 
 absl::StatusOr<MonthlyReport> Reports::GetMonthlyReport(

@@ -25,6 +25,9 @@ struct PeriodQuery {
   std::optional<absl::Time> as_of;  // default: the clock
 };
 
+// "period 2026-11" when one is given.
+std::string AuditSubjectOf(const PeriodQuery& query);
+
 struct ChronologyQuery {
   std::string child_id;
   std::optional<absl::Time> as_of;  // default: the clock

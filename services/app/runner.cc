@@ -15,6 +15,7 @@ domain::AuditRecord NewRecord(const Context& ctx, absl::string_view rpc,
   record.rpc = std::string(rpc);
   record.child_ids = subjects.child_ids();
   record.episode_ids = subjects.episode_ids();
+  record.subject = subjects.subject();
   return record;
 }
 

@@ -11,6 +11,9 @@
 namespace mfh::server {
 namespace {
 
+// Who the audit says made the demo's coordinator.
+constexpr absl::string_view kDemoActor = "host:mfh-server --demo";
+
 using domain::Category;
 using domain::Risk;
 
@@ -403,12 +406,12 @@ absl::StatusOr<std::string> FillDemoBorough(storage::Store& store,
   }));
   if (has_children) return std::string();
   const absl::Time now = hub.clock().Now();
-  absl::StatusOr<app::NewUser> user =
-      app::CreateUser(store, "coordinator", domain::Role::kCoordinator, now);
+  absl::StatusOr<app::NewUser> user = app::CreateUser(
+      store, "coordinator", domain::Role::kCoordinator, now, kDemoActor);
   if (absl::IsAlreadyExists(user.status())) {
     user = app::CreateUser(
         store, absl::StrCat("coordinator-", absl::ToUnixSeconds(now)),
-        domain::Role::kCoordinator, now);
+        domain::Role::kCoordinator, now, kDemoActor);
   }
   if (!user.ok()) return user.status();
   Builder builder(hub, app::Call{.token = user->token,

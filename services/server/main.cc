@@ -19,7 +19,6 @@
 #include "services/app/audit_log.h"
 #include "services/app/hub.h"
 #include "services/domain/clock.h"
-#include "services/domain/roles.h"
 #include "services/rpc/admin_service.h"
 #include "services/rpc/child_service.h"
 #include "services/rpc/convert.h"
@@ -30,6 +29,7 @@
 #include "services/rpc/report_service.h"
 #include "services/rpc/thread_model.h"
 #include "services/server/demo.h"
+#include "services/server/host_commands.h"
 #include "services/server/policy.h"
 #include "services/storage/sqlite/sqlite_store.h"
 
@@ -226,62 +226,6 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   return 0;
 }
 
-int UserAdd(const std::string& db, const std::string& name,
-            const std::string& role_name) {
-  const domain::Role role = domain::ParseRole(role_name);
-  if (role == domain::Role::kUnspecified) {
-    return Fail(
-        "--role: must be coordinator, police, rhi_worker, manager or admin");
-  }
-  auto store = storage::SqliteStore::Open(db);
-  if (!store.ok()) return Fail(store.status().message());
-  RealClock clock;
-  auto created = app::CreateUser(**store, name, role, clock.Now());
-  if (!created.ok()) return Fail(created.status().message());
-  std::cout << "user " << name << " (" << role_name
-            << ") added; the token is shown once:\n"
-            << created->token << std::endl;
-  return 0;
-}
-
-int UserList(const std::string& db) {
-  auto store = storage::SqliteStore::Open(db);
-  if (!store.ok()) return Fail(store.status().message());
-  std::vector<domain::User> users;
-  absl::Status status = (*store)->Read([&](storage::Transaction& tx) {
-    auto listed = tx.ListUsers();
-    if (!listed.ok()) return listed.status();
-    users = *std::move(listed);
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return Fail(status.message());
-  const absl::TimeZone utc = absl::UTCTimeZone();
-  for (const domain::User& u : users) {
-    std::cout << u.name << "\t" << domain::RoleName(u.role) << "\t"
-              << absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", u.created_at, utc)
-              << "\t"
-              << (u.revoked_at.has_value()
-                      ? absl::StrCat("revoked ",
-                                     absl::FormatTime("%Y-%m-%dT%H:%M:%SZ",
-                                                      *u.revoked_at, utc))
-                      : "active")
-              << "\n";
-  }
-  return 0;
-}
-
-int UserRevoke(const std::string& db, const std::string& name) {
-  auto store = storage::SqliteStore::Open(db);
-  if (!store.ok()) return Fail(store.status().message());
-  RealClock clock;
-  absl::Status status = (*store)->Write([&](storage::Transaction& tx) {
-    return app::RevokeUserIn(tx, name, clock.Now()).status();
-  });
-  if (!status.ok()) return Fail(status.message());
-  std::cout << "user " << name << " revoked" << std::endl;
-  return 0;
-}
-
 int Main(int argc, char** argv) {
   rpc::StopLockOrderTracking();
   // Block the stop signals before any thread starts, so that only the
@@ -334,12 +278,21 @@ int Main(int argc, char** argv) {
   revoke_cmd->add_option("NAME", name, "User name")->required();
   revoke_cmd->add_option("--db", db, "SQLite database file")->required();
 
+  CLI::App* audit_cmd = app.add_subcommand("audit", "The audit log");
+  audit_cmd->require_subcommand(1);
+  CLI::App* verify_cmd = audit_cmd->add_subcommand(
+      "verify",
+      "Check the audit's hash chain: exit 0 when intact, 1 naming the first "
+      "entry edited, deleted or inserted");
+  verify_cmd->add_option("--db", db, "SQLite database file")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve_cmd->parsed()) return Serve(serve, stop_signals);
-  if (add_cmd->parsed()) return UserAdd(db, name, role);
-  if (list_cmd->parsed()) return UserList(db);
-  return UserRevoke(db, name);
+  if (add_cmd->parsed()) return UserAdd(db, name, role, std::cout, std::cerr);
+  if (list_cmd->parsed()) return UserList(db, std::cout, std::cerr);
+  if (verify_cmd->parsed()) return AuditVerify(db, std::cout, std::cerr);
+  return UserRevoke(db, name, std::cout, std::cerr);
 }
 
 }  // namespace

@@ -71,7 +71,8 @@ class RunnerTest : public ::testing::Test {
   }
 
   Call Token(const std::string& name, domain::Role role) {
-    absl::StatusOr<NewUser> user = CreateUser(*store_, name, role, kNow);
+    absl::StatusOr<NewUser> user =
+        CreateUser(*store_, name, role, kNow, "host:test");
     EXPECT_TRUE(user.ok()) << user.status();
     return Call{.token = user->token, .undecodable = absl::OkStatus()};
   }
@@ -106,6 +107,8 @@ class RunnerTest : public ::testing::Test {
           tx.ListAudit(std::nullopt, "", storage::Page{.limit = 1000});
       if (!records.ok()) return records.status();
       for (const domain::AuditRecord& r : *records) {
+        // The users the fixture added (CreateUserIsAuditedAsItsActor).
+        if (r.user == "host:test") continue;
         rows.push_back(absl::StrCat(
             r.user, " ", r.rpc, " ", r.outcome, " [",
             absl::StrJoin(r.child_ids, ","), "] [",
@@ -153,6 +156,22 @@ class RunnerTest : public ::testing::Test {
   Call police_;
   std::vector<std::string> steps_;
 };
+
+TEST_F(RunnerTest, CreateUserIsAuditedAsItsActorWithTheUserAndRole) {
+  absl::StatusOr<NewUser> added =
+      CreateUser(*store_, "jo", domain::Role::kPolice, kNow, "host:ops");
+  ASSERT_TRUE(added.ok()) << added.status();
+  absl::StatusOr<domain::User> revoked =
+      RevokeUser(*store_, "jo", kNow + absl::Seconds(1), "host:ops");
+  ASSERT_TRUE(revoked.ok()) << revoked.status();
+  EXPECT_EQ(AuditRows(), (std::vector<std::string>{
+                             "host:ops AddUser OK [] [] user jo as police",
+                             "host:ops RevokeUser OK [] [] user jo"}));
+  // A refused change writes nothing.
+  EXPECT_EQ(RevokeUser(*store_, "nobody", kNow, "host:ops").status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(AuditRows().size(), 2u);
+}
 
 TEST_F(RunnerTest, AnUnknownTokenIsRefusedFirstAndAuditedWithItsPeer) {
   Call stranger{.token = "not-a-token",

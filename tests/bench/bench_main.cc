@@ -512,7 +512,7 @@ int RunCommand(const Options& o, const std::string& self) {
     if (!store.ok()) return Fail(std::string(store.status().message()));
     auto user = app::CreateUser(
         **store, absl::StrCat("bench-", absl::ToUnixNanos(absl::Now())),
-        domain::Role::kCoordinator, absl::Now());
+        domain::Role::kCoordinator, absl::Now(), "host:bench");
     if (!user.ok()) return Fail(std::string(user.status().message()));
     token = user->token;
   }

@@ -91,7 +91,7 @@ class World {
                               domain::Role::kRhiWorker, domain::Role::kManager,
                               domain::Role::kAdmin}) {
       auto user = app::CreateUser(*store_, absl::StrCat("user", tokens_.size()),
-                                  role, clock_.Now());
+                                  role, clock_.Now(), "host:fuzz");
       if (!user.ok()) Die(std::string(user.status().message()));
       tokens_.push_back(user->token);
     }

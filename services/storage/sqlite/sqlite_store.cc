@@ -100,6 +100,24 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
       new SqliteStore(path, max_readers, std::move(writer), wal_fd));
 }
 
+absl::Status SqliteStore::ReadAsFound(
+    const std::string& path, absl::FunctionRef<absl::Status(Transaction&)> fn) {
+  ASSIGN_OR_RETURN(std::unique_ptr<Connection> reader,
+                   Connection::Open(path, /*read_only=*/true));
+  ASSIGN_OR_RETURN(const int version, ReadSchemaVersion(reader->db()));
+  if (version != kCurrentSchemaVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, " is at schema version ", version, ", this mfh-server's is ",
+        kCurrentSchemaVersion, "; start the server on it once to upgrade it"));
+  }
+  absl::Status status = reader->Execute(sql::kBeginSql, "kBeginSql");
+  if (status.ok()) {
+    SqliteTransaction transaction(*reader);
+    status = fn(transaction);
+  }
+  return Finish(*reader, std::move(status));
+}
+
 struct SqliteStore::PendingWrite {
   absl::FunctionRef<absl::Status(Transaction&)> fn;
   absl::FunctionRef<void()> committed;

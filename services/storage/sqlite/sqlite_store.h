@@ -30,6 +30,13 @@ class SqliteStore : public Store {
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
       const std::string& path, int max_readers = kDefaultMaxReaders);
 
+  // Runs `fn` in a read transaction on the file at `path` as it is:
+  // opened read-only and not migrated, for a check that must not change
+  // what it checks. A file at another schema version is FAILED_PRECONDITION.
+  static absl::Status ReadAsFound(
+      const std::string& path,
+      absl::FunctionRef<absl::Status(Transaction&)> fn);
+
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
   // Closes the database (see Close).
