@@ -306,7 +306,8 @@ Fields View<v1::User>::Record(const v1::User& u) {
 }
 
 Row View<v1::AuditEntry>::TableHeader() {
-  return {"ID", "AT", "USER", "ROLE", "RPC", "CHILDREN", "EPISODES", "OUTCOME"};
+  return {"ID",       "AT",       "USER",    "ROLE",   "RPC",
+          "CHILDREN", "EPISODES", "OUTCOME", "SUBJECT"};
 }
 
 Row View<v1::AuditEntry>::TableRow(const v1::AuditEntry& a, absl::Time) {
@@ -317,12 +318,13 @@ Row View<v1::AuditEntry>::TableRow(const v1::AuditEntry& a, absl::Time) {
           a.rpc(),
           Cell(Joined(a.child_ids(), ",")),
           Cell(Joined(a.episode_ids(), ",")),
-          a.outcome()};
+          a.outcome(),
+          Cell(a.subject())};
 }
 
 Row View<v1::AuditEntry>::CsvHeader() {
-  return {"audit_id", "at",        "user",        "role",
-          "rpc",      "child_ids", "episode_ids", "outcome"};
+  return {"audit_id",  "at",          "user",    "role",   "rpc",
+          "child_ids", "episode_ids", "outcome", "subject"};
 }
 
 Row View<v1::AuditEntry>::CsvRow(const v1::AuditEntry& a) {
@@ -333,7 +335,8 @@ Row View<v1::AuditEntry>::CsvRow(const v1::AuditEntry& a) {
           a.rpc(),
           Joined(a.child_ids(), ","),
           Joined(a.episode_ids(), ","),
-          a.outcome()};
+          a.outcome(),
+          a.subject()};
 }
 
 Fields View<v1::AuditEntry>::Record(const v1::AuditEntry& a) {
@@ -344,7 +347,8 @@ Fields View<v1::AuditEntry>::Record(const v1::AuditEntry& a) {
           {"rpc", a.rpc()},
           {"children", Cell(Joined(a.child_ids(), ", "))},
           {"episodes", Cell(Joined(a.episode_ids(), ", "))},
-          {"outcome", a.outcome()}};
+          {"outcome", a.outcome()},
+          {"subject", Cell(a.subject())}};
 }
 
 Row View<v1::Action>::TableHeader() {

@@ -1,7 +1,11 @@
 #include "services/app/audit_log.h"
 
-#include <cstdio>
+#include <iterator>
 #include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/app/log.h"
+#include "services/domain/status_macros.h"
 
 namespace mfh::app {
 
@@ -15,6 +19,11 @@ AuditLog::~AuditLog() {
   }
   writer_.join();
   Flush();
+  absl::MutexLock lock(&mu_);
+  if (!queue_.empty()) {
+    LogLine(absl::StrCat("audit: ", queue_.size(),
+                         " rows could not be written before stopping"));
+  }
 }
 
 void AuditLog::Record(domain::AuditRecord record) {
@@ -48,19 +57,45 @@ void AuditLog::Run() {
   }
 }
 
+absl::Status AuditLog::Writable() const {
+  if (!failing_.load(std::memory_order_acquire)) return absl::OkStatus();
+  absl::MutexLock lock(&mu_);
+  return failure_;
+}
+
+void AuditLog::SetListener(std::function<void(bool writable)> listener) {
+  absl::MutexLock lock(&mu_);
+  listener_ = std::move(listener);
+}
+
 void AuditLog::WriteBatch(std::vector<domain::AuditRecord> batch) {
   if (batch.empty()) return;
   absl::Status status = store_.Write([&](storage::Transaction& tx) {
     for (const domain::AuditRecord& r : batch) {
-      absl::Status s = tx.InsertAudit(r);
-      if (!s.ok()) return s;
+      RETURN_IF_ERROR(tx.InsertAudit(r));
     }
     return absl::OkStatus();
   });
-  if (!status.ok()) {
-    std::fprintf(stderr,
-                 "mfh-server: audit batch of %zu rows not written: %s\n",
-                 batch.size(), std::string(status.message()).c_str());
+  absl::MutexLock lock(&mu_);
+  const bool was_failing = !failure_.ok();
+  if (status.ok()) {
+    failure_ = absl::OkStatus();
+  } else {
+    // Kept, in order, ahead of what came since: retried next time.
+    batch.insert(batch.end(), std::make_move_iterator(queue_.begin()),
+                 std::make_move_iterator(queue_.end()));
+    queue_ = std::move(batch);
+    failure_ = absl::UnavailableError(
+        absl::StrCat("the audit log cannot be written (", status.message(),
+                     "); reads are refused until it can be"));
+  }
+  failing_.store(!failure_.ok(), std::memory_order_release);
+  if (was_failing == failure_.ok()) {
+    LogLine(failure_.ok() ? "audit log written again; serving reads"
+                          : absl::StrCat("audit batch of ", queue_.size(),
+                                         " rows not written, kept to retry: ",
+                                         status.message(), "; refusing reads"));
+    if (listener_) listener_(failure_.ok());
   }
 }
 

@@ -68,6 +68,8 @@ absl::Status Runner::RefuseToken(const Call& call, absl::string_view rpc,
 absl::Status Runner::RunErased(const Call& call, const Spec& spec,
                                AuditSubjects subjects, Validate validate,
                                Erased body) {
+  // Fail closed: no read is answered that could not be audited.
+  if (!spec.change.has_value()) RETURN_IF_ERROR(audit_.Writable());
   const absl::Time now = clock_.Now();
   std::optional<Principal> revoked;
   absl::StatusOr<Authenticator::Authenticated> authenticated =
@@ -103,35 +105,37 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
   if (absl::Status valid = validate(ctx); !valid.ok()) return refuse(valid);
 
   bool token_refused = false;
+  // What the result names; a call that fails names only what it asked for
+  // (a write rolled back names no record it would have made).
+  AuditSubjects named = subjects;
   auto run = [&](storage::Transaction& tx) -> absl::Status {
     if (!who.confirmed) {
       absl::Status confirmed = authenticator_.Confirm(tx, who.principal);
       token_refused = !confirmed.ok();
       RETURN_IF_ERROR(confirmed);
     }
-    return body(tx, ctx, subjects);
+    return body(tx, ctx, named);
   };
   absl::Status status;
   if (spec.change.has_value()) {
     status = store_.Write(
         [&](storage::Transaction& tx) -> absl::Status {
           RETURN_IF_ERROR(run(tx));
-          domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
+          domain::AuditRecord record = NewRecord(ctx, spec.name, named);
           record.outcome = "OK";
           return tx.InsertAudit(record);
         },
         // In commit order, so that watchers see changes in that order.
         [&] {
-          feed_.Publish(
-              ChangeEvent{.sequence = 0,
-                          .kind = *spec.change,
-                          .rpc = std::string(spec.name),
-                          .child_id = subjects.child_ids().empty()
-                                          ? ""
-                                          : subjects.child_ids().front(),
-                          .episode_id = subjects.episode_ids().empty()
-                                            ? ""
-                                            : subjects.episode_ids().front()});
+          feed_.Publish(ChangeEvent{
+              .sequence = 0,
+              .kind = *spec.change,
+              .rpc = std::string(spec.name),
+              .child_id =
+                  named.child_ids().empty() ? "" : named.child_ids().front(),
+              .episode_id = named.episode_ids().empty()
+                                ? ""
+                                : named.episode_ids().front()});
         });
     if (status.ok()) return status;
   } else {
@@ -141,7 +145,8 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
     return RefuseToken(call, spec.name, now, status, &who.principal);
   }
   // A read, or a refused write: through the batched log.
-  domain::AuditRecord record = NewRecord(ctx, spec.name, subjects);
+  domain::AuditRecord record =
+      NewRecord(ctx, spec.name, status.ok() ? named : subjects);
   record.outcome = Outcome(status);
   audit_.Record(std::move(record));
   return status;

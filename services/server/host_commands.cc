@@ -88,6 +88,10 @@ int UserRevoke(const std::string& db, const std::string& name,
 }
 
 int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err) {
+  if (access(db.c_str(), F_OK) != 0) {
+    err << "mfh-server: audit verify --db " << db << ": no such file\n";
+    return 2;
+  }
   domain::AuditChainState state;
   std::optional<domain::AuditChainBreak> broken;
   int64_t intact = 0;

@@ -19,7 +19,8 @@ int UserRevoke(const std::string& db, const std::string& name,
                std::ostream& out, std::ostream& err);
 // `mfh-server audit verify --db DB`: 0 with "audit chain intact: N entries",
 // 1 naming the first entry edited, deleted or inserted, 2 when the file
-// cannot be checked. Opens the file read-only and changes nothing.
+// cannot be checked. Opens the file read-only: the database is left as it
+// was (SQLite may leave its -wal and -shm files beside it).
 int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err);
 
 }  // namespace mfh::server

@@ -31,6 +31,7 @@
 #include "services/server/demo.h"
 #include "services/server/host_commands.h"
 #include "services/server/policy.h"
+#include "services/storage/sqlite/fault_vfs.h"
 #include "services/storage/sqlite/sqlite_store.h"
 
 namespace mfh::server {
@@ -89,6 +90,7 @@ struct ServeOptions {
   std::string tls_key;
   std::string tls_client_ca;
   std::string clock_file;
+  std::string fault_file;
 };
 
 int Fail(absl::string_view message) {
@@ -158,6 +160,17 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   if (!clock.ok()) {
     return Fail(absl::StrCat("--clock-file: ", clock.status().message()));
   }
+  if (!options.fault_file.empty()) {
+    if (!kTestHooks) {
+      return Fail(
+          "--fault-file: only a test build (MFH_TEST_HOOKS) fails on "
+          "command");
+    }
+    absl::Status installed = storage::InstallFaultVfs(options.fault_file);
+    if (!installed.ok()) {
+      return Fail(absl::StrCat("--fault-file: ", installed.message()));
+    }
+  }
   auto store = storage::SqliteStore::Open(options.db);
   if (!store.ok()) {
     return Fail(
@@ -210,6 +223,11 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     std::cout << "mfh-server: listening on " << host << ":" << port
               << std::endl;
 
+    // Health follows the audit: NOT_SERVING while reads are refused.
+    grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
+    audit.SetListener(
+        [health](bool writable) { health->SetServingStatus(writable); });
+
     std::thread stopper([&] {
       int signal_number = 0;
       sigwait(&stop_signals, &signal_number);
@@ -221,6 +239,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     });
     server->Wait();
     stopper.join();
+    audit.SetListener(nullptr);
   }
   std::cout << "mfh-server: stopped cleanly" << std::endl;
   return 0;
@@ -257,6 +276,10 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--clock-file", serve.clock_file,
                         "Test builds only: read the time from this file "
                         "(RFC 3339)");
+
+  serve_cmd->add_option("--fault-file", serve.fault_file,
+                        "Test builds only: while this file exists, every "
+                        "write to the database fails as on a full disk");
 
   CLI::App* user_cmd = app.add_subcommand("user", "Manage users and tokens");
   user_cmd->require_subcommand(1);

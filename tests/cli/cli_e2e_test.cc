@@ -816,7 +816,7 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
       "referral_made,notes,also_episode_ids,closed_at,closed_reason\n";
   const std::string kUserCsv = "name,role,created_at,revoked_at";
   const std::string kAuditCsv =
-      "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome\n";
+      "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome,subject\n";
   struct Case {
     std::string role;
     // Run once per format; {N} in an argument becomes 0, 1, 2 so that
@@ -1122,11 +1122,11 @@ TEST_F(CliTest, UserAddListRevokeAndAudit) {
                          {"audit", "list", "--child", "C1", "--output", "csv"}),
                       kUtc, "T"),
                  "\n\\d+,", "\nN,"),
-            "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome\n"
-            "N,T,coordinator-user,ROLE_COORDINATOR,CreateChild,C1,,OK\n"
-            "N,T,manager-user,ROLE_MANAGER,GetChild,C1,,OK\n");
+            "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome,subject\n"
+            "N,T,coordinator-user,ROLE_COORDINATOR,CreateChild,C1,,OK,\n"
+            "N,T,manager-user,ROLE_MANAGER,GetChild,C1,,OK,\n");
   EXPECT_EQ(Ok("admin", {"audit", "list", "--since", "2099-01-01T00:00:00Z"}),
-            "ID  AT  USER  ROLE  RPC  CHILDREN  EPISODES  OUTCOME\n");
+            "ID  AT  USER  ROLE  RPC  CHILDREN  EPISODES  OUTCOME  SUBJECT\n");
 }
 
 TEST_F(CliTest, CsvIsQuotedAndSafeToOpenInASpreadsheet) {
