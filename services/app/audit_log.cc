@@ -42,18 +42,15 @@ void AuditLog::Flush() {
 }
 
 void AuditLog::Run() {
-  absl::MutexLock lock(&mu_);
-  while (!stopping_) {
-    mu_.AwaitWithTimeout(absl::Condition(&stopping_), flush_every_);
-    if (queue_.empty()) continue;
-    std::vector<domain::AuditRecord> batch;
-    batch.swap(queue_);
-    mu_.Unlock();
+  while (true) {
     {
-      absl::MutexLock write_lock(&write_mu_);
-      WriteBatch(std::move(batch));
+      absl::MutexLock lock(&mu_);
+      mu_.AwaitWithTimeout(absl::Condition(&stopping_), flush_every_);
+      if (stopping_) return;
     }
-    mu_.Lock();
+    // Through Flush, so that batches are taken and written under one lock
+    // and a Flush() returns only after every batch taken before it.
+    Flush();
   }
 }
 
@@ -66,6 +63,8 @@ absl::Status AuditLog::Writable() const {
 void AuditLog::SetListener(std::function<void(bool writable)> listener) {
   absl::MutexLock lock(&mu_);
   listener_ = std::move(listener);
+  // A failure before there was anyone to tell.
+  if (listener_ && !failure_.ok()) listener_(false);
 }
 
 void AuditLog::WriteBatch(std::vector<domain::AuditRecord> batch) {

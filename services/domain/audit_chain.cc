@@ -78,6 +78,16 @@ bool AuditChainVerifier::Add(const AuditRecord& record, const AuditLink& link) {
   using Kind = AuditChainBreak::Kind;
   if (broken_.has_value()) return false;
   const int64_t id = record.audit_id;
+  if (id < state_.first_id) {
+    // Rows from before the chain carry no hash; one that does was chained,
+    // so the recorded start was moved past it.
+    if (link.hash.empty()) return true;
+    broken_ =
+        AuditChainBreak{Kind::kEdited, state_.first_id,
+                        absl::StrCat("the chain's start was moved past entry ",
+                                     id, ", which the server chained")};
+    return false;
+  }
   const bool sealed = link.hash == AuditEntryHash(record, link.previous_hash);
   const bool linked = link.previous_hash == previous_hash_;
   if (id > state_.head_id) {
@@ -96,13 +106,17 @@ bool AuditChainVerifier::Add(const AuditRecord& record, const AuditLink& link) {
   } else if (linked) {
     broken_ = AuditChainBreak{Kind::kEdited, id,
                               "its content no longer matches its hash"};
+  } else if (sealed && previous_id_ < state_.first_id) {
+    broken_ =
+        AuditChainBreak{Kind::kEdited, id,
+                        "the chain's start is not the one it was written from"};
   } else if (sealed) {
+    // Entry k + 1 was written after another entry k than the one there now:
+    // k was rewritten with a new hash.
     broken_ = AuditChainBreak{
-        Kind::kDeleted, id,
-        absl::StrCat("the entry it was written after is no longer in the log "
-                     "(entry ",
-                     previous_id_,
-                     " was replaced, or entries after it removed)")};
+        Kind::kEdited, previous_id_,
+        absl::StrCat("it was rewritten with a new hash: entry ", id,
+                     " was written after another entry ", previous_id_)};
   } else {
     broken_ =
         AuditChainBreak{Kind::kInserted, id,

@@ -58,7 +58,9 @@ struct AuditChainBreak {
 // "audit entry 42 was edited: ..."
 std::string Describe(const AuditChainBreak& broken);
 
-// Checks the chain entry by entry, in id order, from the state's first_id.
+// Checks the log entry by entry, in id order, from its first entry: those
+// before the state's first_id must carry no hash (they predate the chain),
+// and the rest must chain from the anchor to the recorded head.
 class AuditChainVerifier {
  public:
   explicit AuditChainVerifier(AuditChainState state);

@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "services/app/admin.h"
 #include "services/domain/audit_chain.h"
@@ -87,7 +89,21 @@ int UserRevoke(const std::string& db, const std::string& name,
   return 0;
 }
 
-int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err) {
+int AuditVerify(const std::string& db, const std::string& expect_head,
+                std::ostream& out, std::ostream& err) {
+  int64_t kept_id = 0;
+  std::string kept_hash;
+  if (!expect_head.empty()) {
+    std::pair<std::string, std::string> parts =
+        absl::StrSplit(expect_head, absl::MaxSplits(':', 1));
+    if (!absl::SimpleAtoi(parts.first, &kept_id) || kept_id < 1 ||
+        parts.second.size() != 64) {
+      err << "mfh-server: --expect-head: must be ID:HASH as audit verify "
+             "printed them (entry number, colon, 64 hex digits)\n";
+      return 2;
+    }
+    kept_hash = parts.second;
+  }
   if (access(db.c_str(), F_OK) != 0) {
     err << "mfh-server: audit verify --db " << db << ": no such file\n";
     return 2;
@@ -96,16 +112,17 @@ int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err) {
   std::optional<domain::AuditChainBreak> broken;
   int64_t intact = 0;
   std::string last_hash;
+  std::optional<std::string> hash_of_kept;
   absl::Status status = storage::SqliteStore::ReadAsFound(
       db, [&](storage::Transaction& tx) -> absl::Status {
         ASSIGN_OR_RETURN(state, tx.ReadAuditChain());
         domain::AuditChainVerifier verifier(state);
-        RETURN_IF_ERROR(tx.ScanAuditChain(state.first_id,
-                                          [&](const domain::AuditRecord& record,
+        RETURN_IF_ERROR(tx.ScanAuditChain([&](const domain::AuditRecord& record,
                                               const domain::AuditLink& link) {
-                                            verifier.Add(record, link);
-                                            return absl::OkStatus();
-                                          }));
+          if (record.audit_id == kept_id) hash_of_kept = link.hash;
+          verifier.Add(record, link);
+          return absl::OkStatus();
+        }));
         broken = verifier.Finish();
         intact = verifier.intact();
         last_hash = verifier.last_hash();
@@ -121,6 +138,13 @@ int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err) {
         << "the " << intact << " entries before it are intact\n";
     return 1;
   }
+  if (kept_id > 0 && hash_of_kept != kept_hash) {
+    out << "audit chain broken: audit entry " << kept_id << " "
+        << (hash_of_kept.has_value() ? "no longer has the hash kept for it"
+                                     : "is gone")
+        << ": the log was rewritten since that hash was kept\n";
+    return 1;
+  }
   out << "audit chain intact: " << intact << " entries\n";
   if (state.first_id > 1) {
     out << "the chain begins at entry " << state.first_id << ", when "
@@ -129,9 +153,10 @@ int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err) {
         << " were written before it and are not covered\n";
   }
   if (intact > 0) {
-    out << "last entry " << state.head_id << ", hash " << last_hash
-        << " (keep it off this host to show later that nothing before it "
-           "was rewritten)\n";
+    out << "last entry " << state.head_id << ", hash " << last_hash << " (keep "
+        << state.head_id << ":" << last_hash
+        << " off this host; audit verify --expect-head with it shows later "
+           "that nothing up to it was rewritten)\n";
   }
   return 0;
 }

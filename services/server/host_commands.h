@@ -20,8 +20,11 @@ int UserRevoke(const std::string& db, const std::string& name,
 // `mfh-server audit verify --db DB`: 0 with "audit chain intact: N entries",
 // 1 naming the first entry edited, deleted or inserted, 2 when the file
 // cannot be checked. Opens the file read-only: the database is left as it
-// was (SQLite may leave its -wal and -shm files beside it).
-int AuditVerify(const std::string& db, std::ostream& out, std::ostream& err);
+// was (SQLite may leave its -wal and -shm files beside it). `expect_head`,
+// when not empty, is "ID:HASH" as an earlier verify printed it and someone
+// kept off the host: the chain must still hold that entry with that hash.
+int AuditVerify(const std::string& db, const std::string& expect_head,
+                std::ostream& out, std::ostream& err);
 
 }  // namespace mfh::server
 

@@ -308,13 +308,18 @@ int Main(int argc, char** argv) {
       "Check the audit's hash chain: exit 0 when intact, 1 naming the first "
       "entry edited, deleted or inserted");
   verify_cmd->add_option("--db", db, "SQLite database file")->required();
+  std::string expect_head;
+  verify_cmd->add_option("--expect-head", expect_head,
+                         "ID:HASH of an entry as an earlier verify printed "
+                         "it: fail unless the chain still holds it");
 
   CLI11_PARSE(app, argc, argv);
 
   if (serve_cmd->parsed()) return Serve(serve, stop_signals);
   if (add_cmd->parsed()) return UserAdd(db, name, role, std::cout, std::cerr);
   if (list_cmd->parsed()) return UserList(db, std::cout, std::cerr);
-  if (verify_cmd->parsed()) return AuditVerify(db, std::cout, std::cerr);
+  if (verify_cmd->parsed())
+    return AuditVerify(db, expect_head, std::cout, std::cerr);
   return UserRevoke(db, name, std::cout, std::cerr);
 }
 

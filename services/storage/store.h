@@ -250,10 +250,9 @@ class Transaction {
   virtual absl::Status InsertAudit(const domain::AuditRecord& record) = 0;
   // Where the chain began and its last entry.
   virtual absl::StatusOr<domain::AuditChainState> ReadAuditChain() = 0;
-  // Calls `fn` on every row from `first_id` on, in id order, with its link;
-  // stops at the first error `fn` returns.
+  // Calls `fn` on every row, in id order, with its link (empty for a row
+  // from before the chain); stops at the first error `fn` returns.
   virtual absl::Status ScanAuditChain(
-      int64_t first_id,
       absl::FunctionRef<absl::Status(const domain::AuditRecord&,
                                      const domain::AuditLink&)>
           fn) = 0;

@@ -159,8 +159,42 @@ TEST_F(AuditChainTest, AnEntryWrittenAfterOneThatWasReplacedIsCaught) {
       AuditEntryHash(entries_[1].record, entries_[1].link.previous_hash);
   std::optional<AuditChainBreak> broken = Verify(entries_, state_);
   ASSERT_TRUE(broken.has_value());
-  EXPECT_EQ(broken->kind, Kind::kDeleted);
-  EXPECT_EQ(broken->audit_id, 3);
+  EXPECT_EQ(Describe(*broken),
+            "audit entry 2 was edited: it was rewritten with a new hash: entry "
+            "3 was written after another entry 2");
+}
+
+TEST_F(AuditChainTest, MovingTheStartPastChainedEntriesIsCaught) {
+  // Everything declared to predate the chain: nothing would be checked.
+  AuditChainState moved = state_;
+  moved.first_id = 6;
+  std::optional<AuditChainBreak> broken = Verify(entries_, moved);
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(Describe(*broken),
+            "audit entry 6 was edited: the chain's start was moved past entry "
+            "1, which the server chained");
+}
+
+TEST_F(AuditChainTest, EntriesFromBeforeTheChainAreSkippedNotCounted) {
+  // Entry 1 predates the chain, which began at entry 2.
+  AuditChainState writing{.first_id = 2,
+                          .started_at = T("2026-12-02T05:30:00Z"),
+                          .head_id = 1,
+                          .head_hash = ""};
+  std::vector<Entry> chain = {
+      {entries_[0].record, {.previous_hash = "", .hash = ""}}};
+  for (int64_t id = 2; id <= 4; ++id) {
+    Entry e{entries_[0].record, {}};
+    e.record.audit_id = id;
+    e.link = NextAuditLink(writing, e.record);
+    writing.head_id = id;
+    writing.head_hash = e.link.hash;
+    chain.push_back(e);
+  }
+  AuditChainVerifier verifier(writing);
+  for (const Entry& e : chain) EXPECT_TRUE(verifier.Add(e.record, e.link));
+  EXPECT_EQ(verifier.Finish(), std::nullopt);
+  EXPECT_EQ(verifier.intact(), 3);
 }
 
 TEST_F(AuditChainTest, MovingTheStartOfTheChainBreaksIt) {
@@ -169,7 +203,9 @@ TEST_F(AuditChainTest, MovingTheStartOfTheChainBreaksIt) {
   std::vector<Entry> entries(entries_.begin() + 1, entries_.end());
   std::optional<AuditChainBreak> broken = Verify(entries, moved);
   ASSERT_TRUE(broken.has_value());
-  EXPECT_EQ(broken->audit_id, 2);
+  EXPECT_EQ(Describe(*broken),
+            "audit entry 2 was edited: the chain's start is not the one it was "
+            "written from");
 }
 
 TEST_F(AuditChainTest, AChangedHeadIsCaught) {

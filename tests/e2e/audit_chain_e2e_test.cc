@@ -52,10 +52,13 @@ using Rows = std::vector<std::string>;
 constexpr char kSqlite[] = "/usr/bin/sqlite3";
 constexpr char kSchemaV4[] =
     MFH_SOURCE_DIR "/tests/storage/golden/schema_v4.sql";
-// What verify says after the last entry's hash.
-constexpr char kKeepItOff[] =
-    " (keep it off this host to show later that nothing before it was "
-    "rewritten)";
+// What verify says of the last entry.
+std::string LastEntryLine(int id, const std::string& hash) {
+  return absl::StrCat("last entry ", id, ", hash ", hash, " (keep ", id, ":",
+                      hash,
+                      " off this host; audit verify --expect-head with it "
+                      "shows later that nothing up to it was rewritten)");
+}
 // The day of testing::kTestNow in Europe/London.
 constexpr char kTestDay[] = "2026-11-30";
 
@@ -422,11 +425,43 @@ TEST_F(AuditChainE2eTest, VerifyFindsTheServersLogIntactAndChangesNothing) {
   EXPECT_EQ(last_hash.size(), 64u);
   EXPECT_EQ(Sql(db_, "SELECT head_id || ' ' || head_hash FROM audit_chain"),
             "9 " + last_hash);
-  EXPECT_EQ(r.out,
-            absl::StrCat("audit chain intact: 9 entries\n",
-                         "last entry 9, hash ", last_hash, kKeepItOff, "\n"));
+  EXPECT_EQ(r.out, absl::StrCat("audit chain intact: 9 entries\n",
+                                LastEntryLine(9, last_hash), "\n"));
   EXPECT_EQ(after.size(), before.size());
   EXPECT_TRUE(after == before) << "audit verify changed the database file";
+}
+
+// A tail cut off with the recorded head moved back to match, or a start
+// moved past everything: the chain alone cannot see the first, the kept
+// head can; the second it sees itself.
+TEST_F(AuditChainE2eTest, AKeptHeadCatchesATailCutWithTheHeadMovedBack) {
+  WriteAndReadHub();
+  const std::string kept =
+      absl::StrCat("9:", Sql(db_, "SELECT hash FROM audit WHERE id = 9"));
+  CommandResult before = RunCommand(
+      {ServerBinary(), "audit", "verify", "--db", db_, "--expect-head", kept});
+  EXPECT_EQ(before.exit_code, 0) << before.out << before.err;
+
+  const std::string cut = CopyOf("cut.db");
+  Sql(cut,
+      "DELETE FROM audit_children WHERE audit_id > 7; "
+      "DELETE FROM audit WHERE id > 7; "
+      "UPDATE audit_chain SET head_id = 7, "
+      "head_hash = (SELECT hash FROM audit WHERE id = 7)");
+  EXPECT_EQ(Verify(cut).exit_code, 0);
+  CommandResult caught = RunCommand(
+      {ServerBinary(), "audit", "verify", "--db", cut, "--expect-head", kept});
+  EXPECT_EQ(caught.exit_code, 1);
+  EXPECT_EQ(caught.out,
+            "audit chain broken: audit entry 9 is gone: the log was rewritten "
+            "since that hash was kept\n");
+
+  const std::string moved = CopyOf("moved.db");
+  Sql(moved, "UPDATE audit_chain SET first_id = 10");
+  ExpectBroken(moved,
+               "audit entry 10 was edited: the chain's start was moved past "
+               "entry 1, which the server chained",
+               0);
 }
 
 TEST_F(AuditChainE2eTest, VerifyNamesAnEntryWhoseOutcomeOrUserWasEdited) {
@@ -570,11 +605,8 @@ TEST_F(AuditChainE2eTest,
   // The upgrade's time is the host's, to the second.
   EXPECT_GE(upgraded_at, absl::FromUnixSeconds(absl::ToUnixSeconds(before)));
   EXPECT_LE(upgraded_at, after);
-  EXPECT_EQ(lines[2], absl::StrCat("last entry 4, hash ",
-                                   Sql(db_,
-                                       "SELECT hash FROM audit WHERE id "
-                                       "= 4"),
-                                   kKeepItOff));
+  EXPECT_EQ(lines[2],
+            LastEntryLine(4, Sql(db_, "SELECT hash FROM audit WHERE id = 4")));
 }
 
 }  // namespace

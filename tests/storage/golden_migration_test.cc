@@ -399,12 +399,11 @@ Verified VerifyChain(SqliteStore& store) {
                     ASSIGN_OR_RETURN(verified.state, txn.ReadAuditChain());
                     domain::AuditChainVerifier verifier(verified.state);
                     RETURN_IF_ERROR(
-                        txn.ScanAuditChain(verified.state.first_id,
-                                           [&](const domain::AuditRecord& r,
+                        txn.ScanAuditChain([&](const domain::AuditRecord& r,
                                                const domain::AuditLink& link) {
-                                             verifier.Add(r, link);
-                                             return absl::OkStatus();
-                                           }));
+                          verifier.Add(r, link);
+                          return absl::OkStatus();
+                        }));
                     verified.broken = verifier.Finish();
                     verified.intact = verifier.intact();
                     return absl::OkStatus();

@@ -203,7 +203,15 @@ int64_t SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
   absl::Status begun =
       writer_->Execute(sql::kBeginImmediateSql, "kBeginImmediateSql");
   if (!begun.ok()) return fail_all(begun);
+  // Set when SQLite rolled the whole transaction back under a failed write
+  // (a full disk does): the rest of the group fails with it, and so do the
+  // writes before it, at COMMIT.
+  absl::Status lost;
   for (PendingWrite* w : group) {
+    if (!lost.ok()) {
+      w->status = lost;
+      continue;
+    }
     absl::Status status = writer_->Execute(sql::kSavepointSql, "kSavepointSql");
     if (status.ok()) {
       {
@@ -217,6 +225,7 @@ int64_t SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
       if (status.ok()) status = released;
     }
     w->status = status;
+    if (!status.ok() && !writer_->InTransaction()) lost = status;
   }
   const absl::Status commit = Finish(*writer_, absl::OkStatus());
   int64_t committed = 0;

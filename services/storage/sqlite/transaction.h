@@ -141,7 +141,6 @@ class SqliteTransaction : public Transaction {
   absl::Status InsertAudit(const domain::AuditRecord& record) override;
   absl::StatusOr<domain::AuditChainState> ReadAuditChain() override;
   absl::Status ScanAuditChain(
-      int64_t first_id,
       absl::FunctionRef<absl::Status(const domain::AuditRecord&,
                                      const domain::AuditLink&)>
           fn) override;

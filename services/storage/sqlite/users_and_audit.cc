@@ -163,11 +163,10 @@ absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
 }
 
 absl::Status SqliteTransaction::ScanAuditChain(
-    int64_t first_id, absl::FunctionRef<absl::Status(const AuditRecord&,
-                                                     const domain::AuditLink&)>
-                          fn) {
+    absl::FunctionRef<absl::Status(const AuditRecord&,
+                                   const domain::AuditLink&)>
+        fn) {
   ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectAuditChainedSql));
-  s->BindInt64(1, first_id);
   while (true) {
     ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) return absl::OkStatus();

@@ -39,9 +39,9 @@ inline constexpr char kSelectAuditChainSql[] =
 // The head's id, then its hash.
 inline constexpr char kUpdateAuditChainHeadSql[] =
     "UPDATE audit_chain SET head_id = ?, head_hash = ?";
-// The chained rows in id order, from the first id the chain covers.
+// Every row with its link, in id order.
 inline constexpr char kSelectAuditChainedSql[] =
-    "SELECT " MFH_AUDIT_CHAINED_FIELDS " FROM audit WHERE id >= ? ORDER BY id";
+    "SELECT " MFH_AUDIT_CHAINED_FIELDS " FROM audit ORDER BY id";
 // audit_children indexes the child ids for ListAudit's child filter.
 inline constexpr char kInsertAuditChildSql[] =
     "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
