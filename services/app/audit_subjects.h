@@ -23,7 +23,7 @@ class AuditSubjects {
   void AddChild(absl::string_view child_id);
   void AddEpisode(absl::string_view episode_id);
   // What the call acted on beyond children and episodes ("user sam as
-  // police", "meeting M3 for 2026-12-02", "period 2026-11"); the last one
+  // police", "meeting M3 of 2026-12-02", "period 2026-11"); the last one
   // set wins, so that a result can say more than its request.
   void SetSubject(std::string subject) { subject_ = std::move(subject); }
 

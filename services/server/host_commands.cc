@@ -13,16 +13,13 @@
 #include "absl/time/time.h"
 #include "services/app/admin.h"
 #include "services/domain/audit_chain.h"
+#include "services/domain/calendar.h"
 #include "services/domain/roles.h"
 #include "services/domain/status_macros.h"
 #include "services/storage/sqlite/sqlite_store.h"
 
 namespace mfh::server {
 namespace {
-
-std::string Utc(absl::Time t) {
-  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
-}
 
 // "host:root": the audit's user for a change made on the server host.
 std::string HostActor() {
@@ -41,7 +38,7 @@ int Fail(std::ostream& err, absl::string_view message) {
 }  // namespace
 
 int UserAdd(const std::string& db, const std::string& name,
-            const std::string& role_name, std::ostream& out,
+            const std::string& role_name, absl::Time now, std::ostream& out,
             std::ostream& err) {
   const domain::Role role = domain::ParseRole(role_name);
   if (role == domain::Role::kUnspecified) {
@@ -51,7 +48,7 @@ int UserAdd(const std::string& db, const std::string& name,
   }
   auto store = storage::SqliteStore::Open(db);
   if (!store.ok()) return Fail(err, store.status().message());
-  auto created = app::CreateUser(**store, name, role, absl::Now(), HostActor());
+  auto created = app::CreateUser(**store, name, role, now, HostActor());
   if (!created.ok()) return Fail(err, created.status().message());
   out << "user " << name << " (" << role_name
       << ") added; the token is shown once:\n"
@@ -70,20 +67,20 @@ int UserList(const std::string& db, std::ostream& out, std::ostream& err) {
   if (!status.ok()) return Fail(err, status.message());
   for (const domain::User& u : users) {
     out << u.name << "\t" << domain::RoleName(u.role) << "\t"
-        << Utc(u.created_at) << "\t"
+        << domain::FormatUtc(u.created_at) << "\t"
         << (u.revoked_at.has_value()
-                ? absl::StrCat("revoked ", Utc(*u.revoked_at))
+                ? absl::StrCat("revoked ", domain::FormatUtc(*u.revoked_at))
                 : "active")
         << "\n";
   }
   return 0;
 }
 
-int UserRevoke(const std::string& db, const std::string& name,
+int UserRevoke(const std::string& db, const std::string& name, absl::Time now,
                std::ostream& out, std::ostream& err) {
   auto store = storage::SqliteStore::Open(db);
   if (!store.ok()) return Fail(err, store.status().message());
-  auto revoked = app::RevokeUser(**store, name, absl::Now(), HostActor());
+  auto revoked = app::RevokeUser(**store, name, now, HostActor());
   if (!revoked.ok()) return Fail(err, revoked.status().message());
   out << "user " << name << " revoked" << std::endl;
   return 0;
@@ -149,7 +146,8 @@ int AuditVerify(const std::string& db, const std::string& expect_head,
   if (state.first_id > 1) {
     out << "the chain begins at entry " << state.first_id << ", when "
         << "this database was upgraded to a chained audit on "
-        << Utc(state.started_at) << "; entries 1 to " << state.first_id - 1
+        << domain::FormatUtc(state.started_at) << "; entries 1 to "
+        << state.first_id - 1
         << " were written before it and are not covered\n";
   }
   if (intact > 0) {

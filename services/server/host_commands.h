@@ -7,15 +7,19 @@
 #include <ostream>
 #include <string>
 
+#include "absl/time/time.h"
+
 namespace mfh::server {
 
 // `mfh-server user add NAME --role ROLE --db DB`: prints the token once.
+// `now` is when the user is added, and the audit says so.
 int UserAdd(const std::string& db, const std::string& name,
-            const std::string& role_name, std::ostream& out, std::ostream& err);
+            const std::string& role_name, absl::Time now, std::ostream& out,
+            std::ostream& err);
 // `mfh-server user list --db DB`.
 int UserList(const std::string& db, std::ostream& out, std::ostream& err);
 // `mfh-server user revoke NAME --db DB`.
-int UserRevoke(const std::string& db, const std::string& name,
+int UserRevoke(const std::string& db, const std::string& name, absl::Time now,
                std::ostream& out, std::ostream& err);
 // `mfh-server audit verify --db DB`: 0 with "audit chain intact: N entries",
 // 1 naming the first entry edited, deleted or inserted, 2 when the file

@@ -316,11 +316,14 @@ int Main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (serve_cmd->parsed()) return Serve(serve, stop_signals);
-  if (add_cmd->parsed()) return UserAdd(db, name, role, std::cout, std::cerr);
+  const RealClock clock;
+  if (add_cmd->parsed()) {
+    return UserAdd(db, name, role, clock.Now(), std::cout, std::cerr);
+  }
   if (list_cmd->parsed()) return UserList(db, std::cout, std::cerr);
   if (verify_cmd->parsed())
     return AuditVerify(db, expect_head, std::cout, std::cerr);
-  return UserRevoke(db, name, std::cout, std::cerr);
+  return UserRevoke(db, name, clock.Now(), std::cout, std::cerr);
 }
 
 }  // namespace

@@ -27,12 +27,11 @@
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/report.grpc.pb.h"
 #include "tests/e2e/harness.h"
+#include "tests/e2e/rpc.h"
 
 namespace mfh {
 namespace {
 
-using google::protobuf::Timestamp;
-using google::protobuf::util::TimeUtil;
 using v1::ChildService;
 using v1::EpisodeService;
 using v1::InterviewService;
@@ -55,11 +54,7 @@ constexpr char kAgendaAsOf[] = "2026-12-01T09:30:00Z";
 const Ids kAgendaChildren = {"C9", "C8", "C7", "C6", "C5",
                              "C4", "C2", "C3", "C1"};
 
-Timestamp Ts(const std::string& rfc3339) {
-  Timestamp ts;
-  EXPECT_TRUE(TimeUtil::FromString(rfc3339, &ts)) << rfc3339;
-  return ts;
-}
+using testing::Ts;
 
 class AuditTest : public ::testing::Test {
  protected:
@@ -87,11 +82,7 @@ class AuditTest : public ::testing::Test {
   }
 
   std::unique_ptr<grpc::ClientContext> As(const std::string& role) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      std::chrono::seconds(10));
-    ctx->AddMetadata("authorization", "Bearer " + tokens_.at(role));
-    return ctx;
+    return testing::BearerContext(tokens_.at(role));
   }
 
   // Calls `method` as `role`, expecting OK; the response.

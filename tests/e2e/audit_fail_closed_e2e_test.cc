@@ -20,6 +20,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "mfh/v1/child.grpc.pb.h"
 #include "tests/e2e/harness.h"
+#include "tests/e2e/rpc.h"
 
 namespace mfh {
 namespace {
@@ -45,11 +46,7 @@ class AuditFailClosedTest : public ::testing::Test {
   }
 
   std::unique_ptr<grpc::ClientContext> Context(bool with_token = true) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      std::chrono::seconds(10));
-    if (with_token) ctx->AddMetadata("authorization", "Bearer " + token_);
-    return ctx;
+    return testing::BearerContext(with_token ? token_ : "");
   }
 
   grpc::Status GetChild(const std::string& id) {

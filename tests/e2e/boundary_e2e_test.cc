@@ -27,6 +27,7 @@
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "tests/e2e/harness.h"
+#include "tests/e2e/rpc.h"
 
 namespace mfh {
 namespace {
@@ -39,11 +40,7 @@ using testing::ServerBinary;
 using testing::ServerProcess;
 using testing::TempDir;
 
-google::protobuf::Timestamp Ts(const std::string& rfc3339) {
-  google::protobuf::Timestamp ts;
-  EXPECT_TRUE(TimeUtil::FromString(rfc3339, &ts)) << rfc3339;
-  return ts;
-}
+using testing::Ts;
 
 class BoundaryTest : public ::testing::Test {
  protected:
@@ -66,11 +63,7 @@ class BoundaryTest : public ::testing::Test {
   }
 
   std::unique_ptr<grpc::ClientContext> As(const std::string& role) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      std::chrono::seconds(30));
-    ctx->AddMetadata("authorization", "Bearer " + tokens_.at(role));
-    return ctx;
+    return testing::BearerContext(tokens_.at(role), absl::Seconds(30));
   }
 
   std::string AddChild(const std::string& name = "Child") {

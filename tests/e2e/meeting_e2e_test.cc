@@ -13,20 +13,16 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "tests/e2e/harness.h"
+#include "tests/e2e/rpc.h"
 
 namespace mfh {
 namespace {
 
-using google::protobuf::Timestamp;
 using google::protobuf::util::TimeUtil;
 using testing::ServerProcess;
 using testing::TempDir;
 
-Timestamp Ts(const std::string& rfc3339) {
-  Timestamp ts;
-  EXPECT_TRUE(TimeUtil::FromString(rfc3339, &ts)) << rfc3339;
-  return ts;
-}
+using testing::Ts;
 
 class MeetingTest : public ::testing::Test {
  protected:
@@ -46,11 +42,7 @@ class MeetingTest : public ::testing::Test {
   }
 
   std::unique_ptr<grpc::ClientContext> As(const std::string& role) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      std::chrono::seconds(10));
-    ctx->AddMetadata("authorization", "Bearer " + tokens_.at(role));
-    return ctx;
+    return testing::BearerContext(tokens_.at(role));
   }
 
   std::string AddChild() {

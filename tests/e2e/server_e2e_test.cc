@@ -16,6 +16,7 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "tests/e2e/harness.h"
+#include "tests/e2e/rpc.h"
 
 namespace mfh {
 namespace {
@@ -29,11 +30,7 @@ using testing::ServerBinary;
 using testing::ServerProcess;
 using testing::TempDir;
 
-Timestamp Ts(const std::string& rfc3339) {
-  Timestamp ts;
-  EXPECT_TRUE(TimeUtil::FromString(rfc3339, &ts)) << rfc3339;
-  return ts;
-}
+using testing::Ts;
 
 std::string Str(const Timestamp& ts) { return TimeUtil::ToString(ts); }
 
@@ -73,13 +70,7 @@ class ServerTest : public ::testing::Test {
 
   // A context carrying the token of `role` ("" for none).
   std::unique_ptr<grpc::ClientContext> As(const std::string& role) {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() +
-                      std::chrono::seconds(10));
-    if (!role.empty()) {
-      ctx->AddMetadata("authorization", "Bearer " + tokens_.at(role));
-    }
-    return ctx;
+    return testing::BearerContext(role.empty() ? "" : tokens_.at(role));
   }
 
   std::string CreateChild(const std::string& dob = "2011-05-14") {

@@ -106,7 +106,9 @@ int Open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags,
   auto* ours = reinterpret_cast<FaultFile*>(file);
   ours->real = reinterpret_cast<sqlite3_file*>(ours + 1);
   const int rc = real_vfs->xOpen(real_vfs, name, ours->real, flags, out_flags);
-  file->pMethods = rc == SQLITE_OK ? &kMethods : nullptr;
+  // SQLite closes a file that has methods even when its open failed: ours
+  // then forward the close to the real file's.
+  file->pMethods = ours->real->pMethods != nullptr ? &kMethods : nullptr;
   return rc;
 }
 
