@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "mfh/v1/child.grpc.pb.h"
+#include "mfh/v1/episode.grpc.pb.h"
 #include "tests/e2e/harness.h"
 #include "tests/e2e/rpc.h"
 
@@ -42,6 +43,7 @@ class AuditFailClosedTest : public ::testing::Test {
     channel_ = grpc::CreateChannel(server_->address(),
                                    grpc::InsecureChannelCredentials());
     children_ = v1::ChildService::NewStub(channel_);
+    episodes_ = v1::EpisodeService::NewStub(channel_);
     health_ = grpc::health::v1::Health::NewStub(channel_);
   }
 
@@ -104,6 +106,7 @@ class AuditFailClosedTest : public ::testing::Test {
   std::unique_ptr<testing::ServerProcess> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::ChildService::Stub> children_;
+  std::unique_ptr<v1::EpisodeService::Stub> episodes_;
   std::unique_ptr<grpc::health::v1::Health::Stub> health_;
 };
 
@@ -122,6 +125,16 @@ TEST_F(AuditFailClosedTest, ReadsAreRefusedUntilTheAuditCanBeWrittenAgain) {
   EXPECT_TRUE(absl::EndsWith(refused.error_message(),
                              "); reads are refused until it can be"))
       << refused.error_message();
+  // The board is a stream of reads: refused too, before its first snapshot.
+  {
+    auto ctx = Context();
+    auto board = episodes_->WatchBoard(ctx.get(), v1::WatchBoardRequest());
+    v1::WatchBoardResponse snapshot;
+    EXPECT_FALSE(board->Read(&snapshot));
+    grpc::Status ended = board->Finish();
+    EXPECT_EQ(ended.error_code(), StatusCode::UNAVAILABLE)
+        << ended.error_message();
+  }
   // A write fails as a whole, audit and all.
   grpc::Status write = CreateChild("LA-2");
   EXPECT_EQ(write.error_code(), StatusCode::INTERNAL) << write.error_message();
