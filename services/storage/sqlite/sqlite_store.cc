@@ -203,15 +203,7 @@ int64_t SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
   absl::Status begun =
       writer_->Execute(sql::kBeginImmediateSql, "kBeginImmediateSql");
   if (!begun.ok()) return fail_all(begun);
-  // Set when SQLite rolled the whole transaction back under a failed write
-  // (a full disk does): the rest of the group fails with it, and so do the
-  // writes before it, at COMMIT.
-  absl::Status lost;
   for (PendingWrite* w : group) {
-    if (!lost.ok()) {
-      w->status = lost;
-      continue;
-    }
     absl::Status status = writer_->Execute(sql::kSavepointSql, "kSavepointSql");
     if (status.ok()) {
       {
@@ -225,7 +217,9 @@ int64_t SqliteStore::CommitGroup(const std::vector<PendingWrite*>& group) {
       if (status.ok()) status = released;
     }
     w->status = status;
-    if (!status.ok() && !writer_->InTransaction()) lost = status;
+    // SQLite rolled the whole transaction back under this write (a full
+    // disk does): the group is lost, every write of it with this error.
+    if (!status.ok() && !writer_->InTransaction()) return fail_all(status);
   }
   const absl::Status commit = Finish(*writer_, absl::OkStatus());
   int64_t committed = 0;
