@@ -1,6 +1,8 @@
 #include "services/domain/audit_chain.h"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -99,6 +101,17 @@ bool AuditChainVerifier::Add(const AuditRecord& record, const AuditLink& link) {
         Kind::kDeleted, previous_id_ + 1,
         absl::StrCat("entry ", id, " follows entry ", previous_id_)};
   } else if (sealed && linked) {
+    std::vector<std::string> named = record.child_ids;
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    if (named != link.indexed_children) {
+      broken_ = AuditChainBreak{
+          Kind::kEdited, id,
+          absl::StrCat("a search by child finds it under [",
+                       absl::StrJoin(link.indexed_children, ","),
+                       "] but it names [", absl::StrJoin(named, ","), "]")};
+      return false;
+    }
     previous_hash_ = link.hash;
     previous_id_ = id;
     ++intact_;

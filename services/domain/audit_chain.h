@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -27,10 +28,13 @@ struct AuditChainState {
   std::string head_hash;
 };
 
-// An entry's place in the chain: the hash it follows and its own.
+// An entry's place in the chain: the hash it follows and its own; and the
+// children the audit's index (what a search by child reads) files it under,
+// which must be the children it names.
 struct AuditLink {
   std::string previous_hash;
   std::string hash;
+  std::vector<std::string> indexed_children;  // sorted
 };
 
 // The hash the chain's first entry follows: it fixes where the chain began,

@@ -38,6 +38,7 @@ class AuditChainTest : public ::testing::Test {
       r.child_ids = {absl::StrCat("C", id)};
       r.outcome = "OK";
       AuditLink link = NextAuditLink(state_, r);
+      link.indexed_children = r.child_ids;
       state_.head_id = id;
       state_.head_hash = link.hash;
       entries_.push_back({std::move(r), std::move(link)});
@@ -106,6 +107,29 @@ TEST_F(AuditChainTest, FieldsCannotBeShiftedIntoOneAnother) {
   EXPECT_NE(AuditEntryHash(a, "x"), AuditEntryHash(b, "x"));
 }
 
+TEST_F(AuditChainTest, AnEntryHiddenFromASearchByChildIsNamed) {
+  // The entry is as written, but the index no longer files it under C3.
+  entries_[2].link.indexed_children = {};
+  std::optional<AuditChainBreak> broken = Verify(entries_, state_);
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(Describe(*broken),
+            "audit entry 3 was edited: a search by child finds it under [] but "
+            "it names [C3]");
+}
+
+TEST_F(AuditChainTest, AnEntryNamingAChildTwiceIsIndexedOnce) {
+  AuditChainState state = state_;
+  AuditRecord r = entries_[4].record;
+  r.audit_id = 6;
+  r.child_ids = {"C9", "C2", "C9"};
+  AuditLink link = NextAuditLink(state, r);
+  link.indexed_children = {"C2", "C9"};
+  state.head_id = 6;
+  state.head_hash = link.hash;
+  entries_.push_back({r, link});
+  EXPECT_EQ(Verify(entries_, state), std::nullopt);
+}
+
 TEST_F(AuditChainTest, AnEditedEntryIsNamed) {
   entries_[2].record.outcome = "NOT_FOUND";
   std::optional<AuditChainBreak> broken = Verify(entries_, state_);
@@ -135,6 +159,7 @@ TEST_F(AuditChainTest, AnEntryAppendedBehindTheServersBackIsInserted) {
   Entry forged = entries_[4];
   forged.record.audit_id = 6;
   forged.link = NextAuditLink(state_, forged.record);
+  forged.link.indexed_children = forged.record.child_ids;
   entries_.push_back(forged);
   std::optional<AuditChainBreak> broken = Verify(entries_, state_);
   ASSERT_TRUE(broken.has_value());
@@ -187,6 +212,7 @@ TEST_F(AuditChainTest, EntriesFromBeforeTheChainAreSkippedNotCounted) {
     Entry e{entries_[0].record, {}};
     e.record.audit_id = id;
     e.link = NextAuditLink(writing, e.record);
+    e.link.indexed_children = e.record.child_ids;
     writing.head_id = id;
     writing.head_hash = e.link.hash;
     chain.push_back(e);

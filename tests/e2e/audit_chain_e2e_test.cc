@@ -487,6 +487,24 @@ TEST_F(AuditChainE2eTest, VerifyNamesAnEntryDeletedFromTheMiddle) {
   ExpectBroken(copy, "audit entry 5 was deleted: entry 6 follows entry 4", 4);
 }
 
+// The rows stay as written; the index that `mfh audit list --child` reads is
+// changed, so that a search for C1 would miss a read of C1.
+TEST_F(AuditChainE2eTest, VerifyNamesAnEntryHiddenFromASearchByChild) {
+  WriteAndReadHub();
+  const std::string hidden = CopyOf("hidden.db");
+  Sql(hidden, "DELETE FROM audit_children WHERE audit_id = 8");
+  ExpectBroken(hidden,
+               "audit entry 8 was edited: a search by child finds it under [] "
+               "but it names [C1]",
+               7);
+  const std::string moved = CopyOf("moved.db");
+  Sql(moved, "UPDATE audit_children SET child_id = 'C2' WHERE audit_id = 4");
+  ExpectBroken(moved,
+               "audit entry 4 was edited: a search by child finds it under "
+               "[C2] but it names [C1]",
+               3);
+}
+
 TEST_F(AuditChainE2eTest, VerifyNamesTheFirstOfTheEntriesCutFromTheEnd) {
   WriteAndReadHub();
   const std::string copy = CopyOf("cut.db");

@@ -167,13 +167,23 @@ absl::Status SqliteTransaction::ScanAuditChain(
                                    const domain::AuditLink&)>
         fn) {
   ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectAuditChainedSql));
+  // The index, merged in by audit id. Its rows for an id with no entry are
+  // passed over: a search by child joins them to nothing.
+  ASSIGN_OR_RETURN(auto index, MFH_PREPARE(db_, sql::kSelectAuditIndexSql));
+  ASSIGN_OR_RETURN(bool indexed, index->Step());
   while (true) {
     ASSIGN_OR_RETURN(bool row, s->Step());
     if (!row) return absl::OkStatus();
     ASSIGN_OR_RETURN(AuditRecord record, ReadAudit(*s));
-    RETURN_IF_ERROR(
-        fn(record, domain::AuditLink{.previous_hash = s->ColumnText(9),
-                                     .hash = s->ColumnText(10)}));
+    domain::AuditLink link{.previous_hash = s->ColumnText(9),
+                           .hash = s->ColumnText(10)};
+    while (indexed && index->ColumnInt64(0) <= record.audit_id) {
+      if (index->ColumnInt64(0) == record.audit_id) {
+        link.indexed_children.push_back(index->ColumnText(1));
+      }
+      ASSIGN_OR_RETURN(indexed, index->Step());
+    }
+    RETURN_IF_ERROR(fn(record, link));
   }
 }
 

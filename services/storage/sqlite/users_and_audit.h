@@ -42,6 +42,9 @@ inline constexpr char kUpdateAuditChainHeadSql[] =
 // Every row with its link, in id order.
 inline constexpr char kSelectAuditChainedSql[] =
     "SELECT " MFH_AUDIT_CHAINED_FIELDS " FROM audit ORDER BY id";
+// The index of audit_children in audit id order, for the chain's check.
+inline constexpr char kSelectAuditIndexSql[] =
+    "SELECT audit_id, child_id FROM audit_children ORDER BY audit_id, child_id";
 // audit_children indexes the child ids for ListAudit's child filter.
 inline constexpr char kInsertAuditChildSql[] =
     "INSERT OR IGNORE INTO audit_children(child_id, audit_id) VALUES(?, ?)";
