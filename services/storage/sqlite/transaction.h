@@ -150,6 +150,10 @@ class SqliteTransaction : public Transaction {
 
  private:
   Connection& db_;
+  // The audit chain's head and the next audit id, once this transaction
+  // has read them: a batch of audit rows reads them once, not per row.
+  std::optional<domain::AuditChainState> audit_chain_;
+  int64_t next_audit_id_ = 0;
 };
 
 }  // namespace mfh::storage

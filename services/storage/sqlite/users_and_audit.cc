@@ -118,19 +118,20 @@ absl::StatusOr<domain::AuditChainState> SqliteTransaction::ReadAuditChain() {
 }
 
 absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
-  ASSIGN_OR_RETURN(const domain::AuditChainState chain, ReadAuditChain());
-  AuditRecord chained = record;
-  {
+  if (!audit_chain_.has_value()) {
+    ASSIGN_OR_RETURN(audit_chain_, ReadAuditChain());
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectNextAuditIdSql));
     RETURN_IF_ERROR(s->Step().status());
-    chained.audit_id = s->ColumnInt64(0);
+    next_audit_id_ = s->ColumnInt64(0);
   }
+  AuditRecord chained = record;
+  chained.audit_id = next_audit_id_;
   // The time and lists as stored, so that the hash is of what a verifier
   // reads back.
   chained.at = absl::FromUnixMicros(absl::ToUnixMicros(record.at));
   chained.child_ids = SplitList(absl::StrJoin(record.child_ids, ","), ',');
   chained.episode_ids = SplitList(absl::StrJoin(record.episode_ids, ","), ',');
-  const domain::AuditLink link = domain::NextAuditLink(chain, chained);
+  const domain::AuditLink link = domain::NextAuditLink(*audit_chain_, chained);
   {
     ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertAuditSql));
     s->BindInt64(1, chained.audit_id);
@@ -159,6 +160,9 @@ absl::Status SqliteTransaction::InsertAudit(const AuditRecord& record) {
     s->BindInt64(2, chained.audit_id);
     RETURN_IF_ERROR(s->Run());
   }
+  audit_chain_->head_id = chained.audit_id;
+  audit_chain_->head_hash = link.hash;
+  ++next_audit_id_;
   return absl::OkStatus();
 }
 
