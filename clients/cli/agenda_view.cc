@@ -84,7 +84,7 @@ const Row kRhiHeader = {"CHILD",    "EPISODE", "RETURNED", "RHI DUE",
                         "DEADLINE", "RHI",     "FLAGS"};
 
 Row RhiRow(const v1::AgendaEntry& e, absl::Time as_of) {
-  return {e.child_id(),
+  return {client::ChildText(e),
           e.episode_id(),
           Local(e.has_returned_at(), e.returned_at()),
           Local(e.has_due_at(), e.due_at()),
@@ -130,7 +130,7 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
   const v1::AgendaEntry& e = item.entry;
   switch (kind) {
     case Kind::kMissingNow:
-      return {e.child_id(),
+      return {client::ChildText(e),
               e.episode_id(),
               client::RiskLabel(e.risk()),
               client::CategoryLabel(e.category()),
@@ -146,7 +146,7 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
     case Kind::kRhiDueSoon:
       return RhiRow(e, as_of);
     case Kind::kRepeatMissing:
-      return {e.child_id(),
+      return {client::ChildText(e),
               absl::StrCat(e.episode_count(),
                            e.episode_count() == 1 ? " episode" : " episodes",
                            " in the window"),
@@ -154,7 +154,7 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
               Flags(e)};
     case Kind::kLinked:
       return {item.first_of_group ? GroupLabel(item) : "",
-              e.child_id(),
+              client::ChildText(e),
               e.episode_id(),
               client::RiskLabel(e.risk()),
               Local(e.has_missing_since(), e.missing_since()),
@@ -162,7 +162,7 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
               Flags(e)};
     case Kind::kOpenActions:
       return {e.action_id(),
-              e.child_id(),
+              client::ChildText(e),
               Local(e.has_by_when(), e.by_when()),
               Countdown(e.has_by_when(), e.by_when(), as_of),
               e.who(),
@@ -178,6 +178,7 @@ Row CsvRow(const std::string& section, const std::string& link_id,
           link_id,
           link_reason,
           e.child_id(),
+          e.name(),
           e.episode_id(),
           e.action_id(),
           absl::StrJoin(e.flags(), ","),
@@ -218,25 +219,16 @@ std::string AgendaText(const v1::Agenda& agenda) {
 }
 
 Row AgendaCsvHeader() {
-  return {"section",
-          "link_id",
-          "link_reason",
-          "child_id",
-          "episode_id",
-          "action_id",
-          "flags",
-          "risk",
-          "category",
-          "missing_since",
-          "escalation",
-          "returned_at",
-          "return_notified_at",
-          "due_at",
-          "rhi_status",
-          "episode_count",
-          "what",
-          "who",
-          "by_when"};
+  return {"section",       "link_id",
+          "link_reason",   "child_id",
+          "name",          "episode_id",
+          "action_id",     "flags",
+          "risk",          "category",
+          "missing_since", "escalation",
+          "returned_at",   "return_notified_at",
+          "due_at",        "rhi_status",
+          "episode_count", "what",
+          "who",           "by_when"};
 }
 
 std::vector<Row> AgendaCsvRows(const v1::Agenda& agenda) {
@@ -311,7 +303,7 @@ std::string MeetingMinutes(const v1::Meeting& m) {
       by_child(&IdLess);
   for (const v1::Note& n : m.notes()) by_child[n.child_id()].push_back(&n);
   for (const auto& [child_id, notes] : by_child) {
-    absl::StrAppend(&out, "  ", child_id, "\n");
+    absl::StrAppend(&out, "  ", client::ChildText(*notes.front()), "\n");
     Fields lines;
     for (const v1::Note* n : notes) {
       lines.emplace_back(NoteKind(*n),
@@ -327,8 +319,8 @@ std::string MeetingMinutes(const v1::Meeting& m) {
   absl::StrAppend(&out, "\nActions (", m.actions_size(), ")\n");
   if (m.actions().empty()) out += "  none\n";
   for (const v1::Action& a : m.actions()) {
-    absl::StrAppend(&out, "  ", a.action_id(), " for ", a.child_id(), ": ",
-                    client::ActionStatusLabel(a.status()),
+    absl::StrAppend(&out, "  ", a.action_id(), " for ", client::ChildText(a),
+                    ": ", client::ActionStatusLabel(a.status()),
                     a.addendum() ? " (addendum)" : "", "\n");
     Fields lines = {
         {"what", a.what()},

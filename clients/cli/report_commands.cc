@@ -210,8 +210,8 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
   PdfTable rhis{.heading = "RHIs due in the quarter completed late or never",
                 .header = {"child", "episode", "due", "status", "how late"}};
   for (const v1::LateInterview& l : resp.late_interviews()) {
-    rhis.rows.push_back({l.child_id(), l.episode_id(), local(l.due_at()),
-                         RhiWord(l.status()),
+    rhis.rows.push_back({client::ChildText(l), l.episode_id(),
+                         local(l.due_at()), RhiWord(l.status()),
                          HowLate(l, client::FormatLocal(t))});
   }
   PdfTable episodes{
@@ -221,7 +221,7 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
                  absl::StrCat("hours over ", LongEpisodeAfter(resp))}};
   for (const v1::LongEpisode& e : resp.long_episodes()) {
     episodes.rows.push_back(
-        {e.child_id(), e.episode_id(), local(e.missing_since()),
+        {client::ChildText(e), e.episode_id(), local(e.missing_since()),
          e.has_returned_at() ? local(e.returned_at()) : "still missing",
          Decimal(e.hours_missing(), 1), Decimal(e.hours_over(), 1)});
   }
@@ -230,9 +230,9 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
                    .header = {"child", "action", "meeting", "what", "who",
                               "by when", "status", "days late"}};
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
-    actions.rows.push_back({a.child_id(), a.action_id(), a.meeting_day(),
-                            a.what(), a.who(), local(a.by_when()),
-                            ActionWord(a.status()),
+    actions.rows.push_back({client::ChildText(a), a.action_id(),
+                            a.meeting_day(), a.what(), a.who(),
+                            local(a.by_when()), ActionWord(a.status()),
                             Decimal(a.days_overdue(), 1)});
   }
   for (PdfTable* table : {&rhis, &episodes, &actions}) {
@@ -260,16 +260,20 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
   std::string (*format)(absl::Time) =
       table ? &client::FormatLocal : &client::FormatUtc;
   const absl::Time t = client::FromTimestamp(resp.as_of());
-  // One list of rows: kind, ids, the time it concerns, how late.
+  // One list of rows: kind, ids, the time it concerns, how late; and the
+  // child of each as people read it.
   std::vector<Row> rows;
+  std::vector<std::string> labels;
   for (const v1::LateInterview& l : resp.late_interviews()) {
-    rows.push_back({"rhi_late", l.child_id(), l.episode_id(),
+    labels.push_back(client::ChildText(l));
+    rows.push_back({"rhi_late", l.child_id(), l.name(), l.episode_id(),
                     format(client::FromTimestamp(l.due_at())),
                     RhiWord(l.status()), Decimal(l.hours_late(), 1),
                     HowLate(l, format(t))});
   }
   for (const v1::LongEpisode& e : resp.long_episodes()) {
-    rows.push_back({"long_episode", e.child_id(), e.episode_id(),
+    labels.push_back(client::ChildText(e));
+    rows.push_back({"long_episode", e.child_id(), e.name(), e.episode_id(),
                     format(client::FromTimestamp(e.missing_since())),
                     e.has_returned_at() ? "returned" : "missing",
                     Decimal(e.hours_over(), 1),
@@ -278,15 +282,16 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
                                  LongEpisodeAfter(resp))});
   }
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
+    labels.push_back(client::ChildText(a));
     rows.push_back(
-        {"action_late", a.child_id(), a.action_id(),
+        {"action_late", a.child_id(), a.name(), a.action_id(),
          format(client::FromTimestamp(a.by_when())), ActionWord(a.status()),
          Decimal(a.days_overdue(), 1),
          absl::StrCat(Decimal(a.days_overdue(), 1), " days after by_when",
                       a.has_closed_at() ? "" : " and still open")});
   }
-  const Row header = {"kind",   "child", "id",      "due",
-                      "status", "late",  "how_late"};
+  const Row header = {"kind", "child",  "name", "id",
+                      "due",  "status", "late", "how_late"};
   if (!table) {
     s.out() << CsvLine(header);
     for (const Row& row : rows) s.out() << CsvLine(row);
@@ -298,7 +303,14 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
   if (rows.empty()) {
     s.out() << "No exceptions.\n";
   } else {
-    s.out() << Table(header, rows);
+    // People read one column: "Amara Okafor, 14 (C1)".
+    Row table_header = header;
+    table_header.erase(table_header.begin() + 2);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      rows[i][1] = labels[i];
+      rows[i].erase(rows[i].begin() + 2);
+    }
+    s.out() << Table(table_header, rows);
   }
   return absl::OkStatus();
 }
@@ -328,7 +340,7 @@ absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
     for (const Row& row : rows) s.out() << CsvLine(row);
     return absl::OkStatus();
   }
-  s.out() << "Chronology of " << resp.child_id() << "\n\n";
+  s.out() << "Chronology of " << client::ChildText(resp) << "\n\n";
   if (rows.empty()) {
     s.out() << "No events.\n";
   } else {

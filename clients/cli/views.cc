@@ -57,9 +57,8 @@ std::string ConcernNames(const v1::Interview& i) {
 }  // namespace
 
 Row View<v1::Child>::TableHeader() {
-  return {"CHILD",  "NAME",         "DATE OF BIRTH",
-          "LA REF", "LOOKED AFTER", "PLACING AUTHORITY",
-          "FLAGS"};
+  return {"CHILD",  "NAME",         "DATE OF BIRTH",     "AGE",
+          "LA REF", "LOOKED AFTER", "PLACING AUTHORITY", "FLAGS"};
 }
 
 Row View<v1::Child>::TableRow(const v1::Child& c, absl::Time) {
@@ -68,6 +67,7 @@ Row View<v1::Child>::TableRow(const v1::Child& c, absl::Time) {
   return {c.child_id(),
           c.name(),
           c.date_of_birth(),
+          absl::StrCat(c.age()),
           Cell(c.la_ref()),
           YesNo(c.looked_after()),
           Cell(c.placing_authority()),
@@ -101,6 +101,7 @@ Fields View<v1::Child>::Record(const v1::Child& c) {
   return {{"child id", c.child_id()},
           {"name", c.name()},
           {"date of birth", c.date_of_birth()},
+          {"age", absl::StrCat(c.age())},
           {"la ref", Cell(c.la_ref())},
           {"looked after", YesNo(c.looked_after())},
           {"placing authority", Cell(c.placing_authority())},
@@ -114,7 +115,7 @@ Row View<v1::Episode>::TableHeader() {
 
 Row View<v1::Episode>::TableRow(const v1::Episode& e, absl::Time as_of) {
   return {e.episode_id(),
-          e.child_id(),
+          client::ChildText(e),
           e.police_force(),
           e.police_ref(),
           client::CategoryLabel(e.category()),
@@ -125,16 +126,17 @@ Row View<v1::Episode>::TableRow(const v1::Episode& e, absl::Time as_of) {
 }
 
 Row View<v1::Episode>::CsvHeader() {
-  return {"episode_id",         "child_id",       "police_force",
-          "police_ref",         "category",       "risk",
-          "missing_since",      "notified_at",    "returned_at",
-          "return_notified_at", "found_location", "found_with",
-          "returned_to",        "reporter"};
+  return {"episode_id",   "child_id",           "name",
+          "police_force", "police_ref",         "category",
+          "risk",         "missing_since",      "notified_at",
+          "returned_at",  "return_notified_at", "found_location",
+          "found_with",   "returned_to",        "reporter"};
 }
 
 Row View<v1::Episode>::CsvRow(const v1::Episode& e) {
   return {e.episode_id(),
           e.child_id(),
+          e.name(),
           e.police_force(),
           e.police_ref(),
           v1::Category_Name(e.category()),
@@ -164,7 +166,7 @@ Fields View<v1::Episode>::Record(const v1::Episode& e) {
   }
   Fields fields = {
       {"episode id", e.episode_id()},
-      {"child id", e.child_id()},
+      {"child", client::ChildText(e)},
       {"police force", e.police_force()},
       {"police ref", e.police_ref()},
       {"category", client::CategoryLabel(e.category())},
@@ -193,7 +195,7 @@ Row View<v1::Interview>::TableHeader() {
 Row View<v1::Interview>::TableRow(const v1::Interview& i, absl::Time as_of) {
   return {
       i.episode_id(),
-      i.child_id(),
+      client::ChildText(i),
       client::RhiStatusLabel(i.status()),
       Local(i.has_due_at(), i.due_at()),
       client::IsOpenRhiStatus(i.status())
@@ -206,6 +208,7 @@ Row View<v1::Interview>::TableRow(const v1::Interview& i, absl::Time as_of) {
 Row View<v1::Interview>::CsvHeader() {
   return {"episode_id",
           "child_id",
+          "name",
           "status",
           "due_at",
           "due_at_from_return",
@@ -230,6 +233,7 @@ Row View<v1::Interview>::CsvHeader() {
 Row View<v1::Interview>::CsvRow(const v1::Interview& i) {
   return {i.episode_id(),
           i.child_id(),
+          i.name(),
           v1::RhiStatus_Name(i.status()),
           Utc(i.has_due_at(), i.due_at()),
           Utc(i.has_due_at_from_return(), i.due_at_from_return()),
@@ -253,7 +257,7 @@ Row View<v1::Interview>::CsvRow(const v1::Interview& i) {
 
 Fields View<v1::Interview>::Record(const v1::Interview& i) {
   return {{"episode id", i.episode_id()},
-          {"child id", i.child_id()},
+          {"child", client::ChildText(i)},
           {"status", client::RhiStatusLabel(i.status())},
           {"due at", Local(i.has_due_at(), i.due_at())},
           {"due from return",
@@ -359,7 +363,7 @@ Row View<v1::Action>::TableHeader() {
 Row View<v1::Action>::TableRow(const v1::Action& a, absl::Time as_of) {
   return {
       a.action_id(),
-      a.child_id(),
+      client::ChildText(a),
       a.meeting_day(),
       client::ActionStatusLabel(a.status()),
       Local(a.has_by_when(), a.by_when()),
@@ -372,17 +376,19 @@ Row View<v1::Action>::TableRow(const v1::Action& a, absl::Time as_of) {
 }
 
 Row View<v1::Action>::CsvHeader() {
-  return {"action_id",       "child_id",    "meeting_id",
-          "meeting_day",     "what",        "who",
-          "by_when",         "done_when",   "worked_when",
-          "assignee",        "status",      "done_evidence",
-          "impact_evidence", "drop_reason", "addendum",
-          "created_by",      "created_at",  "closed_at"};
+  return {"action_id",     "child_id",        "name",
+          "meeting_id",    "meeting_day",     "what",
+          "who",           "by_when",         "done_when",
+          "worked_when",   "assignee",        "status",
+          "done_evidence", "impact_evidence", "drop_reason",
+          "addendum",      "created_by",      "created_at",
+          "closed_at"};
 }
 
 Row View<v1::Action>::CsvRow(const v1::Action& a) {
   return {a.action_id(),
           a.child_id(),
+          a.name(),
           a.meeting_id(),
           a.meeting_day(),
           a.what(),
@@ -404,7 +410,7 @@ Row View<v1::Action>::CsvRow(const v1::Action& a) {
 Fields View<v1::Action>::Record(const v1::Action& a) {
   return {
       {"action id", a.action_id()},
-      {"child id", a.child_id()},
+      {"child", client::ChildText(a)},
       {"meeting", absl::StrCat(a.meeting_id(), " (", a.meeting_day(),
                                a.addendum() ? ", addendum)" : ")")},
       {"what", a.what()},
@@ -423,13 +429,14 @@ Fields View<v1::Action>::Record(const v1::Action& a) {
 }
 
 Row View<v1::Note>::CsvHeader() {
-  return {"note_id",  "child_id", "text", "decision",
-          "addendum", "author",   "at"};
+  return {"note_id",  "child_id", "name",   "text",
+          "decision", "addendum", "author", "at"};
 }
 
 Row View<v1::Note>::CsvRow(const v1::Note& n) {
   return {n.note_id(),
           n.child_id(),
+          n.name(),
           n.text(),
           TrueFalse(n.decision()),
           TrueFalse(n.addendum()),
@@ -438,7 +445,7 @@ Row View<v1::Note>::CsvRow(const v1::Note& n) {
 }
 
 Fields View<v1::Note>::Record(const v1::Note& n) {
-  return {{"note id", n.note_id()}, {"child id", n.child_id()},
+  return {{"note id", n.note_id()}, {"child", client::ChildText(n)},
           {"kind", NoteKind(n)},    {"text", n.text()},
           {"author", n.author()},   {"at", Local(n.has_at(), n.at())}};
 }

@@ -190,4 +190,10 @@ bool IsOpenRhiStatus(v1::RhiStatus status) {
          status == v1::RHI_STATUS_OVERDUE;
 }
 
+std::string ChildText(absl::string_view child_id, absl::string_view name,
+                      int age) {
+  if (name.empty()) return std::string(child_id);
+  return absl::StrCat(name, ", ", age, " (", child_id, ")");
+}
+
 }  // namespace mfh::client

@@ -50,6 +50,16 @@ std::string RhiStatusWord(v1::RhiStatus status);
 std::string CategoryWord(v1::Category category);
 std::string ActionStatusWord(v1::ActionStatus status);
 
+// A child as people know them: "Amara Okafor, 14 (C1)"; the id alone when
+// the name is not known.
+std::string ChildText(absl::string_view child_id, absl::string_view name,
+                      int age);
+// The same for any record that carries child_id, name and age.
+template <typename Record>
+std::string ChildText(const Record& record) {
+  return ChildText(record.child_id(), record.name(), record.age());
+}
+
 // DUE, OFFERED and OVERDUE: an interview still owed, which the lists show
 // unless asked for every one.
 bool IsOpenRhiStatus(v1::RhiStatus status);

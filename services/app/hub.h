@@ -28,7 +28,7 @@ class Hub {
       AuditLog& audit, ChangeFeed& feed, const AgendaCodec& agenda_codec)
       : policy_(std::move(policy)),
         authenticator_(store),
-        runner_(store, authenticator_, audit, feed, clock),
+        runner_(store, authenticator_, audit, feed, clock, policy_.timezone),
         children_(runner_, policy_, pages_),
         episodes_(runner_, policy_, pages_),
         interviews_(runner_, pages_),

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/app/log.h"
+#include "services/domain/calendar.h"
 
 namespace mfh::app {
 namespace {
@@ -114,7 +115,18 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
       token_refused = !confirmed.ok();
       RETURN_IF_ERROR(confirmed);
     }
-    return body(tx, ctx, named);
+    RETURN_IF_ERROR(body(tx, ctx, named));
+    if (call.labels == nullptr) return absl::OkStatus();
+    const absl::CivilDay today = domain::LocalDay(now, tz_);
+    for (const std::string& child_id : named.child_ids()) {
+      ASSIGN_OR_RETURN(std::optional<domain::Child> child,
+                       tx.FindChild(child_id));
+      if (!child.has_value()) continue;
+      (*call.labels)[child_id] =
+          ChildLabel{.name = child->name,
+                     .age = domain::AgeOn(child->date_of_birth, today)};
+    }
+    return absl::OkStatus();
   };
   absl::Status status;
   if (spec.change.has_value()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -28,6 +29,14 @@
 
 namespace mfh::app {
 
+// A child's name and age in whole years on the call's day, shown beside the
+// child's id wherever a person reads it.
+struct ChildLabel {
+  std::string name;
+  int age = 0;
+};
+using ChildLabels = absl::flat_hash_map<std::string, ChildLabel>;
+
 // One call as the transport hands it over.
 struct Call {
   // The bearer token; empty when none was sent.
@@ -39,6 +48,9 @@ struct Call {
   // time, an enum value the API does not define): INVALID_ARGUMENT naming
   // it, answered after authentication and authorization.
   absl::Status undecodable;
+  // Where a call that succeeds leaves the names and ages of the children its
+  // answer names (read in its transaction); none are read when null.
+  ChildLabels* labels = nullptr;
 };
 
 // What a use case knows while it runs.
@@ -51,12 +63,13 @@ struct Context {
 class Runner {
  public:
   Runner(storage::Store& store, Authenticator& authenticator, AuditLog& audit,
-         ChangeFeed& feed, const domain::Clock& clock)
+         ChangeFeed& feed, const domain::Clock& clock, absl::TimeZone tz)
       : store_(store),
         authenticator_(authenticator),
         audit_(audit),
         feed_(feed),
-        clock_(clock) {}
+        clock_(clock),
+        tz_(tz) {}
 
   using Validate = absl::FunctionRef<absl::Status(const Context&)>;
   template <typename Result>
@@ -131,6 +144,8 @@ class Runner {
   AuditLog& audit_;
   ChangeFeed& feed_;
   const domain::Clock& clock_;
+  // The time zone of the day on which ages are counted.
+  const absl::TimeZone tz_;
 };
 
 }  // namespace mfh::app

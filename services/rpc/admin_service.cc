@@ -16,7 +16,8 @@ grpc::Status AdminServiceImpl::AddUser(grpc::ServerContext* ctx,
   const app::UserRequest request{
       .name = req->name(), .role = d.Enum(DecodeRole, "role", req->role())};
   return Serve(
-      ctx, d, [&](const Call& call) { return admin_.AddUser(call, request); },
+      ctx, *resp, d,
+      [&](const Call& call) { return admin_.AddUser(call, request); },
       [&](const app::NewUser& created) {
         *resp->mutable_user() = ToProto(created.user);
         resp->set_token(created.token);
@@ -28,7 +29,7 @@ grpc::Status AdminServiceImpl::ListUsers(grpc::ServerContext* ctx,
                                          v1::ListUsersResponse* resp) {
   Decoder d;
   return Serve(
-      ctx, d, [&](const Call& call) { return admin_.ListUsers(call); },
+      ctx, *resp, d, [&](const Call& call) { return admin_.ListUsers(call); },
       [&](const std::vector<domain::User>& users) {
         for (const domain::User& u : users) *resp->add_users() = ToProto(u);
       });
@@ -40,7 +41,7 @@ grpc::Status AdminServiceImpl::RevokeUser(grpc::ServerContext* ctx,
   Decoder d;
   const app::UserRequest request{.name = req->name()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return admin_.RevokeUser(call, request); },
       [&](const domain::User& u) { *resp->mutable_user() = ToProto(u); });
 }
@@ -54,7 +55,8 @@ grpc::Status AdminServiceImpl::ListAudit(grpc::ServerContext* ctx,
       .rows_of_child = req->child_id(),
       .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
-      ctx, d, [&](const Call& call) { return admin_.ListAudit(call, query); },
+      ctx, *resp, d,
+      [&](const Call& call) { return admin_.ListAudit(call, query); },
       [&](const app::Paged<domain::AuditRecord>& page) {
         for (const domain::AuditRecord& r : page.items) {
           *resp->add_entries() = ToProto(r);

@@ -19,7 +19,8 @@ grpc::Status ChildServiceImpl::CreateChild(grpc::ServerContext* ctx,
                             .looked_after = req->looked_after(),
                             .placing_authority = req->placing_authority()};
   return Serve(
-      ctx, d, [&](const Call& call) { return children_.CreateChild(call, in); },
+      ctx, *resp, d,
+      [&](const Call& call) { return children_.CreateChild(call, in); },
       [&](const domain::Child& c) { *resp->mutable_child() = ToProto(c); });
 }
 
@@ -29,7 +30,8 @@ grpc::Status ChildServiceImpl::GetChild(grpc::ServerContext* ctx,
   Decoder d;
   const app::ChildRef ref{.child_id = req->child_id()};
   return Serve(
-      ctx, d, [&](const Call& call) { return children_.GetChild(call, ref); },
+      ctx, *resp, d,
+      [&](const Call& call) { return children_.GetChild(call, ref); },
       [&](const domain::Child& c) { *resp->mutable_child() = ToProto(c); });
 }
 
@@ -41,7 +43,7 @@ grpc::Status ChildServiceImpl::ListChildren(grpc::ServerContext* ctx,
       .flag = req->flag(),
       .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return children_.ListChildren(call, query); },
       [&](const app::Paged<domain::Child>& page) {
         for (const domain::Child& c : page.items) {
@@ -60,7 +62,7 @@ grpc::Status ChildServiceImpl::SetFlag(grpc::ServerContext* ctx,
                                   .at = d.Time("at", req->has_at(), req->at()),
                                   .set = true};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return children_.ChangeFlag(call, change); },
       [&](const domain::Child& c) { *resp->mutable_child() = ToProto(c); });
 }
@@ -74,7 +76,7 @@ grpc::Status ChildServiceImpl::ClearFlag(grpc::ServerContext* ctx,
                                   .at = d.Time("at", req->has_at(), req->at()),
                                   .set = false};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return children_.ChangeFlag(call, change); },
       [&](const domain::Child& c) { *resp->mutable_child() = ToProto(c); });
 }

@@ -42,7 +42,7 @@ grpc::Status EpisodeServiceImpl::ReportMissing(
   report.risk = d.Enum(DecodeRisk, "risk", req->risk());
   report.reporter = req->reporter();
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return episodes_.ReportMissing(call, report); },
       [&](const domain::Episode& e) { *resp->mutable_episode() = ToProto(e); });
 }
@@ -65,7 +65,7 @@ grpc::Status EpisodeServiceImpl::LogReturn(grpc::ServerContext* ctx,
   report.returned_to =
       d.Enum(DecodeReturnedTo, "returned_to", req->returned_to());
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return episodes_.LogReturn(call, report); },
       [&](const app::ReturnResult& result) { FillReturn(result, *resp); });
 }
@@ -89,7 +89,7 @@ grpc::Status EpisodeServiceImpl::CorrectReturn(
   correction.returned_to =
       d.Enum(DecodeReturnedTo, "returned_to", req->returned_to());
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return episodes_.CorrectReturn(call, correction);
       },
@@ -112,7 +112,7 @@ grpc::Status EpisodeServiceImpl::UpdateEpisode(
   update.notified_at =
       d.Time("notified_at", req->has_notified_at(), req->notified_at());
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return episodes_.UpdateEpisode(call, update); },
       [&](const domain::Episode& e) { *resp->mutable_episode() = ToProto(e); });
 }
@@ -123,7 +123,8 @@ grpc::Status EpisodeServiceImpl::GetEpisode(grpc::ServerContext* ctx,
   Decoder d;
   const app::EpisodeRef ref{.episode_id = req->episode_id()};
   return Serve(
-      ctx, d, [&](const Call& call) { return episodes_.GetEpisode(call, ref); },
+      ctx, *resp, d,
+      [&](const Call& call) { return episodes_.GetEpisode(call, ref); },
       [&](const domain::Episode& e) { *resp->mutable_episode() = ToProto(e); });
 }
 
@@ -136,7 +137,7 @@ grpc::Status EpisodeServiceImpl::ListEpisodes(
       .open_only = req->open_only(),
       .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return episodes_.ListEpisodes(call, query); },
       [&](const app::Paged<domain::Episode>& page) {
         for (const domain::Episode& e : page.items) {
@@ -155,7 +156,7 @@ grpc::Status EpisodeServiceImpl::LinkEpisodes(
                                               req->episode_ids().end()),
       .reason = req->reason()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return episodes_.LinkEpisodes(call, link); },
       [&](const app::LinkResult& result) {
         *resp->mutable_link() = ToProto(result.link);

@@ -25,7 +25,7 @@ grpc::Status InterviewServiceImpl::ListInterviews(
   query.as_of = d.Time("as_of", req->has_as_of(), req->as_of());
   query.page = {.page_size = req->page_size(), .page_token = req->page_token()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return interviews_.ListInterviews(call, query); },
       [&](const app::Paged<InterviewView>& page) {
         for (const InterviewView& v : page.items) {
@@ -43,7 +43,7 @@ grpc::Status InterviewServiceImpl::GetInterview(
       .episode_id = req->episode_id(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return interviews_.GetInterview(call, ref); },
       [&](const InterviewView& v) { *resp->mutable_interview() = ToProto(v); });
 }
@@ -56,7 +56,7 @@ grpc::Status InterviewServiceImpl::RecordOffer(
                                .at = d.Time("at", req->has_at(), req->at()),
                                .by = req->by()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return interviews_.RecordOffer(call, offer); },
       [&](const InterviewView& v) { *resp->mutable_interview() = ToProto(v); });
 }
@@ -69,7 +69,7 @@ grpc::Status InterviewServiceImpl::RecordDecline(
                                    .at = d.Time("at", req->has_at(), req->at()),
                                    .reason = req->reason()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return interviews_.RecordDecline(call, decline);
       },
@@ -93,7 +93,7 @@ grpc::Status InterviewServiceImpl::RecordCompletion(
   completion.also_episode_ids.assign(req->also_episode_ids().begin(),
                                      req->also_episode_ids().end());
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return interviews_.RecordCompletion(call, completion);
       },
@@ -115,7 +115,7 @@ grpc::Status InterviewServiceImpl::MarkNotHeld(
       .reason = req->reason(),
       .at = d.Time("at", req->has_at(), req->at())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return interviews_.CloseInterview(call, closing);
       },
@@ -132,7 +132,7 @@ grpc::Status InterviewServiceImpl::MarkNotRequired(
       .reason = req->reason(),
       .at = d.Time("at", req->has_at(), req->at())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return interviews_.CloseInterview(call, closing);
       },

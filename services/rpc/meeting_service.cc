@@ -19,7 +19,7 @@ grpc::Status MeetingServiceImpl::GetAgenda(grpc::ServerContext* ctx,
       .day = req->day(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.GetAgenda(call, query); },
       [&](const domain::Agenda& a) { *resp->mutable_agenda() = ToProto(a); });
 }
@@ -32,7 +32,7 @@ grpc::Status MeetingServiceImpl::OpenMeeting(grpc::ServerContext* ctx,
       .day = req->day(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.OpenMeeting(call, query); },
       [&](const MeetingRecord& m) { *resp->mutable_meeting() = ToProto(m); });
 }
@@ -47,7 +47,8 @@ grpc::Status MeetingServiceImpl::AddNote(grpc::ServerContext* ctx,
                              .decision = req->decision(),
                              .addendum = req->addendum()};
   return Serve(
-      ctx, d, [&](const Call& call) { return meetings_.AddNote(call, note); },
+      ctx, *resp, d,
+      [&](const Call& call) { return meetings_.AddNote(call, note); },
       [&](const domain::Note& n) { *resp->mutable_note() = ToProto(n); });
 }
 
@@ -66,7 +67,7 @@ grpc::Status MeetingServiceImpl::AddAction(grpc::ServerContext* ctx,
       .assignee = req->assignee(),
       .addendum = req->addendum()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.AddAction(call, action); },
       [&](const domain::Action& a) { *resp->mutable_action() = ToProto(a); });
 }
@@ -83,7 +84,7 @@ grpc::Status MeetingServiceImpl::UpdateAction(
       .drop_reason = req->drop_reason(),
       .worked_when = req->worked_when()};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.UpdateAction(call, update); },
       [&](const domain::Action& a) { *resp->mutable_action() = ToProto(a); });
 }
@@ -97,7 +98,7 @@ grpc::Status MeetingServiceImpl::CloseMeeting(
       .attendees = std::vector<std::string>(req->attendees().begin(),
                                             req->attendees().end())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.CloseMeeting(call, closing); },
       [&](const MeetingRecord& m) { *resp->mutable_meeting() = ToProto(m); });
 }
@@ -108,7 +109,8 @@ grpc::Status MeetingServiceImpl::GetMeeting(grpc::ServerContext* ctx,
   Decoder d;
   const app::MeetingRef ref{.meeting_id = req->meeting_id(), .day = req->day()};
   return Serve(
-      ctx, d, [&](const Call& call) { return meetings_.GetMeeting(call, ref); },
+      ctx, *resp, d,
+      [&](const Call& call) { return meetings_.GetMeeting(call, ref); },
       [&](const MeetingRecord& m) { *resp->mutable_meeting() = ToProto(m); });
 }
 
@@ -121,7 +123,7 @@ grpc::Status MeetingServiceImpl::ListActions(grpc::ServerContext* ctx,
       .open_only = req->open_only(),
       .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return meetings_.ListActions(call, query); },
       [&](const app::Paged<domain::Action>& page) {
         for (const domain::Action& a : page.items) {

@@ -15,7 +15,7 @@ grpc::Status ReportServiceImpl::MonthlyReport(
       .period = req->month(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return reports_.GetMonthlyReport(call, query); },
       [&](const app::MonthlyReport& r) {
         *resp->mutable_report() = ToProto(r);
@@ -30,7 +30,7 @@ grpc::Status ReportServiceImpl::ExceptionReport(
       .period = req->quarter(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) {
         return reports_.GetExceptionReport(call, query);
       },
@@ -45,7 +45,7 @@ grpc::Status ReportServiceImpl::Chronology(grpc::ServerContext* ctx,
       .child_id = req->child_id(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return reports_.GetChronology(call, query); },
       [&](const app::Chronology& c) { *resp = ToProto(c); });
 }
@@ -58,7 +58,7 @@ grpc::Status ReportServiceImpl::Ssda903Missing(
       .period = req->year(),
       .as_of = d.Time("as_of", req->has_as_of(), req->as_of())};
   return Serve(
-      ctx, d,
+      ctx, *resp, d,
       [&](const Call& call) { return reports_.GetSsda903Missing(call, query); },
       [&](const app::Ssda903Report& r) { *resp = ToProto(r); });
 }

@@ -4,6 +4,7 @@
 #ifndef MFH_SERVICES_RPC_SERVE_H_
 #define MFH_SERVICES_RPC_SERVE_H_
 
+#include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
 
 #include <utility>
@@ -21,15 +22,25 @@ namespace mfh::rpc {
 absl::StatusOr<app::Call> CallOf(const grpc::ServerContext& ctx,
                                  const Decoder& decoder);
 
-// Runs `invoke(call)` (a use case) and, when it succeeds, `fill(result)`.
+// Sets `name` and `age` beside every `child_id` in `message` and the
+// messages it holds, from `labels`.
+void LabelChildren(const app::ChildLabels& labels,
+                   google::protobuf::Message& message);
+
+// Runs `invoke(call)` (a use case) and, when it succeeds, `fill(result)`;
+// then labels the children of `response` with their names and ages.
 template <typename Invoke, typename Fill>
-grpc::Status Serve(grpc::ServerContext* ctx, const Decoder& decoder,
+grpc::Status Serve(grpc::ServerContext* ctx,
+                   google::protobuf::Message& response, const Decoder& decoder,
                    Invoke&& invoke, Fill&& fill) {
   absl::StatusOr<app::Call> call = CallOf(*ctx, decoder);
   if (!call.ok()) return ToGrpcStatus(call.status());
+  app::ChildLabels labels;
+  call->labels = &labels;
   auto result = std::forward<Invoke>(invoke)(*call);
   if (!result.ok()) return ToGrpcStatus(result.status());
   std::forward<Fill>(fill)(*result);
+  LabelChildren(labels, response);
   return grpc::Status::OK;
 }
 

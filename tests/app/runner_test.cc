@@ -54,7 +54,7 @@ class RunnerTest : public ::testing::Test {
     audit_ = std::make_unique<AuditLog>(*store_);
     authenticator_ = std::make_unique<Authenticator>(*store_);
     runner_ = std::make_unique<Runner>(*store_, *authenticator_, *audit_, feed_,
-                                       clock_);
+                                       clock_, policy_.timezone);
     children_ = std::make_unique<Children>(*runner_, policy_, pages_);
     episodes_ = std::make_unique<Episodes>(*runner_, policy_, pages_);
     coordinator_ = Token("coordinator-user", domain::Role::kCoordinator);

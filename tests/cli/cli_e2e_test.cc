@@ -72,6 +72,7 @@ TEST_F(CliTest, ChildAddShowListAndFlagInEachFormat) {
       R"--(child id:           C1
 name:               Test Child
 date of birth:      2011-05-14
+age:                15
 la ref:             LA-1
 looked after:       yes
 placing authority:  -
@@ -86,14 +87,14 @@ C2,"Sam, ""Junior""",2012-01-02,,false,Kent,
 )--");
   EXPECT_EQ(
       Ok("police", {"child", "show", "C1", "--output", "json"}),
-      "{\"child\":{\"child_id\":\"C1\",\"name\":\"Test "
-      "Child\",\"date_of_birth\":\"2011-05-14\",\"la_ref\":\"LA-1\",\"looked_"
-      "after\":true,\"placing_authority\":\"\",\"flags\":[]}}\n");
+      R"--({"child":{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[],"age":15}}
+)--");
   EXPECT_EQ(Ok("coordinator", {"child", "flag", "C1", "--set", "open_to_cst",
                                "--at", "2026-03-27T10:00"}),
             R"--(child id:           C1
 name:               Test Child
 date of birth:      2011-05-14
+age:                15
 la ref:             LA-1
 looked after:       yes
 placing authority:  -
@@ -101,9 +102,9 @@ flags:              open_to_cst since 2026-03-27 10:00 GMT
 )--");
   EXPECT_EQ(
       Ok("manager", {"child", "list"}),
-      R"--(CHILD  NAME           DATE OF BIRTH  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
-C1     Test Child     2011-05-14     LA-1    yes           -                  open_to_cst
-C2     Sam, "Junior"  2012-01-02     -       no            Kent               -
+      R"--(CHILD  NAME           DATE OF BIRTH  AGE  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
+C1     Test Child     2011-05-14     15   LA-1    yes           -                  open_to_cst
+C2     Sam, "Junior"  2012-01-02     14   -       no            Kent               -
 )--");
   EXPECT_EQ(
       Ok("manager",
@@ -113,13 +114,8 @@ C1,Test Child,2011-05-14,LA-1,true,,open_to_cst
 )--");
   EXPECT_EQ(
       Ok("rhi_worker", {"--output", "json", "child", "list"}),
-      "[{\"child_id\":\"C1\",\"name\":\"Test "
-      "Child\",\"date_of_birth\":\"2011-05-14\",\"la_ref\":\"LA-1\",\"looked_"
-      "after\":true,\"placing_authority\":\"\",\"flags\":[{\"name\":\"open_to_"
-      "cst\",\"set_at\":\"2026-03-27T10:00:00Z\"}]},{\"child_id\":\"C2\","
-      "\"name\":\"Sam, "
-      "\\\"Junior\\\"\",\"date_of_birth\":\"2012-01-02\",\"la_ref\":\"\","
-      "\"looked_after\":false,\"placing_authority\":\"Kent\",\"flags\":[]}]\n");
+      R"--([{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[{"name":"open_to_cst","set_at":"2026-03-27T10:00:00Z"}],"age":15},{"child_id":"C2","name":"Sam, \"Junior\"","date_of_birth":"2012-01-02","la_ref":"","looked_after":false,"placing_authority":"Kent","flags":[],"age":14}]
+)--");
   EXPECT_EQ(
       Ok("coordinator", {"child", "flag", "C1", "--clear", "open_to_cst",
                          "--at", "2026-03-28 10:00", "--output", "csv"}),
@@ -131,7 +127,7 @@ C1,Test Child,2011-05-14,LA-1,true,,
 TEST_F(CliTest, MissingReportPrintsTheEpisodeInEachFormat) {
   AddChild();
   EXPECT_EQ(Ok("police", kReportR1), R"--(episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 police force:        MET
 police ref:          R-1
 category:            MISSING
@@ -151,18 +147,12 @@ corrections:         -
   // The same report again is a retry: the same episode, in each format.
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(kReportR1, {"--output", "json"}))),
-      "{\"episode\":{\"episode_id\":\"E1\",\"child_id\":\"C1\",\"police_"
-      "force\":\"MET\",\"police_ref\":\"R-1\",\"category\":\"CATEGORY_"
-      "MISSING\",\"risk\":\"RISK_HIGH\",\"found_location\":\"\",\"found_with\":"
-      "\"\",\"returned_to\":\"RETURNED_TO_UNSPECIFIED\",\"reporter\":\"\","
-      "\"risk_history\":[{\"risk\":\"RISK_HIGH\",\"recorded_by\":\"police-"
-      "user\",\"reason\":\"reported\",\"from\":\"2026-03-26T18:00:00Z\","
-      "\"recorded_at\":\"*\"}],\"corrections\":[],\"missing_since\":\"2026-03-"
-      "26T18:00:00Z\",\"notified_at\":\"2026-03-26T19:30:00Z\"}}\n");
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z"}}
+)--");
   EXPECT_EQ(
       Ok("police", With(kReportR1, {"--output", "csv"})),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -174,13 +164,13 @@ TEST_F(CliTest, ReportRetriedWithoutNotifiedAtReturnsTheSameEpisode) {
          {"missing", "report", "--child", "C1", "--police-force", "MET",
           "--police-ref", "R-1", "--missing-since", "2026-03-26T18:00:00Z",
           "--risk", "HIGH", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
   EXPECT_EQ(
       Ok("police", {"episode", "list", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -211,8 +201,8 @@ TEST_F(CliTest, NaiveAndOffsetTimesGiveTheSameInstant) {
                     "MET", "--police-ref", "R-1", "--missing-since",
                     "2026-03-27T10:00", "--notified-at", "2026-03-27 10:30",
                     "--risk", "high", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
   EXPECT_EQ(
       Ok("police",
@@ -220,8 +210,8 @@ E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:0
           "--police-ref", "R-1", "--missing-since", "2026-03-27T10:00:00Z",
           "--notified-at", "2026-03-27T10:30:00Z", "--risk", "high", "--output",
           "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
   // Summer: Europe/London is UTC+1.
   EXPECT_EQ(Ok("police",
@@ -229,7 +219,7 @@ E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:0
                 "--police-ref", "R-2", "--missing-since", "2026-06-01T10:00",
                 "--notified-at", "2026-06-01T09:30:00Z", "--risk", "medium"}),
             R"--(episode id:          E2
-child id:            C2
+child:               Second Child, 15 (C2)
 police force:        MET
 police ref:          R-2
 category:            MISSING
@@ -251,8 +241,8 @@ corrections:         -
                     "MET", "--police-ref", "R-2", "--missing-since",
                     "2026-06-01T09:00:00Z", "--notified-at", "2026-06-01 10:30",
                     "--risk", "Medium", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E2,C2,MET,R-2,CATEGORY_MISSING,RISK_MEDIUM,2026-06-01T09:00:00Z,2026-06-01T09:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E2,C2,Second Child,MET,R-2,CATEGORY_MISSING,RISK_MEDIUM,2026-06-01T09:00:00Z,2026-06-01T09:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -279,8 +269,8 @@ TEST_F(CliTest, NaiveTimeInTheSkippedOrRepeatedHourExits5AskingForAnOffset) {
       Ok("police", {"return", "log", "--police-force", "MET", "--police-ref",
                     "R-1", "--returned-at", "2026-10-25T01:30+01:00",
                     "--notified-at", "2026-10-25T03:00", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-10-24T20:00:00Z,2026-10-24T21:00:00Z,2026-10-25T00:30:00Z,2026-10-25T03:00:00Z,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-10-24T20:00:00Z,2026-10-24T21:00:00Z,2026-10-25T00:30:00Z,2026-10-25T03:00:00Z,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -340,7 +330,7 @@ TEST_F(CliTest, ReturnLogPrintsTheEpisodeAndItsRhiInEachFormat) {
       "--found-with",     "Alone",
       "--returned-to",    "home"};
   EXPECT_EQ(Ok("police", log), R"--(episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 police force:        MET
 police ref:          R-1
 category:            MISSING
@@ -359,7 +349,7 @@ corrections:         -
 
 RHI
 episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 status:              OVERDUE
 due at:              2026-03-30 11:00 BST
 due from return:     2026-03-30 09:00 BST
@@ -382,26 +372,12 @@ met deadline:        no
 )--");
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(log, {"--output", "json"}))),
-      "{\"episode\":{\"episode_id\":\"E1\",\"child_id\":\"C1\",\"police_"
-      "force\":\"MET\",\"police_ref\":\"R-1\",\"category\":\"CATEGORY_"
-      "MISSING\",\"risk\":\"RISK_HIGH\",\"found_location\":\"Central "
-      "Station\",\"found_with\":\"Alone\",\"returned_to\":\"RETURNED_TO_HOME\","
-      "\"reporter\":\"\",\"risk_history\":[{\"risk\":\"RISK_HIGH\",\"recorded_"
-      "by\":\"police-user\",\"reason\":\"reported\",\"from\":\"2026-03-26T18:"
-      "00:00Z\",\"recorded_at\":\"*\"}],\"corrections\":[],\"missing_since\":"
-      "\"2026-03-26T18:00:00Z\",\"notified_at\":\"2026-03-26T19:30:00Z\","
-      "\"returned_at\":\"2026-03-27T08:00:00Z\",\"return_notified_at\":\"2026-"
-      "03-27T10:00:00Z\"},\"interview\":{\"episode_id\":\"E1\",\"child_id\":"
-      "\"C1\",\"status\":\"RHI_STATUS_OVERDUE\",\"offered_on_time\":false,"
-      "\"met_deadline\":false,\"offered_by\":\"\",\"decline_reason\":\"\","
-      "\"completed_by\":\"\",\"also_episode_ids\":[],\"closed_reason\":\"\","
-      "\"due_at\":\"2026-03-30T10:00:00Z\",\"due_at_from_return\":\"2026-03-"
-      "30T08:00:00Z\",\"returned_at\":\"2026-03-27T08:00:00Z\",\"return_"
-      "notified_at\":\"2026-03-27T10:00:00Z\"}}\n");
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"}}
+)--");
   EXPECT_EQ(
       Ok("police", With(log, {"--output", "csv"})),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
 )--");
 }
 
@@ -420,23 +396,23 @@ TEST_F(CliTest, ReturnLoggedTwiceWithTheSameTimesLeavesOneReturn) {
       "--output",         "csv"};
   EXPECT_EQ(
       Ok("police", log),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
 )--");
   EXPECT_EQ(
       Ok("police", log),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
 )--");
   EXPECT_EQ(
       Ok("manager", {"episode", "list", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
 )--");
   EXPECT_EQ(
       Ok("manager", {"rhi", "list", "--all", "--output", "csv"}),
-      R"--(episode_id,child_id,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
-E1,C1,RHI_STATUS_OVERDUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,,,,,,,false,false,,false,,,,
+      R"--(episode_id,child_id,name,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
+E1,C1,Test Child,RHI_STATUS_OVERDUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,,,,,,,false,false,,false,,,,
 )--");
   // Other details are a conflict: a correction must say why.
   ExpectError("police",
@@ -459,8 +435,8 @@ TEST_F(CliTest, ReturnBeforeMissingExits5AndChangesNothing) {
               "(2026-03-26T17:00:00Z is before 2026-03-26T18:00:00Z)\n");
   EXPECT_EQ(
       Ok("police", {"episode", "show", "E1", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -482,7 +458,7 @@ TEST_F(CliTest, ReturnCorrectKeepsTheChangeInHistory) {
                                             "Bus Station"};
   const std::string corrected = Ok("police", correct);
   EXPECT_EQ(corrected, R"--(episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 police force:        MET
 police ref:          R-1
 category:            MISSING
@@ -501,7 +477,7 @@ corrections:         CorrectReturn by police-user: police log corrected (returne
 
 RHI
 episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 status:              OVERDUE
 due at:              2026-03-30 11:00 BST
 due from return:     2026-03-30 08:30 BST
@@ -541,30 +517,24 @@ TEST_F(CliTest, EpisodeShowListAndRegrade) {
       "absent"});
   EXPECT_EQ(
       Ok("manager", {"episode", "list", "--as-of", "2026-03-27T18:00:00Z"}),
-      R"--(EPISODE  CHILD  FORCE  POLICE REF  CATEGORY  RISK  MISSING SINCE         RETURNED AT           TIME MISSING
-E1       C1     MET    R-1         MISSING   HIGH  2026-03-26 18:00 GMT  2026-03-27 08:00 GMT  14h 0m
-E2       C2     MET    R-2         ABSENT    LOW   2026-03-26 20:00 GMT  -                     22h 0m
+      R"--(EPISODE  CHILD                  FORCE  POLICE REF  CATEGORY  RISK  MISSING SINCE         RETURNED AT           TIME MISSING
+E1       Test Child, 15 (C1)    MET    R-1         MISSING   HIGH  2026-03-26 18:00 GMT  2026-03-27 08:00 GMT  14h 0m
+E2       Second Child, 15 (C2)  MET    R-2         ABSENT    LOW   2026-03-26 20:00 GMT  -                     22h 0m
 )--");
   EXPECT_EQ(
       MaskRecordedAt(
           Ok("manager", {"episode", "list", "--open", "--output", "json"})),
-      "[{\"episode_id\":\"E2\",\"child_id\":\"C2\",\"police_force\":\"MET\","
-      "\"police_ref\":\"R-2\",\"category\":\"CATEGORY_ABSENT\",\"risk\":\"RISK_"
-      "LOW\",\"found_location\":\"\",\"found_with\":\"\",\"returned_to\":"
-      "\"RETURNED_TO_UNSPECIFIED\",\"reporter\":\"\",\"risk_history\":[{"
-      "\"risk\":\"RISK_LOW\",\"recorded_by\":\"coordinator-user\",\"reason\":"
-      "\"reported\",\"from\":\"2026-03-26T20:00:00Z\",\"recorded_at\":\"*\"}],"
-      "\"corrections\":[],\"missing_since\":\"2026-03-26T20:00:00Z\","
-      "\"notified_at\":\"2026-03-26T20:30:00Z\"}]\n");
+      R"--([{"episode_id":"E2","child_id":"C2","police_force":"MET","police_ref":"R-2","category":"CATEGORY_ABSENT","risk":"RISK_LOW","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_LOW","recorded_by":"coordinator-user","reason":"reported","from":"2026-03-26T20:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Second Child","age":15,"missing_since":"2026-03-26T20:00:00Z","notified_at":"2026-03-26T20:30:00Z"}]
+)--");
   EXPECT_EQ(
       Ok("manager", {"episode", "list", "--child", "C1", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
 )--");
   EXPECT_EQ(Ok("coordinator", {"episode", "regrade", "E2", "--risk", "MEDIUM",
                                "--at", "2026-03-27 09:00"}),
             R"--(episode id:          E2
-child id:            C2
+child:               Second Child, 15 (C2)
 police force:        MET
 police ref:          R-2
 category:            ABSENT
@@ -583,8 +553,8 @@ corrections:         UpdateEpisode by coordinator-user: regrade (risk: LOW -> ME
 )--");
   EXPECT_EQ(
       Ok("rhi_worker", {"episode", "show", "E2", "--output", "csv"}),
-      R"--(episode_id,child_id,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E2,C2,MET,R-2,CATEGORY_ABSENT,RISK_MEDIUM,2026-03-26T20:00:00Z,2026-03-26T20:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
+E2,C2,Second Child,MET,R-2,CATEGORY_ABSENT,RISK_MEDIUM,2026-03-26T20:00:00Z,2026-03-26T20:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
 )--");
 }
 
@@ -592,42 +562,32 @@ TEST_F(CliTest, RhiListFiltersAndCountsDownAsOf) {
   TwoReturnedEpisodes();
   EXPECT_EQ(
       Ok("manager", {"rhi", "list", "--as-of", "2026-03-29T13:00:00Z"}),
-      R"--(EPISODE  CHILD  STATUS  DUE                   DEADLINE       OFFERED  COMPLETED
-E1       C1     DUE     2026-03-30 11:00 BST  due in 21h 0m  -        -
-E2       C2     DUE     2026-04-01 13:30 BST  due in 2d 23h  -        -
+      R"--(EPISODE  CHILD                  STATUS  DUE                   DEADLINE       OFFERED  COMPLETED
+E1       Test Child, 15 (C1)    DUE     2026-03-30 11:00 BST  due in 21h 0m  -        -
+E2       Second Child, 15 (C2)  DUE     2026-04-01 13:30 BST  due in 2d 23h  -        -
 )--");
   EXPECT_EQ(
       Ok("manager", {"rhi", "list", "--due-within", "24h", "--as-of",
                      "2026-03-29T13:00:00Z", "--output", "csv"}),
-      R"--(episode_id,child_id,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
-E1,C1,RHI_STATUS_DUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,,,,,,,false,false,,false,,,,
+      R"--(episode_id,child_id,name,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
+E1,C1,Test Child,RHI_STATUS_DUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,,,,,,,false,false,,false,,,,
 )--");
   EXPECT_EQ(
       Ok("police",
          {"rhi", "list", "--overdue", "--as-of", "2026-03-31T09:00:00Z"}),
-      R"--(EPISODE  CHILD  STATUS   DUE                   DEADLINE           OFFERED  COMPLETED
-E1       C1     OVERDUE  2026-03-30 11:00 BST  overdue by 23h 0m  -        -
+      R"--(EPISODE  CHILD                STATUS   DUE                   DEADLINE           OFFERED  COMPLETED
+E1       Test Child, 15 (C1)  OVERDUE  2026-03-30 11:00 BST  overdue by 23h 0m  -        -
 )--");
   EXPECT_EQ(
       Ok("police",
          {"rhi", "list", "--as-of", "2026-03-31 10:00", "--output", "json"}),
-      "[{\"episode_id\":\"E1\",\"child_id\":\"C1\",\"status\":\"RHI_STATUS_"
-      "OVERDUE\",\"offered_on_time\":false,\"met_deadline\":false,\"offered_"
-      "by\":\"\",\"decline_reason\":\"\",\"completed_by\":\"\",\"also_episode_"
-      "ids\":[],\"closed_reason\":\"\",\"due_at\":\"2026-03-30T10:00:00Z\","
-      "\"due_at_from_return\":\"2026-03-30T08:00:00Z\",\"returned_at\":\"2026-"
-      "03-27T08:00:00Z\",\"return_notified_at\":\"2026-03-27T10:00:00Z\"},{"
-      "\"episode_id\":\"E2\",\"child_id\":\"C2\",\"status\":\"RHI_STATUS_DUE\","
-      "\"offered_on_time\":false,\"met_deadline\":false,\"offered_by\":\"\","
-      "\"decline_reason\":\"\",\"completed_by\":\"\",\"also_episode_ids\":[],"
-      "\"closed_reason\":\"\",\"due_at\":\"2026-04-01T12:30:00Z\",\"due_at_"
-      "from_return\":\"2026-04-01T12:00:00Z\",\"returned_at\":\"2026-03-29T12:"
-      "00:00Z\",\"return_notified_at\":\"2026-03-29T12:30:00Z\"}]\n");
+      R"--([{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}]
+)--");
   EXPECT_EQ(
       Ok("police", {"rhi", "list", "--child", "C1", "--as-of",
                     "2026-03-31T09:00:00Z", "--due-within", "1d"}),
-      R"--(EPISODE  CHILD  STATUS   DUE                   DEADLINE           OFFERED  COMPLETED
-E1       C1     OVERDUE  2026-03-30 11:00 BST  overdue by 23h 0m  -        -
+      R"--(EPISODE  CHILD                STATUS   DUE                   DEADLINE           OFFERED  COMPLETED
+E1       Test Child, 15 (C1)  OVERDUE  2026-03-30 11:00 BST  overdue by 23h 0m  -        -
 )--");
 }
 
@@ -640,7 +600,7 @@ TEST_F(CliTest, RhiOfferDeclineCompleteAndClose) {
   EXPECT_EQ(Ok("rhi_worker", {"rhi", "offer", "E1", "--at", "2026-03-28 09:00",
                               "--by", "Worker A"}),
             R"--(episode id:          E1
-child id:            C1
+child:               Test Child, 15 (C1)
 status:              OVERDUE
 due at:              2026-03-30 11:00 BST
 due from return:     2026-03-30 09:00 BST
@@ -661,29 +621,24 @@ closed reason:       -
 offered on time:     yes
 met deadline:        no
 )--");
-  EXPECT_EQ(Ok("police", {"rhi", "show", "E1", "--as-of",
-                          "2026-03-29T13:00:00Z", "--output", "json"}),
-            "{\"interview\":{\"episode_id\":\"E1\",\"child_id\":\"C1\","
-            "\"status\":\"RHI_STATUS_OFFERED\",\"offered_on_time\":true,\"met_"
-            "deadline\":false,\"offered_by\":\"Worker "
-            "A\",\"decline_reason\":\"\",\"completed_by\":\"\",\"also_episode_"
-            "ids\":[],\"closed_reason\":\"\",\"due_at\":\"2026-03-30T10:00:"
-            "00Z\",\"due_at_from_return\":\"2026-03-30T08:00:00Z\",\"offered_"
-            "at\":\"2026-03-28T09:00:00Z\",\"returned_at\":\"2026-03-27T08:00:"
-            "00Z\",\"return_notified_at\":\"2026-03-27T10:00:00Z\"}}\n");
+  EXPECT_EQ(
+      Ok("police", {"rhi", "show", "E1", "--as-of", "2026-03-29T13:00:00Z",
+                    "--output", "json"}),
+      R"--({"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OFFERED","offered_on_time":true,"met_deadline":false,"offered_by":"Worker A","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","offered_at":"2026-03-28T09:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"}}
+)--");
   // One interview covers both of C1's open RHIs.
   EXPECT_EQ(
       Ok("rhi_worker",
          {"rhi", "complete", "E3", "--at", "2026-03-30 10:00", "--by",
           "Worker A", "--concerns", "cse", "--referral", "--notes",
           "Seen alone, said \"fine\"", "--also", "E1", "--output", "csv"}),
-      R"--(episode_id,child_id,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
-E3,C1,RHI_STATUS_COMPLETED,2026-04-02T07:00:00Z,2026-04-02T06:00:00Z,2026-03-30T06:00:00Z,2026-03-30T07:00:00Z,,,,,2026-03-30T09:00:00Z,Worker A,true,true,CONCERN_CSE,true,"Seen alone, said ""fine""",E1,,
-E1,C1,RHI_STATUS_COMPLETED,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,2026-03-28T09:00:00Z,Worker A,,,2026-03-30T09:00:00Z,Worker A,true,true,CONCERN_CSE,true,"Seen alone, said ""fine""",E3,,
+      R"--(episode_id,child_id,name,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
+E3,C1,Test Child,RHI_STATUS_COMPLETED,2026-04-02T07:00:00Z,2026-04-02T06:00:00Z,2026-03-30T06:00:00Z,2026-03-30T07:00:00Z,,,,,2026-03-30T09:00:00Z,Worker A,true,true,CONCERN_CSE,true,"Seen alone, said ""fine""",E1,,
+E1,C1,Test Child,RHI_STATUS_COMPLETED,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,2026-03-28T09:00:00Z,Worker A,,,2026-03-30T09:00:00Z,Worker A,true,true,CONCERN_CSE,true,"Seen alone, said ""fine""",E3,,
 )--");
   EXPECT_EQ(Ok("rhi_worker", {"rhi", "show", "E3"}),
             R"--(episode id:          E3
-child id:            C1
+child:               Test Child, 15 (C1)
 status:              COMPLETED
 due at:              2026-04-02 08:00 BST
 due from return:     2026-04-02 07:00 BST
@@ -706,7 +661,7 @@ met deadline:        yes
 )--");
   // The police see the due time and status, not what the child said.
   EXPECT_EQ(Ok("police", {"rhi", "show", "E3"}), R"--(episode id:          E3
-child id:            C1
+child:               Test Child, 15 (C1)
 status:              COMPLETED
 due at:              2026-04-02 08:00 BST
 due from return:     2026-04-02 07:00 BST
@@ -732,14 +687,8 @@ met deadline:        yes
       Ok("coordinator",
          {"rhi", "decline", "E2", "--at", "2026-03-30T10:00:00Z", "--reason",
           "did not want to talk", "--output", "json"}),
-      "{\"interview\":{\"episode_id\":\"E2\",\"child_id\":\"C2\",\"status\":"
-      "\"RHI_STATUS_DECLINED\",\"offered_on_time\":true,\"met_deadline\":true,"
-      "\"offered_by\":\"\",\"decline_reason\":\"did not want to "
-      "talk\",\"completed_by\":\"\",\"also_episode_ids\":[],\"closed_reason\":"
-      "\"\",\"due_at\":\"2026-04-01T12:30:00Z\",\"due_at_from_return\":\"2026-"
-      "04-01T12:00:00Z\",\"declined_at\":\"2026-03-30T10:00:00Z\",\"returned_"
-      "at\":\"2026-03-29T12:00:00Z\",\"return_notified_at\":\"2026-03-29T12:30:"
-      "00Z\"}}\n");
+      R"--({"interview":{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DECLINED","offered_on_time":true,"met_deadline":true,"offered_by":"","decline_reason":"did not want to talk","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","declined_at":"2026-03-30T10:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}}
+)--");
   ExpectError("rhi_worker",
               {"rhi", "decline", "E2", "--at", "2026-03-30T11:00:00Z",
                "--reason", "changed mind"},
@@ -758,7 +707,7 @@ met deadline:        yes
                                    "three visits, no answer"}),
                  "(closed at: +).*", "$1*"),
             R"--(episode id:          E4
-child id:            C3
+child:               Third Child, 15 (C3)
 status:              NOT_HELD
 due at:              2026-04-05 10:00 BST
 due from return:     2026-04-05 09:00 BST
@@ -784,8 +733,8 @@ met deadline:        no
                               "in custody", "--output", "csv"}),
            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,in custody",
            "*,in custody"),
-      R"--(episode_id,child_id,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
-E5,C4,RHI_STATUS_NOT_REQUIRED,2026-04-05T09:00:00Z,2026-04-05T08:00:00Z,2026-04-02T08:00:00Z,2026-04-02T09:00:00Z,,,,,,,false,false,,false,,,*,in custody
+      R"--(episode_id,child_id,name,status,due_at,due_at_from_return,returned_at,return_notified_at,offered_at,offered_by,declined_at,decline_reason,completed_at,completed_by,offered_on_time,met_deadline,concerns,referral_made,notes,also_episode_ids,closed_at,closed_reason
+E5,C4,Fourth Child,RHI_STATUS_NOT_REQUIRED,2026-04-05T09:00:00Z,2026-04-05T08:00:00Z,2026-04-02T08:00:00Z,2026-04-02T09:00:00Z,,,,,,,false,false,,false,,,*,in custody
 )--");
   // Closing takes the server's clock as its time: as of a time after it,
   // nothing is left open.
@@ -806,12 +755,13 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
       "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
       "flags\n";
   const std::string kEpisodeCsv =
-      "episode_id,child_id,police_force,police_ref,category,risk,"
+      "episode_id,child_id,name,police_force,police_ref,category,risk,"
       "missing_since,notified_at,returned_at,return_notified_at,"
       "found_location,found_with,returned_to,reporter\n";
   const std::string kRhiCsv =
-      "episode_id,child_id,status,due_at,due_at_from_return,returned_at,"
-      "return_notified_at,offered_at,offered_by,declined_at,decline_reason,"
+      "episode_id,child_id,name,status,due_at,due_at_from_return,"
+      "returned_at,return_notified_at,offered_at,offered_by,declined_at,"
+      "decline_reason,"
       "completed_at,completed_by,offered_on_time,met_deadline,concerns,"
       "referral_made,notes,also_episode_ids,closed_at,closed_reason\n";
   const std::string kUserCsv = "name,role,created_at,revoked_at";
@@ -1087,9 +1037,10 @@ TEST_F(CliTest, UserAddListRevokeAndAudit) {
       RunCommand({MFH_CLI_BINARY, "--token", token[1].str(), "child", "list"},
                  {{"MFH_SERVER", server_->address()}});
   EXPECT_EQ(as_jo.exit_code, 0) << as_jo.err;
-  EXPECT_EQ(as_jo.out,
-            "CHILD  NAME  DATE OF BIRTH  LA REF  LOOKED AFTER  PLACING "
-            "AUTHORITY  FLAGS\n");
+  EXPECT_EQ(
+      as_jo.out,
+      R"--(CHILD  NAME  DATE OF BIRTH  AGE  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
+)--");
 
   const std::string kUtc =
       "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";

@@ -96,13 +96,13 @@ TEST_F(CliMeetingTest, AgendaFollowsAScriptedWeekMorningByMorning) {
             R"--(Agenda for Monday 2026-03-02, as of 2026-03-02 09:30 GMT
 
 Missing now (1)
-  CHILD  EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION    FLAGS
-  C1     E3       HIGH  MISSING   15h 30m      team manager  open_to_cst, cce_concern
+  CHILD         EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION    FLAGS
+  Amy, 15 (C1)  E3       HIGH  MISSING   15h 30m      team manager  open_to_cst, cce_concern
 
 Returned since the last meeting (2)
-  CHILD  EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
-  C2     E4       10h 0m       2026-03-02 06:00 GMT  2026-03-05 07:00 GMT  due in 2d 21h  DUE  -
-  C3     E5       10h 0m       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 2d 22h  DUE  -
+  CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
+  Ben, 15 (C2)  E4       10h 0m       2026-03-02 06:00 GMT  2026-03-05 07:00 GMT  due in 2d 21h  DUE  -
+  Cal, 15 (C3)  E5       10h 0m       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 2d 22h  DUE  -
 
 RHI overdue (0)
   none
@@ -114,9 +114,9 @@ Repeat missing (0)
   none
 
 Linked episodes (1)
-  GROUP                  CHILD  EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
-  suggested: same place  C2     E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
-                         C3     E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+  GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
+  suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
+                         Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
 Open actions (0)
   none
@@ -129,9 +129,9 @@ Open actions (0)
             R"--(Agenda for Tuesday 2026-03-03, as of 2026-03-03 09:30 GMT
 
 Missing now (2)
-  CHILD  EPISODE  RISK    CATEGORY  MISSING FOR  ESCALATION    FLAGS
-  C1     E3       HIGH    MISSING   1d 15h       team manager  open_to_cst, cce_concern
-  C4     E6       MEDIUM  MISSING   8h 30m       -             -
+  CHILD         EPISODE  RISK    CATEGORY  MISSING FOR  ESCALATION    FLAGS
+  Amy, 15 (C1)  E3       HIGH    MISSING   1d 15h       team manager  open_to_cst, cce_concern
+  Dee, 15 (C4)  E6       MEDIUM  MISSING   8h 30m       -             -
 
 Returned since the last meeting (0)
   none
@@ -143,13 +143,13 @@ RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD  EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  C4     3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
-  GROUP                  CHILD  EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
-  suggested: same place  C2     E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
-                         C3     E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+  GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
+  suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
+                         Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
 Open actions (0)
   none
@@ -163,29 +163,29 @@ Open actions (0)
             R"--(Agenda for Wednesday 2026-03-04, as of 2026-03-04 09:30 GMT
 
 Missing now (1)
-  CHILD  EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION    FLAGS
-  C1     E3       HIGH  MISSING   2d 15h       team manager  open_to_cst, cce_concern
+  CHILD         EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION    FLAGS
+  Amy, 15 (C1)  E3       HIGH  MISSING   2d 15h       team manager  open_to_cst, cce_concern
 
 Returned since the last meeting (1)
-  CHILD  EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE      RHI  FLAGS
-  C4     E6       9h 0m        2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  due in 2d 0h  DUE  -
+  CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE      RHI  FLAGS
+  Dee, 15 (C4)  E6       9h 0m        2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  due in 2d 0h  DUE  -
 
 RHI overdue (0)
   none
 
 RHI due before the next meeting (2)
-  CHILD  EPISODE  RETURNED              RHI DUE               DEADLINE        RHI  FLAGS
-  C2     E4       2026-03-02 06:00 GMT  2026-03-05 07:00 GMT  due in 21h 30m  DUE  -
-  C3     E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 22h 0m   DUE  -
+  CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE        RHI  FLAGS
+  Ben, 15 (C2)  E4       2026-03-02 06:00 GMT  2026-03-05 07:00 GMT  due in 21h 30m  DUE  -
+  Cal, 15 (C3)  E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 22h 0m   DUE  -
 
 Repeat missing (1)
-  CHILD  EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  C4     3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
-  GROUP                  CHILD  EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
-  suggested: same place  C2     E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
-                         C3     E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+  GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
+  suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
+                         Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
 Open actions (0)
   none
@@ -201,27 +201,27 @@ Open actions (0)
             R"--(Agenda for Thursday 2026-03-05, as of 2026-03-05 09:30 GMT
 
 Missing now (1)
-  CHILD  EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION       FLAGS
-  C1     E3       HIGH  MISSING   3d 15h       head of service  open_to_cst, cce_concern
+  CHILD         EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION       FLAGS
+  Amy, 15 (C1)  E3       HIGH  MISSING   3d 15h       head of service  open_to_cst, cce_concern
 
 Returned since the last meeting (0)
   none
 
 RHI overdue (1)
-  CHILD  EPISODE  RETURNED              RHI DUE               DEADLINE          RHI      FLAGS
-  C3     E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  overdue by 2h 0m  OVERDUE  -
+  CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE          RHI      FLAGS
+  Cal, 15 (C3)  E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  overdue by 2h 0m  OVERDUE  -
 
 RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD  EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  C4     3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
-  GROUP                  CHILD  EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
-  suggested: same place  C2     E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
-                         C3     E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+  GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
+  suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
+                         Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
 Open actions (0)
   none
@@ -236,30 +236,30 @@ Open actions (0)
             R"--(Agenda for Friday 2026-03-06, as of 2026-03-06 09:30 GMT
 
 Missing now (1)
-  CHILD  EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION       FLAGS
-  C1     E3       HIGH  MISSING   4d 15h       head of service  open_to_cst, cce_concern
+  CHILD         EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION       FLAGS
+  Amy, 15 (C1)  E3       HIGH  MISSING   4d 15h       head of service  open_to_cst, cce_concern
 
 Returned since the last meeting (1)
-  CHILD  EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
-  C5     E7       10h 0m       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
+  CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
+  Eve, 15 (C5)  E7       10h 0m       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
 
 RHI overdue (1)
-  CHILD  EPISODE  RETURNED              RHI DUE               DEADLINE          RHI      FLAGS
-  C3     E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  overdue by 1d 2h  OVERDUE  -
+  CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE          RHI      FLAGS
+  Cal, 15 (C3)  E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  overdue by 1d 2h  OVERDUE  -
 
 RHI due before the next meeting (2)
-  CHILD  EPISODE  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
-  C4     E6       2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  due in 45m     DUE  -
-  C5     E7       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
+  CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
+  Dee, 15 (C4)  E6       2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  due in 45m     DUE  -
+  Eve, 15 (C5)  E7       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
 
 Repeat missing (1)
-  CHILD  EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  C4     3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
-  GROUP                  CHILD  EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
-  suggested: same place  C2     E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
-                         C3     E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+  GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
+  suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
+                         Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
 Open actions (0)
   none
@@ -273,23 +273,23 @@ Open actions (0)
             R"--(Agenda for Monday 2026-03-09, as of 2026-03-09 09:30 GMT
 
 Missing now (1)
-  CHILD  EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION                       FLAGS
-  C1     E3       HIGH  MISSING   7d 15h       director of children's services  open_to_cst, cce_concern
+  CHILD         EPISODE  RISK  CATEGORY  MISSING FOR  ESCALATION                       FLAGS
+  Amy, 15 (C1)  E3       HIGH  MISSING   7d 15h       director of children's services  open_to_cst, cce_concern
 
 Returned since the last meeting (0)
   none
 
 RHI overdue (2)
-  CHILD  EPISODE  RETURNED              RHI DUE               DEADLINE           RHI      FLAGS
-  C4     E6       2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  overdue by 2d 23h  OVERDUE  -
-  C5     E7       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  overdue by 1h 30m  OVERDUE  -
+  CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE           RHI      FLAGS
+  Dee, 15 (C4)  E6       2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  overdue by 2d 23h  OVERDUE  -
+  Eve, 15 (C5)  E7       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  overdue by 1h 30m  OVERDUE  -
 
 RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD  EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  C4     3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (0)
   none
@@ -344,12 +344,12 @@ open actions:                     0
   EXPECT_EQ(MaskServerTimes(Ok("coordinator",
                                {"meeting", "note", "M1", "--child", "C1",
                                 "--text", "Seen near the station on Sunday"})),
-            R"--(note id:   N1
-child id:  C1
-kind:      note
-text:      Seen near the station on Sunday
-author:    coordinator-user
-at:        NOW
+            R"--(note id:  N1
+child:    Amy, 15 (C1)
+kind:     note
+text:     Seen near the station on Sunday
+author:   coordinator-user
+at:       NOW
 )--");
   Ok("coordinator", {"meeting", "note", "M1", "--child", "C1", "--text",
                      "Refer to the CST", "--decision"});
@@ -363,7 +363,7 @@ at:        NOW
               "2026-03-04 17:00", "--done-when", "Visit recorded on the file",
               "--worked-when", "No episode in 28 days"})),
       R"--(action id:               A1
-child id:                C1
+child:                   Amy, 15 (C1)
 meeting:                 M1 (2026-03-02)
 what:                    Home visit
 who:                     Social worker
@@ -426,14 +426,14 @@ open actions:                     0
 )--";
   EXPECT_EQ(MaskServerTimes(closed), kHeader + R"--(
 Notes and decisions (3)
-  C1
+  Amy, 15 (C1)
     note:      Seen near the station on Sunday (coordinator-user, NOW)
     decision:  Refer to the CST (coordinator-user, NOW)
-  C2
+  Ben, 15 (C2)
     note:  No concerns raised (coordinator-user, NOW)
 
 Actions (1)
-  A1 for C1: OPEN
+  A1 for Amy, 15 (C1): OPEN
     what:                    Home visit
     who:                     Social worker
     by when:                 2026-03-04 17:00 GMT
@@ -445,15 +445,15 @@ Actions (1)
   EXPECT_EQ(MaskServerTimes(Ok("manager", {"meeting", "show", "M1"})),
             kHeader + R"--(
 Notes and decisions (4)
-  C1
+  Amy, 15 (C1)
     note:             Seen near the station on Sunday (coordinator-user, NOW)
     decision:         Refer to the CST (coordinator-user, NOW)
     note (addendum):  Police confirm the sighting (coordinator-user, NOW)
-  C2
+  Ben, 15 (C2)
     note:  No concerns raised (coordinator-user, NOW)
 
 Actions (2)
-  A1 for C1: OPEN
+  A1 for Amy, 15 (C1): OPEN
     what:                    Home visit
     who:                     Social worker
     by when:                 2026-03-04 17:00 GMT
@@ -461,7 +461,7 @@ Actions (2)
     how we know it worked:   No episode in 28 days
     assignee:                -
     agreed by:               coordinator-user at NOW
-  A2 for C2: OPEN (addendum)
+  A2 for Ben, 15 (C2): OPEN (addendum)
     what:                    Call the school
     who:                     Police liaison
     by when:                 2026-03-03 12:00 GMT
@@ -526,8 +526,8 @@ TEST_F(CliMeetingTest, ActionIsCarriedToEveryAgendaUntilDone) {
       Agenda("2026-03-03"),
       OnlyActions("Agenda for Tuesday 2026-03-03, as of 2026-03-03 09:30 GMT",
                   R"--(Open actions (1)
-  ACTION  CHILD  BY WHEN               DEADLINE       WHO            WHAT        FLAGS
-  A1      C1     2026-03-03 17:00 GMT  due in 7h 30m  Social worker  Home visit  open_to_cst
+  ACTION  CHILD         BY WHEN               DEADLINE       WHO            WHAT        FLAGS
+  A1      Amy, 15 (C1)  2026-03-03 17:00 GMT  due in 7h 30m  Social worker  Home visit  open_to_cst
 )--"));
   OpenMeeting("2026-03-03");
   Ok("coordinator", {"meeting", "action", "M2", "--child", "C1", "--what",
@@ -539,23 +539,23 @@ TEST_F(CliMeetingTest, ActionIsCarriedToEveryAgendaUntilDone) {
       Agenda("2026-03-04"),
       OnlyActions("Agenda for Wednesday 2026-03-04, as of 2026-03-04 09:30 GMT",
                   R"--(Open actions (2)
-  ACTION  CHILD  BY WHEN               DEADLINE            WHO            WHAT               FLAGS
-  A1      C1     2026-03-03 17:00 GMT  overdue by 16h 30m  Social worker  Home visit         open_to_cst
-  A2      C1     2026-03-06 12:00 GMT  due in 2d 2h        School         Report attendance  open_to_cst
+  ACTION  CHILD         BY WHEN               DEADLINE            WHO            WHAT               FLAGS
+  A1      Amy, 15 (C1)  2026-03-03 17:00 GMT  overdue by 16h 30m  Social worker  Home visit         open_to_cst
+  A2      Amy, 15 (C1)  2026-03-06 12:00 GMT  due in 2d 2h        School         Report attendance  open_to_cst
 )--"));
   OpenMeeting("2026-03-04");
   EXPECT_EQ(
       Ok("manager",
          {"action", "list", "--open", "--as-of", "2026-03-04 09:30"}),
-      R"--(ACTION  CHILD  MEETING DAY  STATUS  BY WHEN               DEADLINE            ASSIGNEE  WHO            WHAT
-A1      C1     2026-03-02   OPEN    2026-03-03 17:00 GMT  overdue by 16h 30m  -         Social worker  Home visit
-A2      C1     2026-03-03   OPEN    2026-03-06 12:00 GMT  due in 2d 2h        -         School         Report attendance
+      R"--(ACTION  CHILD         MEETING DAY  STATUS  BY WHEN               DEADLINE            ASSIGNEE  WHO            WHAT
+A1      Amy, 15 (C1)  2026-03-02   OPEN    2026-03-03 17:00 GMT  overdue by 16h 30m  -         Social worker  Home visit
+A2      Amy, 15 (C1)  2026-03-03   OPEN    2026-03-06 12:00 GMT  due in 2d 2h        -         School         Report attendance
 )--");
   EXPECT_EQ(
       MaskServerTimes(Ok("coordinator", {"action", "done", "A1", "--evidence",
                                          "Visit on file 2026-03-04"})),
       R"--(action id:               A1
-child id:                C1
+child:                   Amy, 15 (C1)
 meeting:                 M1 (2026-03-02)
 what:                    Home visit
 who:                     Social worker
@@ -575,8 +575,8 @@ closed at:               NOW
       Agenda("2026-03-05"),
       OnlyActions("Agenda for Thursday 2026-03-05, as of 2026-03-05 09:30 GMT",
                   R"--(Open actions (1)
-  ACTION  CHILD  BY WHEN               DEADLINE      WHO     WHAT               FLAGS
-  A2      C1     2026-03-06 12:00 GMT  due in 1d 2h  School  Report attendance  open_to_cst
+  ACTION  CHILD         BY WHEN               DEADLINE      WHO     WHAT               FLAGS
+  A2      Amy, 15 (C1)  2026-03-06 12:00 GMT  due in 1d 2h  School  Report attendance  open_to_cst
 )--"));
   // How we know it worked, added once it is done, by either command.
   Ok("coordinator",
@@ -586,12 +586,9 @@ closed at:               NOW
               {"action", "done", "A1", "--evidence", "Visit on file 2026-03-04",
                "--impact", "No episode since", "--output", "csv"}),
            kUtcTime, "T"),
-      "action_id,child_id,meeting_id,meeting_day,what,who,by_when,done_when,"
-      "worked_when,assignee,status,done_evidence,impact_evidence,drop_reason,"
-      "addendum,created_by,created_at,closed_at\n"
-      "A1,C1,M1,2026-03-02,Home visit,Social worker,T,Visit recorded on the "
-      "file,No episode in 28 days,,ACTION_STATUS_DONE,Visit on file "
-      "2026-03-04,No episode since,,false,coordinator-user,T,T\n");
+      R"--(action_id,child_id,name,meeting_id,meeting_day,what,who,by_when,done_when,worked_when,assignee,status,done_evidence,impact_evidence,drop_reason,addendum,created_by,created_at,closed_at
+A1,C1,Amy,M1,2026-03-02,Home visit,Social worker,T,Visit recorded on the file,No episode in 28 days,,ACTION_STATUS_DONE,Visit on file 2026-03-04,No episode since,,false,coordinator-user,T,T
+)--");
   ExpectError("coordinator", {"action", "impact", "A2", "--impact", "Better"},
               6, "mfh: impact_evidence: action A2 is not done yet\n");
   ExpectError("coordinator", {"action", "impact", "A2"}, 5,
@@ -604,9 +601,9 @@ closed at:               NOW
             "WHO  WHAT\n");
   EXPECT_EQ(
       Ok("manager", {"action", "list", "--as-of", "2026-03-05 09:30"}),
-      R"--(ACTION  CHILD  MEETING DAY  STATUS   BY WHEN               DEADLINE  ASSIGNEE  WHO            WHAT
-A1      C1     2026-03-02   DONE     2026-03-03 17:00 GMT  -         -         Social worker  Home visit
-A2      C1     2026-03-03   DROPPED  2026-03-06 12:00 GMT  -         -         School         Report attendance
+      R"--(ACTION  CHILD         MEETING DAY  STATUS   BY WHEN               DEADLINE  ASSIGNEE  WHO            WHAT
+A1      Amy, 15 (C1)  2026-03-02   DONE     2026-03-03 17:00 GMT  -         -         Social worker  Home visit
+A2      Amy, 15 (C1)  2026-03-03   DROPPED  2026-03-06 12:00 GMT  -         -         School         Report attendance
 )--");
   ExpectError("coordinator", {"action", "done", "A9", "--evidence", "x"}, 3,
               "mfh: action_id: no action A9\n");
@@ -620,8 +617,7 @@ TEST_F(CliMeetingTest, SecondMeetingForADayExits6) {
       6, "mfh: day: the meeting for 2026-03-02 already exists as M1\n");
   // Without --day, the day of --as-of in Europe/London.
   ExpectError("coordinator", {"meeting", "open", "--as-of", "2026-03-02 23:30"},
-              6,
-              "mfh: day: the meeting for 2026-03-02 already exists as M1\n");
+              6, "mfh: day: the meeting for 2026-03-02 already exists as M1\n");
   ExpectError("coordinator", {"meeting", "open", "--day", "2026-3-2"}, 5,
               "mfh: day: must be a date YYYY-MM-DD\n");
   ExpectError("police", {"meeting", "open", "--day", "2026-03-03"}, 4,
@@ -654,9 +650,9 @@ episodes:  E1, E2
             R"--(Agenda for Monday 2026-03-02, as of 2026-03-02 09:30 GMT
 
 Missing now (2)
-  CHILD  EPISODE  RISK    CATEGORY  MISSING FOR  ESCALATION    FLAGS
-  C1     E1       HIGH    MISSING   15h 30m      team manager  -
-  C2     E2       MEDIUM  MISSING   15h 15m      -             -
+  CHILD         EPISODE  RISK    CATEGORY  MISSING FOR  ESCALATION    FLAGS
+  Amy, 15 (C1)  E1       HIGH    MISSING   15h 30m      team manager  -
+  Ben, 15 (C2)  E2       MEDIUM  MISSING   15h 15m      -             -
 
 Returned since the last meeting (0)
   none
@@ -671,9 +667,9 @@ Repeat missing (0)
   none
 
 Linked episodes (1)
-  GROUP                                      CHILD  EPISODE  RISK    MISSING SINCE         RETURNED  FLAGS
-  L1 (linked: missing together from school)  C1     E1       HIGH    2026-03-01 18:00 GMT  -         -
-                                             C2     E2       MEDIUM  2026-03-01 18:15 GMT  -         -
+  GROUP                                      CHILD         EPISODE  RISK    MISSING SINCE         RETURNED  FLAGS
+  L1 (linked: missing together from school)  Amy, 15 (C1)  E1       HIGH    2026-03-01 18:00 GMT  -         -
+                                             Ben, 15 (C2)  E2       MEDIUM  2026-03-01 18:15 GMT  -         -
 
 Open actions (0)
   none
@@ -681,37 +677,17 @@ Open actions (0)
   EXPECT_EQ(
       Ok("manager", {"agenda", "--day", "2026-03-02", "--as-of",
                      "2026-03-02T09:30:00Z", "--output", "csv"}),
-      R"--(section,link_id,link_reason,child_id,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when
-missing_now,,,C1,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
-missing_now,,,C2,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
-linked,L1,missing together from school,C1,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
-linked,L1,missing together from school,C2,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
+      R"--(section,link_id,link_reason,child_id,name,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when
+missing_now,,,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
+missing_now,,,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
+linked,L1,missing together from school,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
+linked,L1,missing together from school,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
 )--");
   EXPECT_EQ(
       Ok("police", {"agenda", "--day", "2026-03-02", "--as-of",
                     "2026-03-02 09:30", "--output", "json"}),
-      "{\"agenda\":{\"day\":\"2026-03-02\",\"missing_now\":[{\"child_id\":"
-      "\"C1\",\"episode_id\":\"E1\",\"action_id\":\"\",\"flags\":[],\"risk\":"
-      "\"RISK_HIGH\",\"escalation\":\"team manager\",\"rhi_status\":\"RHI_"
-      "STATUS_UNSPECIFIED\",\"episode_count\":0,\"what\":\"\",\"who\":\"\","
-      "\"category\":\"CATEGORY_MISSING\",\"missing_since\":\"2026-03-01T18:00:"
-      "00Z\"},{\"child_id\":\"C2\",\"episode_id\":\"E2\",\"action_id\":\"\","
-      "\"flags\":[],\"risk\":\"RISK_MEDIUM\",\"escalation\":\"\",\"rhi_"
-      "status\":\"RHI_STATUS_UNSPECIFIED\",\"episode_count\":0,\"what\":\"\","
-      "\"who\":\"\",\"category\":\"CATEGORY_MISSING\",\"missing_since\":\"2026-"
-      "03-01T18:15:00Z\"}],\"returned\":[],\"rhi_overdue\":[],\"rhi_due_"
-      "soon\":[],\"repeat_missing\":[],\"linked\":[{\"link_id\":\"L1\","
-      "\"suggested\":false,\"reason\":\"missing together from school\","
-      "\"entries\":[{\"child_id\":\"C1\",\"episode_id\":\"E1\",\"action_id\":"
-      "\"\",\"flags\":[],\"risk\":\"RISK_HIGH\",\"escalation\":\"team "
-      "manager\",\"rhi_status\":\"RHI_STATUS_UNSPECIFIED\",\"episode_count\":"
-      "0,\"what\":\"\",\"who\":\"\",\"category\":\"CATEGORY_MISSING\","
-      "\"missing_since\":\"2026-03-01T18:00:00Z\"},{\"child_id\":\"C2\","
-      "\"episode_id\":\"E2\",\"action_id\":\"\",\"flags\":[],\"risk\":\"RISK_"
-      "MEDIUM\",\"escalation\":\"\",\"rhi_status\":\"RHI_STATUS_UNSPECIFIED\","
-      "\"episode_count\":0,\"what\":\"\",\"who\":\"\",\"category\":\"CATEGORY_"
-      "MISSING\",\"missing_since\":\"2026-03-01T18:15:00Z\"}]}],\"open_"
-      "actions\":[],\"as_of\":\"2026-03-02T09:30:00Z\"}}\n");
+      R"--({"agenda":{"day":"2026-03-02","missing_now":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"missing_since":"2026-03-01T18:15:00Z"}],"returned":[],"rhi_overdue":[],"rhi_due_soon":[],"repeat_missing":[],"linked":[{"link_id":"L1","suggested":false,"reason":"missing together from school","entries":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"missing_since":"2026-03-01T18:15:00Z"}]}],"open_actions":[],"as_of":"2026-03-02T09:30:00Z"}}
+)--");
   // The same episodes linked again is a retry: the link they already have.
   EXPECT_EQ(
       Ok("coordinator", {"episode", "link", "E2", "E1", "--output", "csv"}),
@@ -732,7 +708,8 @@ TEST_F(CliMeetingTest, EveryGovernanceCommandPrintsEachFormat) {
       "rhi_overdue,rhi_due_soon,repeat_missing,linked,open_actions,notes,"
       "actions\n";
   const std::string kActionCsv =
-      "action_id,child_id,meeting_id,meeting_day,what,who,by_when,done_when,"
+      "action_id,child_id,name,meeting_id,meeting_day,what,who,by_when,"
+      "done_when,"
       "worked_when,assignee,status,done_evidence,impact_evidence,drop_reason,"
       "addendum,created_by,created_at,closed_at\n";
   struct Case {
@@ -754,7 +731,7 @@ TEST_F(CliMeetingTest, EveryGovernanceCommandPrintsEachFormat) {
       {{"meeting", "note", "M1", "--child", "C1", "--text", "Note {N}"},
        "note id:",
        "{\"note\":{",
-       "note_id,child_id,text,decision,addendum,author,at\n"},
+       "note_id,child_id,name,text,decision,addendum,author,at\n"},
       {{"meeting", "action", "M1", "--child", "C1", "--what", "Visit", "--who",
         "SW", "--by-when", "2026-03-11 17:00", "--done-when", "Recorded"},
        "action id:",

@@ -335,18 +335,14 @@ TEST_F(ReportCliTest, TheExceptionReportListsEveryLateRhiLongEpisodeAndAction) {
   EXPECT_EQ(
       Ok("manager", {"report", "exceptions", "--quarter", "2025-Q4", "--as-of",
                      "2026-05-10T00:00:00Z", "--output", "csv"}),
-      "kind,child,id,due,status,late,how_late\n"
-      "rhi_late,C1,E2,2026-01-24T09:00:00Z,overdue,2535.0,not completed as of "
-      "2026-05-10T00:00:00Z (2535.0 h past due)\n"
-      "rhi_late,C3,E6,2026-02-24T10:00:00Z,completed,23.0,23.0 h late\n"
-      "rhi_late,C2,E8,2026-03-05T09:00:00Z,overdue,1575.0,not completed as of "
-      "2026-05-10T00:00:00Z (1575.0 h past due)\n"
-      "long_episode,C4,E11,2026-03-28T12:00:00Z,returned,672.0,840.0 h "
-      "missing; 672.0 h over 7 days\n"
-      "action_late,C1,A1,2026-03-06T17:00:00Z,open,64.3,64.3 days after "
-      "by_when and still open\n"
-      "action_late,C1,A2,2026-03-31T22:30:00Z,open,39.1,39.1 days after "
-      "by_when and still open\n");
+      R"--(kind,child,name,id,due,status,late,how_late
+rhi_late,C1,Alex Able,E2,2026-01-24T09:00:00Z,overdue,2535.0,not completed as of 2026-05-10T00:00:00Z (2535.0 h past due)
+rhi_late,C3,Cy Carter,E6,2026-02-24T10:00:00Z,completed,23.0,23.0 h late
+rhi_late,C2,Bo Brown,E8,2026-03-05T09:00:00Z,overdue,1575.0,not completed as of 2026-05-10T00:00:00Z (1575.0 h past due)
+long_episode,C4,Di Dane,E11,2026-03-28T12:00:00Z,returned,672.0,840.0 h missing; 672.0 h over 7 days
+action_late,C1,Alex Able,A1,2026-03-06T17:00:00Z,open,64.3,64.3 days after by_when and still open
+action_late,C1,Alex Able,A2,2026-03-31T22:30:00Z,open,39.1,39.1 days after by_when and still open
+)--");
   // 2026-Q1 as of the same time: E10 missing since 04-10T10:00, 29 days 14 h
   //   = 710.0 h, 542.0 over. E11's RHI is NOT_REQUIRED; A3 (by
   //   03-31T23:00) is 39 days 1 h = 39.0 days late.
@@ -410,7 +406,8 @@ TEST_F(ReportCliTest, TheChronologyListsEveryEventOfTheChildInTimeOrder) {
   // the table shows Europe/London times (E1 in BST, E3 in GMT).
   std::string out =
       Ok("coordinator", {"report", "chronology", "--child", "C1"});
-  EXPECT_TRUE(absl::StrContains(out, "Chronology of C1\n")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "Chronology of Alex Able, 14 (C1)\n"))
+      << out;
   EXPECT_TRUE(absl::StrContains(out, "2025-03-25 10:00 GMT  episode_reported"))
       << out;
   EXPECT_TRUE(absl::StrContains(out, "2025-04-03 11:00 BST  returned")) << out;

@@ -532,5 +532,71 @@ TEST_F(AuditTest, MonthlyReportNamesNoChild) {
   EXPECT_EQ(ChildIdsOf("MonthlyReport", 1), (Rows{{}}));
 }
 
+// "C4 Child 4 14" for each message in `message` (itself included) that
+// carries a child_id, in the order of its fields: what a person reads beside
+// each id.
+void CollectLabels(const google::protobuf::Message& message, Ids& out) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Descriptor* type = message.GetDescriptor();
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  const FieldDescriptor* child_id = type->FindFieldByName("child_id");
+  if (child_id != nullptr && !child_id->is_repeated() &&
+      type->FindFieldByName("age") != nullptr) {
+    out.push_back(absl::StrCat(
+        reflection->GetString(message, child_id), " ",
+        reflection->GetString(message, type->FindFieldByName("name")), " ",
+        reflection->GetInt32(message, type->FindFieldByName("age"))));
+  }
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (field->is_repeated()) {
+      for (int j = 0; j < reflection->FieldSize(message, field); ++j) {
+        CollectLabels(reflection->GetRepeatedMessage(message, field, j), out);
+      }
+    } else if (reflection->HasField(message, field)) {
+      CollectLabels(reflection->GetMessage(message, field), out);
+    }
+  }
+}
+
+// Every child in an answer a person reads carries its name and its age on
+// the server's day (born 14 May 2012; today 1 December 2026: 14).
+TEST_F(AuditTest, EveryChildInAnAnswerCarriesItsNameAndAge) {
+  auto label = [](const char* id) {
+    return absl::StrCat(id, " Child ", id + 1, " 14");
+  };
+  v1::GetMeetingRequest meeting;
+  meeting.set_meeting_id("M2");
+  Ids labels;
+  CollectLabels(Read(*meetings_, &MeetingService::Stub::GetMeeting, meeting),
+                labels);
+  // The frozen agenda's entries section by section (returned, RHI overdue,
+  // repeat missing, linked, open actions), then the note and the actions.
+  Ids expected;
+  for (const char* id : {"C2", "C3", "C6", "C5", "C6", "C4", "C2", "C3", "C1",
+                         "C7", "C5", "C9"}) {
+    expected.push_back(label(id));
+  }
+  EXPECT_EQ(labels, expected);
+
+  labels.clear();
+  v1::GetEpisodeRequest episode;
+  episode.set_episode_id("E4");
+  CollectLabels(Read(*episodes_, &EpisodeService::Stub::GetEpisode, episode),
+                labels);
+  v1::ExceptionReportRequest exceptions;
+  exceptions.set_quarter("2026-Q3");
+  CollectLabels(
+      Read(*reports_, &ReportService::Stub::ExceptionReport, exceptions),
+      labels);
+  v1::ChronologyRequest chronology;
+  chronology.set_child_id("C7");
+  CollectLabels(Read(*reports_, &ReportService::Stub::Chronology, chronology),
+                labels);
+  EXPECT_EQ(labels, (Ids{label("C4"), label("C4"), label("C6"), label("C2"),
+                         label("C1"), label("C7")}));
+}
+
 }  // namespace
 }  // namespace mfh
