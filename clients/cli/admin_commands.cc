@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -64,11 +65,13 @@ absl::Status RevokeUser(Session& s, const AdminFlags& f) {
 }
 
 absl::Status ListAudit(Session& s, const AdminFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   ASSIGN_OR_RETURN(std::optional<absl::Time> since,
                    OptionalTimeFlag("--since", f.since));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ListAuditResponse resp,
-                   client::ListAudit(*conn, since, f.child_id, f.limit));
+                   client::ListAudit(*conn, since, child, f.limit));
   PrintList(s, resp.entries(), s.now());
   return absl::OkStatus();
 }
@@ -109,7 +112,7 @@ void AddAdminCommands(CLI::App& app, Dispatch& dispatch) {
               "mfh audit list --since 2026-03-27T00:00 --child C1", dispatch,
               [q](Session& s) { return ListAudit(s, *q); });
   list->add_option("--since", q->since, "Only rows at or after this time");
-  list->add_option("--child", q->child_id, "Only rows about this child");
+  list->add_option("--child", q->child_id, kChildHelp);
   list->add_option("--limit", q->limit,
                    "Stop after this many (default: every page the server has)")
       ->check(CLI::NonNegativeNumber);

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -19,6 +20,7 @@ struct ChildFlags {
   bool looked_after = false;
   std::string placing_authority;
   std::string flag;
+  std::string name_search;  // child list --name
   std::string set;
   std::string clear;
   std::string at;
@@ -39,33 +41,38 @@ absl::Status Add(Session& s, const ChildFlags& f) {
 }
 
 absl::Status Show(Session& s, const ChildFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "CHILD", f.child_id));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::GetChildResponse resp,
-                   client::GetChild(*conn, f.child_id));
+  ASSIGN_OR_RETURN(v1::GetChildResponse resp, client::GetChild(*conn, child));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }
 
 absl::Status List(Session& s, const ChildFlags& f) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::ListChildrenResponse resp,
-                   client::ListChildren(*conn, f.flag, f.limit));
+  ASSIGN_OR_RETURN(
+      v1::ListChildrenResponse resp,
+      client::ListChildren(*conn, {.flag = f.flag, .name = f.name_search},
+                           f.limit));
   PrintList(s, resp.children(), s.now());
   return absl::OkStatus();
 }
 
 absl::Status Flag(Session& s, const ChildFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "CHILD", f.child_id));
   ASSIGN_OR_RETURN(std::optional<absl::Time> at,
                    OptionalTimeFlag("--at", f.at));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   if (!f.set.empty()) {
     ASSIGN_OR_RETURN(v1::SetFlagResponse resp,
-                     client::SetFlag(*conn, f.child_id, f.set, at));
+                     client::SetFlag(*conn, child, f.set, at));
     PrintRecord(s, resp, resp.child());
     return absl::OkStatus();
   }
   ASSIGN_OR_RETURN(v1::ClearFlagResponse resp,
-                   client::ClearFlag(*conn, f.child_id, f.clear, at));
+                   client::ClearFlag(*conn, child, f.clear, at));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }
@@ -96,11 +103,14 @@ void AddChildCommands(CLI::App& app, Dispatch& dispatch) {
   CLI::App* show =
       AddLeaf(*group, "show", "Show one child", "mfh child show C1", dispatch,
               [f](Session& s) { return Show(s, *f); });
-  show->add_option("ID", f->child_id, "The child's id")->required();
+  show->add_option("CHILD", f->child_id, kChildHelp)->required();
 
   CLI::App* list = AddLeaf(*group, "list", "List children",
                            "mfh child list --flag cse_concern --output csv",
                            dispatch, [f](Session& s) { return List(s, *f); });
+  list->add_option("--name", f->name_search,
+                   "Only children whose name contains this (any case, spaces "
+                   "ignored)");
   list->add_option("--flag", f->flag,
                    "Only children with this flag in force (open_to_cst, "
                    "cse_concern, cce_concern)");
@@ -112,7 +122,7 @@ void AddChildCommands(CLI::App& app, Dispatch& dispatch) {
       AddLeaf(*group, "flag", "Set or clear a flag on a child (coordinator)",
               "mfh child flag C1 --set open_to_cst --at 2026-03-27T10:00",
               dispatch, [f](Session& s) { return Flag(s, *f); });
-  flag->add_option("ID", f->child_id, "The child's id")->required();
+  flag->add_option("CHILD", f->child_id, kChildHelp)->required();
   CLI::Option_group* which =
       flag->add_option_group("set or clear", "The flag to change");
   which->add_option("--set", f->set,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -50,7 +51,9 @@ void PrintReturn(Session& s, const Response& resp) {
 }
 
 absl::Status Report(Session& s, const EpisodeFlags& f) {
-  client::MissingReport report{.child_id = f.child_id,
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
+  client::MissingReport report{.child_id = child,
                                .police_force = f.police_force,
                                .police_ref = f.police_ref,
                                .reporter = f.reporter};
@@ -122,12 +125,13 @@ absl::Status Show(Session& s, const EpisodeFlags& f) {
 }
 
 absl::Status List(Session& s, const EpisodeFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(
-      v1::ListEpisodesResponse resp,
-      client::ListEpisodes(*conn, f.child_id, f.open_only, f.limit));
+  ASSIGN_OR_RETURN(v1::ListEpisodesResponse resp,
+                   client::ListEpisodes(*conn, child, f.open_only, f.limit));
   PrintList(s, resp.episodes(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
@@ -169,7 +173,7 @@ void AddMissing(CLI::App& app, Dispatch& dispatch) {
       "mfh missing report --child C1 --police-force MET --police-ref "
       "MET-26-0412 --missing-since \"2026-03-26 18:00\" --risk high",
       dispatch, [f](Session& s) { return Report(s, *f); });
-  report->add_option("--child", f->child_id, "The child's id")->required();
+  report->add_option("--child", f->child_id, kChildHelp)->required();
   report->add_option("--police-force", f->police_force, "The police force")
       ->required();
   report->add_option("--police-ref", f->police_ref, "The police reference")
@@ -250,7 +254,7 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
       "mfh episode list --open --as-of \"2026-03-27 09:30\"", dispatch,
       [l](Session& s) { return List(s, *l); });
   list->add_flag("--open", l->open_only, "Only episodes not yet returned");
-  list->add_option("--child", l->child_id, "Only this child's episodes");
+  list->add_option("--child", l->child_id, kChildHelp);
   list->add_option("--limit", l->limit,
                    "Stop after this many (default: every page the server has)")
       ->check(CLI::NonNegativeNumber);

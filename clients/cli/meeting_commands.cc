@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clients/cli/agenda_view.h"
+#include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -89,10 +90,12 @@ absl::Status Open(Session& s, const MeetingFlags& f) {
 }
 
 absl::Status Note(Session& s, const MeetingFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::AddNoteResponse resp,
                    client::AddNote(*conn, {.meeting_id = f.meeting_id,
-                                           .child_id = f.child_id,
+                                           .child_id = child,
                                            .text = f.text,
                                            .decision = f.decision,
                                            .addendum = f.addendum}));
@@ -101,8 +104,10 @@ absl::Status Note(Session& s, const MeetingFlags& f) {
 }
 
 absl::Status AgreeAction(Session& s, const MeetingFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   client::NewAction action{.meeting_id = f.meeting_id,
-                           .child_id = f.child_id,
+                           .child_id = child,
                            .what = f.what,
                            .who = f.who,
                            .done_when = f.done_when,
@@ -134,12 +139,13 @@ absl::Status Show(Session& s, const MeetingFlags& f) {
 }
 
 absl::Status ListActions(Session& s, const MeetingFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(
-      v1::ListActionsResponse resp,
-      client::ListActions(*conn, f.open_only, f.child_id, f.limit));
+  ASSIGN_OR_RETURN(v1::ListActionsResponse resp,
+                   client::ListActions(*conn, f.open_only, child, f.limit));
   PrintList(s, resp.actions(), as_of.value_or(s.now()));
   return absl::OkStatus();
 }
@@ -213,7 +219,7 @@ void AddMeeting(CLI::App& app, Dispatch& dispatch) {
       "mfh meeting note M1 --child C1 --text \"Refer to the CST\" --decision",
       dispatch, [n](Session& s) { return Note(s, *n); });
   note->add_option("ID", n->meeting_id, "The meeting's id")->required();
-  note->add_option("--child", n->child_id, "The child it is about")->required();
+  note->add_option("--child", n->child_id, kChildHelp)->required();
   note->add_option("--text", n->text, "The note")->required();
   note->add_flag("--decision", n->decision, "It is a decision");
   note->add_flag("--addendum", n->addendum, kAddendumHelp);
@@ -229,7 +235,7 @@ void AddMeeting(CLI::App& app, Dispatch& dispatch) {
       "--worked-when \"No episode in 28 days\"",
       dispatch, [a](Session& s) { return AgreeAction(s, *a); });
   action->add_option("ID", a->meeting_id, "The meeting's id")->required();
-  action->add_option("--child", a->child_id, "The child it is for")->required();
+  action->add_option("--child", a->child_id, kChildHelp)->required();
   action->add_option("--what", a->what, "What is to be done")->required();
   action->add_option("--who", a->who, "Who does it (a person or an agency)")
       ->required();
@@ -281,7 +287,7 @@ void AddActionGroup(CLI::App& app, Dispatch& dispatch) {
       "mfh action list --open --as-of \"2026-03-04 09:30\"", dispatch,
       [l](Session& s) { return ListActions(s, *l); });
   list->add_flag("--open", l->open_only, "Only open actions");
-  list->add_option("--child", l->child_id, "Only this child's actions");
+  list->add_option("--child", l->child_id, kChildHelp);
   list->add_option("--limit", l->limit,
                    "Stop after this many (default: every page the server has)")
       ->check(CLI::NonNegativeNumber);

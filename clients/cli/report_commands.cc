@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "clients/cli/child_ref.h"
 #include "clients/cli/output.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/cli/session.h"
@@ -316,11 +317,13 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
 }
 
 absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ChronologyResponse resp,
-                   client::Chronology(*conn, f.child_id, as_of));
+                   client::Chronology(*conn, child, as_of));
   if (s.format() == Format::kJson) {
     s.out() << JsonLine(resp);
     return absl::OkStatus();
@@ -432,7 +435,7 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
       *report, "chronology", "Every event of a child's record in time order",
       "mfh report chronology --child C1 --as-of 2026-04-01T09:00", dispatch,
       [c](Session& s) { return ChronologyCommand(s, *c); });
-  chronology->add_option("--child", c->child_id, "The child's id")->required();
+  chronology->add_option("--child", c->child_id, kChildHelp)->required();
   chronology->add_option("--as-of", c->as_of, "Events up to then");
 
   auto y = std::make_shared<ReportFlags>();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -33,7 +34,9 @@ struct RhiFlags {
 };
 
 absl::Status List(Session& s, const RhiFlags& f) {
-  client::InterviewQuery query{.child_id = f.child_id};
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "--child", f.child_id));
+  client::InterviewQuery query{.child_id = child};
   ASSIGN_OR_RETURN(query.as_of, OptionalTimeFlag("--as-of", f.as_of));
   if (f.overdue) {
     query.statuses = {v1::RHI_STATUS_OVERDUE};
@@ -158,7 +161,7 @@ void AddRhiCommands(CLI::App& app, Dispatch& dispatch) {
               "(DUE, OFFERED, OVERDUE), earliest due first",
               "mfh rhi list --overdue --as-of \"2026-03-31 09:30\"", dispatch,
               [l](Session& s) { return List(s, *l); });
-  list->add_option("--child", l->child_id, "Only this child's RHIs");
+  list->add_option("--child", l->child_id, kChildHelp);
   list->add_option("--limit", l->limit,
                    "Stop after this many (default: every page the server has)")
       ->check(CLI::NonNegativeNumber);

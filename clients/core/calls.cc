@@ -79,10 +79,12 @@ absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,
 }
 
 absl::StatusOr<v1::ListChildrenResponse> ListChildren(const Connection& conn,
-                                                      const std::string& flag,
+                                                      const ChildSearch& search,
                                                       int limit) {
   v1::ListChildrenRequest req;
-  req.set_flag(flag);
+  req.set_flag(search.flag);
+  req.set_name(search.name);
+  req.set_la_ref(search.la_ref);
   return RunPages(conn, conn.children(), &v1::ChildService::Stub::ListChildren,
                   req, &v1::ListChildrenResponse::mutable_children, limit);
 }

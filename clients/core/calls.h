@@ -39,8 +39,14 @@ absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,
 // in one response, or the first `limit` when it is not 0.
 //
 // Every child, or those with `flag` in force.
+// Children with `search`'s flag, name and la_ref (each when set).
+struct ChildSearch {
+  std::string flag;
+  std::string name;
+  std::string la_ref;
+};
 absl::StatusOr<v1::ListChildrenResponse> ListChildren(
-    const Connection& conn, const std::string& flag = "", int limit = 0);
+    const Connection& conn, const ChildSearch& search = {}, int limit = 0);
 // `at` unset: the server's clock.
 absl::StatusOr<v1::SetFlagResponse> SetFlag(const Connection& conn,
                                             const std::string& child_id,

@@ -42,8 +42,14 @@ absl::StatusOr<Child> Children::GetChild(const Call& call,
 
 absl::StatusOr<Paged<Child>> Children::ListChildren(const Call& call,
                                                     const ChildQuery& query) {
-  const std::string listed = absl::StrCat("ListChildren flag=", query.flag);
+  const std::string listed =
+      absl::StrCat("ListChildren flag=", query.flag, " name=", query.name,
+                   " la_ref=", query.la_ref);
   storage::Page page;
+  auto wanted = [&](const Child& c) {
+    return (query.name.empty() || domain::NameContains(c.name, query.name)) &&
+           (query.la_ref.empty() || domain::SameLaRef(c.la_ref, query.la_ref));
+  };
   return runner_.Read<Paged<Child>>(
       call, calls::kListChildren, query,
       [&](const Context&) -> absl::Status {
@@ -54,11 +60,26 @@ absl::StatusOr<Paged<Child>> Children::ListChildren(const Call& call,
         return absl::OkStatus();
       },
       [&](Transaction& tx, const Context&) -> absl::StatusOr<Paged<Child>> {
-        ASSIGN_OR_RETURN(std::vector<Child> rows,
-                         tx.ListChildren(query.flag, page));
-        return pages_.Finish(std::move(rows), page, listed, [](const Child& c) {
-          return SortKey{.time = std::nullopt, .id = c.child_id};
-        });
+        // A search reads the store in chunks of a page until a page of
+        // matches (and one more) is found.
+        std::vector<Child> found;
+        storage::Page chunk = page;
+        while (static_cast<int>(found.size()) < page.limit) {
+          ASSIGN_OR_RETURN(std::vector<Child> rows,
+                           tx.ListChildren(query.flag, chunk));
+          const bool last_chunk = static_cast<int>(rows.size()) < chunk.limit;
+          if (!rows.empty()) chunk.after_id = rows.back().child_id;
+          for (Child& c : rows) {
+            if (!wanted(c)) continue;
+            found.push_back(std::move(c));
+            if (static_cast<int>(found.size()) == page.limit) break;
+          }
+          if (last_chunk) break;
+        }
+        return pages_.Finish(
+            std::move(found), page, listed, [](const Child& c) {
+              return SortKey{.time = std::nullopt, .id = c.child_id};
+            });
       });
 }
 

@@ -20,6 +20,10 @@ struct ChildRef {
 
 struct ChildQuery {
   std::string flag;  // empty: every child
+  // Empty: any; otherwise only children whose name contains it (ignoring
+  // case and spaces), and whose la_ref is it (ignoring case).
+  std::string name;
+  std::string la_ref;
   PageRequest page;
 };
 

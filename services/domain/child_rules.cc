@@ -1,6 +1,9 @@
 #include "services/domain/child_rules.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "services/domain/calendar.h"
 #include "services/domain/episode_rules.h"
 #include "services/domain/limits.h"
@@ -92,6 +95,25 @@ absl::StatusOr<bool> ApplyFlagChange(const FlagChange& change, absl::Time now,
   }
   current->cleared_at = when;
   return false;
+}
+
+std::string SearchableName(absl::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+bool NameContains(absl::string_view name, absl::string_view text) {
+  return absl::StrContains(SearchableName(name), SearchableName(text));
+}
+
+bool SameLaRef(absl::string_view a, absl::string_view b) {
+  return absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(a),
+                                absl::StripAsciiWhitespace(b));
 }
 
 }  // namespace mfh::domain

@@ -32,6 +32,14 @@ struct NewChild {
 absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
                                      absl::TimeZone tz);
 
+// A name as people type it to find a child: without spaces, in lower case
+// ("Amara  Okafor" and "amaraokafor" are the same name).
+std::string SearchableName(absl::string_view name);
+// Whether `name` contains `text`, both taken as SearchableName.
+bool NameContains(absl::string_view name, absl::string_view text);
+// Whether two la_refs are the same, ignoring case and surrounding spaces.
+bool SameLaRef(absl::string_view a, absl::string_view b);
+
 // open_to_cst, cse_concern or cce_concern.
 bool IsFlagName(absl::string_view name);
 // INVALID_ARGUMENT naming `field` unless `name` is a flag.

@@ -41,6 +41,8 @@ grpc::Status ChildServiceImpl::ListChildren(grpc::ServerContext* ctx,
   Decoder d;
   const app::ChildQuery query{
       .flag = req->flag(),
+      .name = req->name(),
+      .la_ref = req->la_ref(),
       .page = {.page_size = req->page_size(), .page_token = req->page_token()}};
   return Serve(
       ctx, *resp, d,

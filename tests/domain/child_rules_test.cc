@@ -54,6 +54,21 @@ TEST(ChildRulesTest, ANewChildNeedsANameAndADateOfBirthUnder18) {
   EXPECT_TRUE(NewChildRecord(c, kNow, London()).ok());
 }
 
+TEST(ChildRulesTest, NamesAreSearchedIgnoringCaseAndSpaces) {
+  EXPECT_EQ(SearchableName(" Amara  Okafor\t"), "amaraokafor");
+  EXPECT_TRUE(NameContains("Amara Okafor", "okafor"));
+  EXPECT_TRUE(NameContains("Amara Okafor", "A MARAOK"));
+  EXPECT_TRUE(NameContains("Amara Okafor", ""));
+  EXPECT_FALSE(NameContains("Amara Okafor", "Okafur"));
+  EXPECT_FALSE(NameContains("Amara", "Amara Okafor"));
+}
+
+TEST(ChildRulesTest, LaRefsMatchIgnoringCaseAndSurroundingSpaces) {
+  EXPECT_TRUE(SameLaRef("LA-77", " la-77 "));
+  EXPECT_FALSE(SameLaRef("LA-77", "LA-7"));
+  EXPECT_FALSE(SameLaRef("LA 77", "LA77"));
+}
+
 TEST(ChildRulesTest, OnlyTheThreeFlagsExist) {
   EXPECT_TRUE(IsFlagName("open_to_cst"));
   EXPECT_TRUE(IsFlagName("cse_concern"));

@@ -1,0 +1,97 @@
+// In the user's words (DESIGN.md section 11) through the real mfh and
+// mfh-server: children found by id, la_ref or name, and their names and ages
+// beside their ids.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/cli/cli_fixture.h"
+
+namespace mfh {
+namespace {
+
+// The server's day is 30 November 2026 (the harness's clock).
+class ChildRefTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    for (const auto& [name, dob, la_ref] :
+         {std::tuple{"Amara Okafor", "2012-03-01", "LA-77"},
+          std::tuple{"Sam Jones", "2011-05-14", "LA-80"},
+          std::tuple{"Sam  JONES", "2013-12-01", "LA-81"}}) {
+      Ok("coordinator",
+         {"child", "add", "--name", name, "--dob", dob, "--la-ref", la_ref});
+    }
+  }
+};
+
+TEST_F(ChildRefTest, AChildIsFoundByIdLaRefOrNameInAnyCase) {
+  const std::string out =
+      Ok("police", {"missing", "report", "--child", "  amara OKAFOR ",
+                    "--police-force", "MET", "--police-ref", "R-1",
+                    "--missing-since", "2026-11-29 22:00", "--risk", "high"});
+  EXPECT_EQ(out.substr(0, out.find("police force")),
+            "episode id:          E1\n"
+            "child:               Amara Okafor, 14 (C1)\n");
+  const std::string csv_header =
+      "episode_id,child_id,name,police_force,police_ref,category,risk,"
+      "missing_since,notified_at,returned_at,return_notified_at,"
+      "found_location,found_with,returned_to,reporter\n";
+  for (const char* ref : {"C1", "c1", "la-77", "AmaraOkafor"}) {
+    const std::string listed = Ok(
+        "coordinator", {"episode", "list", "--child", ref, "--output", "csv"});
+    EXPECT_EQ(listed.substr(0, listed.find("MET")),
+              csv_header + "E1,C1,Amara Okafor,")
+        << ref;
+  }
+  EXPECT_EQ(
+      Ok("coordinator", {"child", "show", "LA-81", "--output", "csv"}),
+      "child_id,name,date_of_birth,la_ref,looked_after,"
+      "placing_authority,flags\nC3,Sam  JONES,2013-12-01,LA-81,false,,\n");
+}
+
+TEST_F(ChildRefTest, ANameTwoChildrenShareIsRefusedListingBoth) {
+  ExpectError("coordinator", {"child", "show", "sam jones"}, 5,
+              "mfh: CHILD: \"sam jones\" is the name of 2 children: Sam "
+              "Jones, born 2011-05-14 (C2); Sam  JONES, born 2013-12-01 (C3); "
+              "give the id\n");
+  ExpectError("police",
+              {"missing", "report", "--child", "Sam Jones", "--police-force",
+               "MET", "--police-ref", "R-9", "--missing-since",
+               "2026-11-29 22:00", "--risk", "high"},
+              5,
+              "mfh: --child: \"Sam Jones\" is the name of 2 children: Sam "
+              "Jones, born 2011-05-14 (C2); Sam  JONES, born 2013-12-01 (C3); "
+              "give the id\n");
+  // Nothing was reported.
+  EXPECT_EQ(Ok("coordinator", {"episode", "list", "--output", "csv"}),
+            "episode_id,child_id,name,police_force,police_ref,category,risk,"
+            "missing_since,notified_at,returned_at,return_notified_at,"
+            "found_location,found_with,returned_to,reporter\n");
+}
+
+TEST_F(ChildRefTest, NoSuchChildExits3SayingHowToSearch) {
+  ExpectError("coordinator", {"rhi", "list", "--child", "Amara Okafur"}, 3,
+              "mfh: --child: no child has the id, la_ref or name \"Amara "
+              "Okafur\"; search with mfh child list --name TEXT\n");
+  // A name in part finds no one: only the list searches.
+  ExpectError("coordinator", {"child", "show", "Amara"}, 3,
+              "mfh: CHILD: no child has the id, la_ref or name \"Amara\"; "
+              "search with mfh child list --name TEXT\n");
+}
+
+TEST_F(ChildRefTest, ChildListSearchesByPartOfTheName) {
+  EXPECT_EQ(Ok("coordinator", {"child", "list", "--name", "JONES"}),
+            R"--(CHILD  NAME        DATE OF BIRTH  AGE  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
+C2     Sam Jones   2011-05-14     15   LA-80   no            -                  -
+C3     Sam  JONES  2013-12-01     12   LA-81   no            -                  -
+)--");
+  EXPECT_EQ(Ok("coordinator",
+               {"child", "list", "--name", "ara oka", "--output", "csv"}),
+            "child_id,name,date_of_birth,la_ref,looked_after,"
+            "placing_authority,flags\nC1,Amara Okafor,2012-03-01,LA-77,false,,"
+            "\n");
+}
+
+}  // namespace
+}  // namespace mfh
