@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
+#include "clients/cli/errors.h"
 #include "clients/cli/session.h"
 #include "clients/core/status.h"
 #include "services/domain/clock.h"
@@ -104,7 +105,10 @@ int main(int argc, char** argv) {
   const absl::Status status = dispatch.action(session);
   std::cout.flush();
   if (!status.ok()) {
-    PrintError(status.message());
+    PrintError(status.GetPayload(mfh::client::kServerRefusal).has_value()
+                   ? mfh::cli::InUserWords(status.message(),
+                                           mfh::cli::SelectedCommand(app))
+                   : std::string(status.message()));
     return mfh::client::ExitCodeFor(status.code());
   }
   return mfh::client::kExitOk;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 
 namespace mfh::client {
@@ -41,8 +42,11 @@ absl::Status FromGrpcStatus(const grpc::Status& status,
     case absl::StatusCode::kDeadlineExceeded:
       return absl::DeadlineExceededError(
           absl::StrCat("server: no answer from ", server, " in time"));
-    default:
-      return absl::Status(code, status.error_message());
+    default: {
+      absl::Status refusal(code, status.error_message());
+      refusal.SetPayload(kServerRefusal, absl::Cord());
+      return refusal;
+    }
   }
 }
 

@@ -24,9 +24,14 @@ inline constexpr int kExitUnavailable = 7;
 // DEADLINE_EXCEEDED, 1 for any other code.
 int ExitCodeFor(absl::StatusCode code);
 
+// The payload that marks a status as the server's own refusal (its message
+// names API fields and UTC instants), not one the client made.
+inline constexpr absl::string_view kServerRefusal = "mfh.server_refusal";
+
 // The status of a call to `server`, with the server's message as it is
-// (it names the field and the rule). A server that cannot be reached or does
-// not answer gets a message saying so, naming the address.
+// (it names the field and the rule), marked with kServerRefusal. A server that
+// cannot be reached or does not answer gets a message saying so, naming the
+// address.
 absl::Status FromGrpcStatus(const grpc::Status& status,
                             absl::string_view server);
 

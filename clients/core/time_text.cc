@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
@@ -13,7 +14,8 @@ namespace {
 
 constexpr char kTimeHelp[] =
     "use RFC 3339 (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or "
-    "Europe/London time (2026-03-27T10:00, 2026-03-27 10:00)";
+    "Europe/London time (2026-03-27T10:00, 2026-03-27 10:00, 27/03/2026 "
+    "10:00, 2026-10-25 01:30 BST)";
 
 int ToInt(const std::string& digits) {
   int value = 0;
@@ -41,9 +43,24 @@ absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
                                      absl::string_view text) {
   static const std::regex kPattern(
       R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$)");
-  const std::string s(text);
+  // dd/mm/yyyy as YYYY-MM-DD; a BST or GMT suffix kept aside.
+  static const std::regex kDayFirst(R"(^(\d{2})/(\d{2})/(\d{4})([Tt ].*)$)");
+  static const std::regex kZoneSuffix(R"(^(.*\d) ?([BbGg][Ss]?[Mm]?[Tt])$)");
+  std::string s(text);
   std::smatch m;
+  if (std::regex_match(s, m, kDayFirst)) {
+    s = absl::StrCat(m[3].str(), "-", m[2].str(), "-", m[1].str(), m[4].str());
+  }
+  std::string zone;
+  if (std::regex_match(s, m, kZoneSuffix)) {
+    zone = absl::AsciiStrToUpper(m[2].str());
+    if (zone != "BST" && zone != "GMT") return NotATime(field, text);
+    s = m[1].str();
+  }
   if (!std::regex_match(s, m, kPattern)) return NotATime(field, text);
+  if (!zone.empty() && (m[8].matched || m[9].matched)) {
+    return NotATime(field, text);
+  }
   const int year = ToInt(m[1]), month = ToInt(m[2]), day = ToInt(m[3]);
   const int hour = ToInt(m[4]), minute = ToInt(m[5]);
   const int second = m[6].matched ? ToInt(m[6]) : 0;
@@ -78,6 +95,18 @@ absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
                      ": the Europe/London time zone is not installed (tzdata); "
                      "add an offset such as +00:00"));
   }
+  if (!zone.empty()) {
+    const absl::Time t = absl::FromCivil(civil, absl::UTCTimeZone()) -
+                         (zone == "BST" ? absl::Hours(1) : absl::Hours(0)) +
+                         fraction;
+    if (tz.At(t).zone_abbr != zone) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, ": ", text, ": ", zone,
+          " is not Europe/London's time then; use ",
+          zone == "BST" ? "GMT" : "BST", " or leave the zone out"));
+    }
+    return t;
+  }
   const absl::TimeZone::TimeInfo info = tz.At(civil);
   switch (info.kind) {
     case absl::TimeZone::TimeInfo::UNIQUE:
@@ -86,12 +115,12 @@ absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
       return absl::InvalidArgumentError(absl::StrCat(
           field, ": ", text,
           " does not exist in Europe/London (clocks go forward); add an "
-          "offset such as +00:00 or +01:00"));
+          "offset such as +00:00 or +01:00, or BST or GMT"));
     case absl::TimeZone::TimeInfo::REPEATED:
       return absl::InvalidArgumentError(absl::StrCat(
           field, ": ", text,
           " happens twice in Europe/London (clocks go back); add an offset "
-          "such as +01:00 or +00:00"));
+          "such as +01:00 or +00:00, or BST or GMT"));
   }
   return NotATime(field, text);
 }
@@ -114,6 +143,14 @@ absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
 
 std::string FormatLocal(absl::Time t) {
   return absl::FormatTime("%E4Y-%m-%d %H:%M %Z", t, London());
+}
+
+std::string FormatLocalExact(absl::Time t) {
+  const absl::CivilSecond local = absl::ToCivilSecond(t, London());
+  if (local.second() == 0 && t == absl::FromCivil(local, London())) {
+    return FormatLocal(t);
+  }
+  return absl::FormatTime("%E4Y-%m-%d %H:%M:%E*S %Z", t, London());
 }
 
 std::string FormatUtc(absl::Time t) {

@@ -17,10 +17,12 @@ namespace mfh::client {
 absl::TimeZone London();
 
 // `text` as an instant: RFC 3339 with `Z` or an offset
-// (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00), or naive Europe/London
-// time (2026-03-27T10:00, 2026-03-27 10:00); seconds and fractions optional.
-// A naive time in the hour the clocks skip or repeat is INVALID_ARGUMENT
-// asking for an offset. Errors start with "<field>: ".
+// (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00), or Europe/London time
+// (2026-03-27T10:00, 2026-03-27 10:00, 27/03/2026 10:00), naive or with the
+// zone in force then (2026-10-25 01:30 BST, 25/10/2026 01:30 GMT); seconds
+// and fractions optional. A naive time in the hour the clocks skip or repeat
+// is INVALID_ARGUMENT asking for an offset or a zone, and so is a zone not
+// in force at that time. Errors start with "<field>: ".
 absl::StatusOr<absl::Time> ParseTime(absl::string_view field,
                                      absl::string_view text);
 
@@ -30,6 +32,10 @@ absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
 
 // "2026-03-30 11:00 BST": Europe/London, to the minute, with its zone.
 std::string FormatLocal(absl::Time t);
+
+// FormatLocal, with the seconds when they are not zero: "2026-03-30 11:00
+// BST", "2026-03-30 11:00:07 BST".
+std::string FormatLocalExact(absl::Time t);
 
 // "2026-03-30T10:00:00Z": UTC, to the second.
 std::string FormatUtc(absl::Time t);

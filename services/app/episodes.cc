@@ -21,11 +21,17 @@ void AddSubjects(const LinkResult& result, AuditSubjects& subjects) {
 }
 
 absl::StatusOr<Episode> Episodes::ReportMissing(
-    const Call& call, const domain::MissingReport& report) {
+    const Call& call, const domain::MissingReport& request) {
+  domain::MissingReport report = request;
   return runner_.Write<Episode>(
       call, calls::kReportMissing, report,
-      [&](const Context& ctx) {
-        return domain::ValidateMissingReport(report, ctx.now);
+      [&](const Context& ctx) -> absl::Status {
+        RETURN_IF_ERROR(domain::ValidateMissingReport(report, ctx.now));
+        ASSIGN_OR_RETURN(
+            report.police_force,
+            domain::PoliceForceCode("police_force", report.police_force,
+                                    policy_.police_forces));
+        return absl::OkStatus();
       },
       [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Episode> {
         RETURN_IF_ERROR(LoadChild(tx, "child_id", report.child_id).status());
@@ -50,11 +56,19 @@ absl::StatusOr<Episode> Episodes::ReportMissing(
 }
 
 absl::StatusOr<ReturnResult> Episodes::LogReturn(
-    const Call& call, const domain::ReturnReport& report) {
+    const Call& call, const domain::ReturnReport& request) {
+  domain::ReturnReport report = request;
   return runner_.Write<ReturnResult>(
       call, calls::kLogReturn, report,
-      [&](const Context& ctx) {
-        return domain::ValidateReturnReport(report, ctx.now);
+      [&](const Context& ctx) -> absl::Status {
+        RETURN_IF_ERROR(domain::ValidateReturnReport(report, ctx.now));
+        if (!report.police_force.empty()) {
+          ASSIGN_OR_RETURN(
+              report.police_force,
+              domain::PoliceForceCode("police_force", report.police_force,
+                                      policy_.police_forces));
+        }
+        return absl::OkStatus();
       },
       [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<ReturnResult> {
         std::optional<Episode> found;

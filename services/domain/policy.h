@@ -8,6 +8,7 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/domain/police_forces.h"
 #include "services/domain/types.h"
 
 namespace mfh::domain {
@@ -37,6 +38,8 @@ struct Policy {
   };
   // Set from the `timezone` field, default Europe/London.
   absl::TimeZone timezone;
+  // The forces whose reports the hub takes, by code.
+  std::vector<PoliceForce> police_forces = DefaultPoliceForces();
 };
 
 }  // namespace mfh::domain

@@ -94,6 +94,22 @@ absl::StatusOr<domain::Policy> PolicyFromProto(const v1::HubPolicy& proto) {
       policy.escalation.push_back({after, step.name()});
     }
   }
+  if (proto.police_forces_size() > 0) {
+    policy.police_forces.clear();
+    for (const v1::PoliceForce& force : proto.police_forces()) {
+      if (force.code().empty() || force.name().empty()) {
+        return absl::InvalidArgumentError(
+            "police_forces: each force needs a code and a name");
+      }
+      if (domain::PoliceForceCode("police_forces", force.code(),
+                                  policy.police_forces)
+              .ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("police_forces: ", force.code(), " is listed twice"));
+      }
+      policy.police_forces.push_back({force.code(), force.name()});
+    }
+  }
   const std::string zone =
       proto.has_timezone() ? proto.timezone() : "Europe/London";
   if (!absl::LoadTimeZone(zone, &policy.timezone)) {

@@ -653,7 +653,7 @@ int RunCommand(const Options& o, const std::string& self) {
       v1::ReportMissingRequest req;
       req.set_child_id(
           child_ids[t * kChildrenPerThread + (i / 2) % kChildrenPerThread]);
-      req.set_police_force("BENCH");
+      req.set_police_force("MET");
       req.set_police_ref(ref);
       *req.mutable_missing_since() = Ts(since);
       *req.mutable_notified_at() = Ts(since + absl::Seconds(10));
@@ -662,7 +662,7 @@ int RunCommand(const Options& o, const std::string& self) {
       return episodes->ReportMissing(Context(token).get(), req, &resp).ok();
     }
     v1::LogReturnRequest req;
-    req.set_police_force("BENCH");
+    req.set_police_force("MET");
     req.set_police_ref(ref);
     *req.mutable_returned_at() = Ts(since + absl::Seconds(20));
     *req.mutable_return_notified_at() = Ts(since + absl::Seconds(30));

@@ -182,14 +182,14 @@ TEST_F(CliTest, ConflictingReportsExit6) {
                "--police-ref", "R-1", "--missing-since", "2026-03-26T18:00:00Z",
                "--risk", "low"},
               6,
-              "mfh: police_ref: episode E1 already has this police_force and "
+              "mfh: --police-ref: episode E1 already has this police_force and "
               "police_ref with other details\n");
-  ExpectError(
-      "police",
-      {"missing", "report", "--child", "C1", "--police-force", "MET",
-       "--police-ref", "R-2", "--missing-since", "2026-03-27T18:00:00Z",
-       "--risk", "low"},
-      6, "mfh: child_id: child C1 is already missing in open episode E1\n");
+  ExpectError("police",
+              {"missing", "report", "--child", "C1", "--police-force", "MET",
+               "--police-ref", "R-2", "--missing-since", "2026-03-27T18:00:00Z",
+               "--risk", "low"},
+              6,
+              "mfh: --child: child C1 is already missing in open episode E1\n");
 }
 
 TEST_F(CliTest, NaiveAndOffsetTimesGiveTheSameInstant) {
@@ -254,16 +254,16 @@ TEST_F(CliTest, NaiveTimeInTheSkippedOrRepeatedHourExits5AskingForAnOffset) {
                "--risk", "high"},
               5,
               "mfh: --missing-since: 2026-03-29T01:30 does not exist in "
-              "Europe/London (clocks go forward); add an offset such as "
-              "+00:00 or +01:00\n");
+              "Europe/London (clocks go forward); add an offset such as +00:00 "
+              "or +01:00, or BST or GMT\n");
   Report("C1", "R-1", "2026-10-24T20:00:00Z", "2026-10-24 22:00");
   ExpectError("police",
               {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
                "--returned-at", "2026-10-25T01:30"},
               5,
               "mfh: --returned-at: 2026-10-25T01:30 happens twice in "
-              "Europe/London (clocks go back); add an offset such as +01:00 "
-              "or +00:00\n");
+              "Europe/London (clocks go back); add an offset such as +01:00 or "
+              "+00:00, or BST or GMT\n");
   // With an offset it is one instant.
   EXPECT_EQ(
       Ok("police", {"return", "log", "--police-force", "MET", "--police-ref",
@@ -281,9 +281,10 @@ TEST_F(CliTest, InvalidInputExits5NamingTheFlagOrField) {
       {"missing", "report", "--child", "C1", "--police-force", "MET",
        "--police-ref", "R-1", "--missing-since", "yesterday", "--risk", "high"},
       5,
-      "mfh: --missing-since: \"yesterday\" is not a time; use RFC "
-      "3339 (2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or "
-      "Europe/London time (2026-03-27T10:00, 2026-03-27 10:00)\n");
+      "mfh: --missing-since: \"yesterday\" is not a time; use RFC 3339 "
+      "(2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or Europe/London time "
+      "(2026-03-27T10:00, 2026-03-27 10:00, 27/03/2026 10:00, 2026-10-25 01:30 "
+      "BST)\n");
   ExpectError("police",
               {"missing", "report", "--child", "C1", "--police-force", "MET",
                "--police-ref", "R-1", "--missing-since", "2026-03-26T18:00:00Z",
@@ -419,8 +420,8 @@ E1,C1,Test Child,RHI_STATUS_OVERDUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,20
               {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
                "--returned-at", "2026-03-27T07:00:00Z"},
               6,
-              "mfh: returned_at: episode E1 already has a return with other "
-              "details; use CorrectReturn to change it\n");
+              "mfh: --returned-at: episode E1 already has a return with other "
+              "details; use mfh return correct to change it\n");
 }
 
 TEST_F(CliTest, ReturnBeforeMissingExits5AndChangesNothing) {
@@ -431,8 +432,8 @@ TEST_F(CliTest, ReturnBeforeMissingExits5AndChangesNothing) {
                "--returned-at", "2026-03-26T17:00:00Z", "--notified-at",
                "2026-03-26T17:30:00Z"},
               5,
-              "mfh: returned_at: must not be before missing_since "
-              "(2026-03-26T17:00:00Z is before 2026-03-26T18:00:00Z)\n");
+              "mfh: --returned-at: must not be before missing_since "
+              "(2026-03-26 17:00 GMT is before 2026-03-26 18:00 GMT)\n");
   EXPECT_EQ(
       Ok("police", {"episode", "show", "E1", "--output", "csv"}),
       R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
@@ -909,7 +910,7 @@ TEST_F(CliTest, UnknownIdsExit3) {
               {"return", "log", "--police-force", "MET", "--police-ref", "NOPE",
                "--returned-at", "2026-03-27T08:00:00Z"},
               3,
-              "mfh: police_ref: no episode with police_force MET and "
+              "mfh: --police-ref: no episode with police_force MET and "
               "police_ref NOPE\n");
   ExpectError("admin", {"user", "revoke", "nobody"}, 3,
               "mfh: name: no user nobody\n");

@@ -383,8 +383,8 @@ closed at:               -
               {"meeting", "note", "M1", "--child", "C1", "--text", "Early",
                "--addendum"},
               6,
-              "mfh: addendum: meeting M1 is still open; an addendum follows a "
-              "closed meeting\n");
+              "mfh: --addendum: meeting M1 is still open; an addendum follows "
+              "a closed meeting\n");
   // Only a coordinator runs the meeting.
   ExpectError("police", {"meeting", "close", "M1", "--attendees", "P. Liaison"},
               4, "mfh: role: police may not call CloseMeeting\n");
@@ -394,15 +394,15 @@ closed at:               -
 
   ExpectError("coordinator",
               {"meeting", "note", "M1", "--child", "C1", "--text", "Late"}, 6,
-              "mfh: addendum: meeting M1 is closed; mark the note or action "
+              "mfh: --addendum: meeting M1 is closed; mark the note or action "
               "as an addendum\n");
   ExpectError(
       "coordinator",
       {"meeting", "action", "M1", "--child", "C2", "--what", "Call", "--who",
        "School", "--by-when", "2026-03-03 12:00", "--done-when", "Call logged"},
       6,
-      "mfh: addendum: meeting M1 is closed; mark the note or action "
-      "as an addendum\n");
+      "mfh: --addendum: meeting M1 is closed; mark the note or action as an "
+      "addendum\n");
   Ok("coordinator", {"meeting", "note", "M1", "--child", "C1", "--text",
                      "Police confirm the sighting", "--addendum"});
   Ok("coordinator",
@@ -614,19 +614,20 @@ TEST_F(CliMeetingTest, SecondMeetingForADayExits6) {
   ExpectError(
       "coordinator",
       {"meeting", "open", "--day", "2026-03-02", "--as-of", "2026-03-02 10:00"},
-      6, "mfh: day: the meeting for 2026-03-02 already exists as M1\n");
+      6, "mfh: --day: the meeting for 2026-03-02 already exists as M1\n");
   // Without --day, the day of --as-of in Europe/London.
   ExpectError("coordinator", {"meeting", "open", "--as-of", "2026-03-02 23:30"},
-              6, "mfh: day: the meeting for 2026-03-02 already exists as M1\n");
+              6,
+              "mfh: --day: the meeting for 2026-03-02 already exists as M1\n");
   ExpectError("coordinator", {"meeting", "open", "--day", "2026-3-2"}, 5,
-              "mfh: day: must be a date YYYY-MM-DD\n");
+              "mfh: --day: must be a date YYYY-MM-DD\n");
   ExpectError("police", {"meeting", "open", "--day", "2026-03-03"}, 4,
               "mfh: role: police may not call OpenMeeting\n");
   ExpectError("manager", {"meeting", "show", "M9"}, 3,
               "mfh: meeting_id: no meeting M9\n");
   ExpectError("coordinator",
               {"meeting", "note", "M1", "--child", "C9", "--text", "x"}, 3,
-              "mfh: child_id: no child C9\n");
+              "mfh: --child: no child C9\n");
 }
 
 TEST_F(CliMeetingTest, LinkedEpisodesShowUnderLinkedInEachFormat) {

@@ -69,7 +69,8 @@ TEST(CliTimeParseTest, HoursAroundTheAutumnChangeAreUnique) {
 TEST(CliTimeParseTest, SkippedHourAsksForAnOffset) {
   EXPECT_EQ(Parsed("2026-03-29T01:30"),
             "--at: 2026-03-29T01:30 does not exist in Europe/London (clocks "
-            "go forward); add an offset such as +00:00 or +01:00");
+            "go forward); add an offset such as +00:00 or +01:00, or BST or "
+            "GMT");
   absl::StatusOr<absl::Time> t = ParseTime("--at", "2026-03-29 01:00");
   EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
 }
@@ -79,17 +80,48 @@ TEST(CliTimeParseTest, RepeatedHourAsksForAnOffset) {
   EXPECT_EQ(t.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(t.status().message(),
             "--returned-at: 2026-10-25T01:30 happens twice in Europe/London "
-            "(clocks go back); add an offset such as +01:00 or +00:00");
-  // Either offset settles it.
+            "(clocks go back); add an offset such as +01:00 or +00:00, or "
+            "BST or GMT");
+  // Either offset settles it, and so does either zone.
   EXPECT_EQ(Parsed("2026-10-25T01:30+01:00"), "2026-10-25T00:30:00Z");
   EXPECT_EQ(Parsed("2026-10-25T01:30+00:00"), "2026-10-25T01:30:00Z");
+  EXPECT_EQ(Parsed("2026-10-25 01:30 BST"), "2026-10-25T00:30:00Z");
+  EXPECT_EQ(Parsed("2026-10-25 01:30 GMT"), "2026-10-25T01:30:00Z");
+  EXPECT_EQ(Parsed("2026-10-25 01:30gmt"), "2026-10-25T01:30:00Z");
+}
+
+TEST(CliTimeParseTest, DayFirstDatesAndZonesAreLondonTime) {
+  EXPECT_EQ(Parsed("27/03/2026 10:00"), "2026-03-27T10:00:00Z");
+  EXPECT_EQ(Parsed("27/06/2026 10:00"), "2026-06-27T09:00:00Z");
+  EXPECT_EQ(Parsed("27/06/2026 10:00 BST"), "2026-06-27T09:00:00Z");
+  EXPECT_EQ(Parsed("27/06/2026T10:00:30"), "2026-06-27T09:00:30Z");
+  // A zone not in force then is refused rather than guessed at.
+  EXPECT_EQ(Parsed("2026-11-30 10:00 BST"),
+            "--at: 2026-11-30 10:00 BST: BST is not Europe/London's time then; "
+            "use GMT or leave the zone out");
+  EXPECT_EQ(Parsed("27/06/2026 10:00 GMT"),
+            "--at: 27/06/2026 10:00 GMT: GMT is not Europe/London's time then; "
+            "use BST or leave the zone out");
+  // The spring gap: 01:30 GMT would be 02:30 BST.
+  EXPECT_EQ(Parsed("29/03/2026 01:30 GMT"),
+            "--at: 29/03/2026 01:30 GMT: GMT is not Europe/London's time then; "
+            "use BST or leave the zone out");
+  for (const char* bad :
+       {"27/3/2026 10:00", "2026/03/27 10:00", "27/03/2026", "31/02/2026 10:00",
+        "27/03/2026 10:00 CET", "2026-03-27T10:00Z GMT",
+        "2026-03-27T10:00+01:00 BST"}) {
+    EXPECT_EQ(ParseTime("--at", bad).status().code(),
+              absl::StatusCode::kInvalidArgument)
+        << bad;
+  }
 }
 
 TEST(CliTimeParseTest, NotATimeNamesTheFlagAndTheForms) {
   EXPECT_EQ(Parsed("yesterday"),
             "--at: \"yesterday\" is not a time; use RFC 3339 "
             "(2026-03-27T10:00:00Z, 2026-03-27T10:00+01:00) or Europe/London "
-            "time (2026-03-27T10:00, 2026-03-27 10:00)");
+            "time (2026-03-27T10:00, 2026-03-27 10:00, 27/03/2026 10:00, "
+            "2026-10-25 01:30 BST)");
   for (const char* bad :
        {"", "2026-03-27", "2026-02-30T10:00", "2026-03-27T24:00",
         "2026-03-27T10:60", "2026-03-27T10:00:61", "2026-03-27T10",
@@ -334,7 +366,10 @@ TEST(CliExitCodeTest, ServerMessagesPassThrough) {
   const absl::Status s = FromGrpcStatus(
       grpc::Status(grpc::StatusCode::NOT_FOUND, "child_id: no child C9"),
       "127.0.0.1:7443");
-  EXPECT_EQ(s, absl::NotFoundError("child_id: no child C9"));
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(s.message(), "child_id: no child C9");
+  // Marked as the server's, so that mfh words it for its user.
+  EXPECT_TRUE(s.GetPayload(kServerRefusal).has_value());
   EXPECT_EQ(FromGrpcStatus(grpc::Status::OK, "x"), absl::OkStatus());
   EXPECT_EQ(FromGrpcStatus(grpc::Status(grpc::StatusCode::UNAVAILABLE, "x"),
                            "127.0.0.1:1")

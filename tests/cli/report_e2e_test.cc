@@ -419,7 +419,7 @@ TEST_F(ReportCliTest, TheChronologyListsEveryEventOfTheChildInTimeOrder) {
             4);
   CommandResult r = Mfh("manager", {"report", "chronology", "--child", "C9"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_EQ(r.err, "mfh: child_id: no child C9\n");
+  EXPECT_EQ(r.err, "mfh: --child: no child C9\n");
 }
 
 // pdftotext's text of a PDF, and pdfinfo's page count.
@@ -514,7 +514,7 @@ TEST_F(ReportCliTest, OnlyCoordinatorsAndManagersMayRunReports) {
 TEST_F(ReportCliTest, AMalformedMonthIsAnInvalidArgument) {
   CommandResult r = Mfh("manager", {"report", "monthly", "--month", "2026-13"});
   EXPECT_EQ(r.exit_code, 5);
-  EXPECT_EQ(r.err, "mfh: month: must be a month YYYY-MM\n");
+  EXPECT_EQ(r.err, "mfh: --month: must be a month YYYY-MM\n");
 }
 
 }  // namespace

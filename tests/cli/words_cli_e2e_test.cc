@@ -81,8 +81,9 @@ TEST_F(ChildRefTest, NoSuchChildExits3SayingHowToSearch) {
 }
 
 TEST_F(ChildRefTest, ChildListSearchesByPartOfTheName) {
-  EXPECT_EQ(Ok("coordinator", {"child", "list", "--name", "JONES"}),
-            R"--(CHILD  NAME        DATE OF BIRTH  AGE  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
+  EXPECT_EQ(
+      Ok("coordinator", {"child", "list", "--name", "JONES"}),
+      R"--(CHILD  NAME        DATE OF BIRTH  AGE  LA REF  LOOKED AFTER  PLACING AUTHORITY  FLAGS
 C2     Sam Jones   2011-05-14     15   LA-80   no            -                  -
 C3     Sam  JONES  2013-12-01     12   LA-81   no            -                  -
 )--");
@@ -91,6 +92,49 @@ C3     Sam  JONES  2013-12-01     12   LA-81   no            -                  
             "child_id,name,date_of_birth,la_ref,looked_after,"
             "placing_authority,flags\nC1,Amara Okafor,2012-03-01,LA-77,false,,"
             "\n");
+}
+
+TEST_F(ChildRefTest, AForceIsACodeInAnyCaseAndAnUnknownOneNamesTheNearest) {
+  const std::string out =
+      Ok("police", {"missing", "report", "--child", "C1", "--police-force",
+                    "met", "--police-ref", "R-1", "--missing-since",
+                    "29/11/2026 22:00", "--risk", "high"});
+  EXPECT_NE(out.find("police force:        MET\n"), std::string::npos) << out;
+  // The return is logged against MET's R-1 whichever case is typed.
+  const std::string back =
+      Ok("police",
+         {"return", "log", "--police-force", " Met ", "--police-ref", "R-1",
+          "--returned-at", "30/11/2026 01:00", "--output", "csv"});
+  EXPECT_NE(back.find("E1,C1,Amara Okafor,MET,R-1,"), std::string::npos)
+      << back;
+  ExpectError("police",
+              {"missing", "report", "--child", "C2", "--police-force",
+               "Met Police", "--police-ref", "R-2", "--missing-since",
+               "29/11/2026 22:00", "--risk", "high"},
+              5,
+              "mfh: --police-force: \"Met Police\" is not a police force "
+              "code; nearest: MET (Metropolitan Police Service)\n");
+}
+
+TEST_F(ChildRefTest, ARefusalShowsTimesAsTypedInLondonAndNamesTheFlag) {
+  Ok("police", {"missing", "report", "--child", "C1", "--police-force", "MET",
+                "--police-ref", "R-1", "--missing-since", "24/10/2026 20:00",
+                "--risk", "high"});
+  ExpectError("police",
+              {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
+               "--returned-at", "24/10/2026 19:30 BST"},
+              5,
+              "mfh: --returned-at: must not be before missing_since "
+              "(2026-10-24 19:30 BST is before 2026-10-24 20:00 BST)\n");
+  // The first of the two 01:30s of 25 October, as typed.
+  Ok("police", {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
+                "--returned-at", "25/10/2026 01:30 BST"});
+  ExpectError("police",
+              {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
+               "--returned-at", "25/10/2026 01:30 GMT"},
+              6,
+              "mfh: --returned-at: episode E1 already has a return with other "
+              "details; use mfh return correct to change it\n");
 }
 
 }  // namespace

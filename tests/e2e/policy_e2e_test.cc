@@ -78,6 +78,11 @@ TEST(PolicyFileTest, EachErrorIsRefusedAtStartNamingTheFieldAndTheRule) {
             "mfh-server: escalation.name: required\n");
   EXPECT_EQ(RefusalOf("escalation { after { seconds: 0 } name: \"a\" }\n"),
             "mfh-server: escalation.after: must be positive\n");
+  EXPECT_EQ(RefusalOf("police_forces { code: \"GMP\" }\n"),
+            "mfh-server: police_forces: each force needs a code and a name\n");
+  EXPECT_EQ(RefusalOf("police_forces { code: \"GMP\" name: \"A\" }\n"
+                      "police_forces { code: \"gmp\" name: \"B\" }\n"),
+            "mfh-server: police_forces: gmp is listed twice\n");
   EXPECT_EQ(RefusalOf("timezone: \"Mars/Olympus_Mons\"\n"),
             "mfh-server: timezone: cannot load Mars/Olympus_Mons (is the "
             "tzdata package installed?)\n");
@@ -358,4 +363,38 @@ TEST_F(PolicyTest, ByDefaultTheDayIsEuropeLondons) {
 }
 
 }  // namespace
+TEST_F(PolicyTest, ThePolicysForcesAreTheOnlyOnesTakenInAnyCase) {
+  Serve(
+      "police_forces { code: \"GMP\" name: \"Greater Manchester Police\" }\n"
+      "police_forces { code: \"BTP\" name: \"British Transport Police\" "
+      "}\n");
+  const std::string child = AddChild();
+  v1::ReportMissingRequest req;
+  req.set_child_id(child);
+  req.set_police_force("gmp");
+  req.set_police_ref("R-1");
+  *req.mutable_missing_since() = Ts("2026-11-30T09:00:00Z");
+  req.set_risk(v1::RISK_LOW);
+  v1::ReportMissingResponse resp;
+  grpc::Status s = episodes_->ReportMissing(Ctx().get(), req, &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(resp.episode().police_force(), "GMP");
+  // The default list's MET is not this hub's.
+  req.set_police_force("MET");
+  s = episodes_->ReportMissing(Ctx().get(), req, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(),
+            "police_force: \"MET\" is not a police force code; nearest: GMP "
+            "(Greater Manchester Police), BTP (British Transport Police)");
+  // The return is found by the reference whichever case the force is in.
+  v1::LogReturnRequest back;
+  back.set_police_force(" Gmp ");
+  back.set_police_ref("R-1");
+  *back.mutable_returned_at() = Ts("2026-11-30T11:00:00Z");
+  v1::LogReturnResponse returned;
+  s = episodes_->LogReturn(Ctx().get(), back, &returned);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(returned.episode().episode_id(), resp.episode().episode_id());
+}
+
 }  // namespace mfh
