@@ -40,9 +40,21 @@ struct EpisodeFlags {
   int limit = 0;
 };
 
+// A table's first line for a retry: what the officer sent was recorded
+// before, and nothing changed.
+template <typename Response>
+void SayIfAlreadyRecorded(Session& s, const Response& resp) {
+  if constexpr (requires { resp.already_recorded(); }) {
+    if (s.format() == Format::kTable && resp.already_recorded()) {
+      s.out() << "Already recorded: this was sent before; nothing changed.\n";
+    }
+  }
+}
+
 // A return's episode and, where one is owed, its RHI.
 template <typename Response>
 void PrintReturn(Session& s, const Response& resp) {
+  SayIfAlreadyRecorded(s, resp);
   PrintRecord(s, resp, resp.episode());
   if (s.format() == Format::kTable && resp.has_interview()) {
     s.out() << "\nRHI\n"
@@ -69,6 +81,7 @@ absl::Status Report(Session& s, const EpisodeFlags& f) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ReportMissingResponse resp,
                    client::ReportMissing(*conn, report));
+  SayIfAlreadyRecorded(s, resp);
   PrintRecord(s, resp, resp.episode());
   return absl::OkStatus();
 }
@@ -140,6 +153,28 @@ absl::Status Regrade(Session& s, const EpisodeFlags& f) {
   client::EpisodeUpdate update{.episode_id = f.episode_id, .reason = f.reason};
   ASSIGN_OR_RETURN(update.risk, client::ParseRisk("--risk", f.risk));
   ASSIGN_OR_RETURN(update.risk_from, TimeFlag("--at", f.at));
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::UpdateEpisodeResponse resp,
+                   client::UpdateEpisode(*conn, update));
+  PrintRecord(s, resp, resp.episode());
+  return absl::OkStatus();
+}
+
+absl::Status Correct(Session& s, const EpisodeFlags& f) {
+  client::EpisodeUpdate update{.episode_id = f.episode_id, .reason = f.reason};
+  ASSIGN_OR_RETURN(update.missing_since,
+                   OptionalTimeFlag("--missing-since", f.missing_since));
+  ASSIGN_OR_RETURN(update.notified_at,
+                   OptionalTimeFlag("--notified-at", f.notified_at));
+  if (!f.category.empty()) {
+    ASSIGN_OR_RETURN(update.category,
+                     client::ParseCategory("--category", f.category));
+  }
+  if (!update.missing_since.has_value() && !update.notified_at.has_value() &&
+      f.category.empty()) {
+    return absl::InvalidArgumentError(
+        "--missing-since, --notified-at or --category: give what to correct");
+  }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::UpdateEpisodeResponse resp,
                    client::UpdateEpisode(*conn, update));
@@ -275,6 +310,22 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
       ->required();
   regrade->add_option("--reason", r->reason, "Why it is regraded")
       ->capture_default_str();
+
+  auto c = std::make_shared<EpisodeFlags>();
+  CLI::App* correct = AddLeaf(
+      *group, "correct",
+      "Correct a reported episode (coordinator, police): when the child went "
+      "missing, when the hub was told, or missing/absent; the old values stay "
+      "in its history",
+      "mfh episode correct E1 --reason \"police log corrected\" "
+      "--missing-since \"26/03/2026 17:30\"",
+      dispatch, [c](Session& s) { return Correct(s, *c); });
+  correct->add_option("ID", c->episode_id, "The episode's id")->required();
+  correct->add_option("--reason", c->reason, "Why it is corrected")->required();
+  correct->add_option("--missing-since", c->missing_since,
+                      "When the child went missing");
+  correct->add_option("--notified-at", c->notified_at, "When the hub was told");
+  correct->add_option("--category", c->category, "missing or absent");
 
   auto k = std::make_shared<EpisodeFlags>();
   k->reason = "linked by coordinator";

@@ -34,23 +34,6 @@ std::string FlagOf(absl::string_view field, const CLI::App& command) {
   return command.get_option_no_throw(flag) != nullptr ? flag : "";
 }
 
-std::string LocalInstants(const std::string& message) {
-  static const std::regex kUtc(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)");
-  std::string out;
-  auto last = message.cbegin();
-  for (std::sregex_iterator it(message.begin(), message.end(), kUtc), end;
-       it != end; ++it) {
-    absl::Time t;
-    std::string error;
-    if (!absl::ParseTime(absl::RFC3339_full, it->str(), &t, &error)) continue;
-    out.append(last, message.cbegin() + it->position());
-    out += client::FormatLocalExact(t);
-    last = message.cbegin() + it->position() + it->length();
-  }
-  out.append(last, message.cend());
-  return out;
-}
-
 }  // namespace
 
 std::string InUserWords(absl::string_view message, const CLI::App& command) {
@@ -67,10 +50,23 @@ std::string InUserWords(absl::string_view message, const CLI::App& command) {
       if (!flag.empty()) out = flag + out.substr(colon);
     }
   }
-  out = absl::StrReplaceAll(out,
-                            {{"use CorrectReturn", "use mfh return correct"},
-                             {"use UpdateEpisode", "use mfh episode correct"}});
-  return LocalInstants(out);
+  // API fields named further on ("... police_ref R-1 ...") as flags too.
+  static const std::regex kField(R"(\b[a-z]+(_[a-z]+)+\b)");
+  std::string named;
+  auto last = out.cbegin();
+  for (std::sregex_iterator it(out.begin(), out.end(), kField), end; it != end;
+       ++it) {
+    const std::string flag = FlagOf(it->str(), command);
+    if (flag.empty()) continue;
+    named.append(last, out.cbegin() + it->position());
+    named += flag;
+    last = out.cbegin() + it->position() + it->length();
+  }
+  named.append(last, out.cend());
+  named = absl::StrReplaceAll(
+      named, {{"use CorrectReturn", "use mfh return correct"},
+              {"use UpdateEpisode", "use mfh episode correct"}});
+  return client::LocalizeInstants(named);
 }
 
 const CLI::App& SelectedCommand(const CLI::App& app) {

@@ -15,7 +15,8 @@ class App;
 namespace mfh::cli {
 
 // `message` with its leading "field:" as the flag of `command` that gives it
-// ("police_force:" as "--police-force:"), every RFC 3339 UTC instant in
+// ("police_force:" as "--police-force:") and the other fields it names that
+// are flags of `command` likewise, every RFC 3339 UTC instant in
 // Europe/London time ("2026-10-25 00:30 BST"), and API calls it suggests as
 // the commands that make them ("use CorrectReturn" as "use mfh return
 // correct").

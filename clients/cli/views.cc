@@ -160,9 +160,9 @@ Fields View<v1::Episode>::Record(const v1::Episode& e) {
   }
   std::vector<std::string> corrections;
   for (const v1::Correction& c : e.corrections()) {
-    corrections.push_back(absl::StrCat(c.rpc(), " by ", c.by(), ": ",
-                                       c.reason(), " (",
-                                       Joined(c.changes(), ", "), ")"));
+    corrections.push_back(client::LocalizeInstants(
+        absl::StrCat(Local(c.has_at(), c.at()), " by ", c.by(), ": ",
+                     c.reason(), " (", Joined(c.changes(), ", "), ")")));
   }
   Fields fields = {
       {"episode id", e.episode_id()},

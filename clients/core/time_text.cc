@@ -146,11 +146,29 @@ std::string FormatLocal(absl::Time t) {
 }
 
 std::string FormatLocalExact(absl::Time t) {
-  const absl::CivilSecond local = absl::ToCivilSecond(t, London());
-  if (local.second() == 0 && t == absl::FromCivil(local, London())) {
+  // London's offsets are whole minutes: a whole UTC minute is a whole local
+  // one.
+  if (t == absl::FromUnixSeconds(absl::ToUnixSeconds(t) / 60 * 60)) {
     return FormatLocal(t);
   }
   return absl::FormatTime("%E4Y-%m-%d %H:%M:%E*S %Z", t, London());
+}
+
+std::string LocalizeInstants(const std::string& text) {
+  static const std::regex kUtc(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)");
+  std::string out;
+  auto last = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), kUtc), end; it != end;
+       ++it) {
+    absl::Time t;
+    std::string error;
+    if (!absl::ParseTime(absl::RFC3339_full, it->str(), &t, &error)) continue;
+    out.append(last, text.cbegin() + it->position());
+    out += FormatLocalExact(t);
+    last = text.cbegin() + it->position() + it->length();
+  }
+  out.append(last, text.cend());
+  return out;
 }
 
 std::string FormatUtc(absl::Time t) {

@@ -37,6 +37,10 @@ std::string FormatLocal(absl::Time t);
 // BST", "2026-03-30 11:00:07 BST".
 std::string FormatLocalExact(absl::Time t);
 
+// `text` with every RFC 3339 UTC instant in it ("2026-10-24T23:30:00Z")
+// written as FormatLocalExact writes it ("2026-10-25 00:30 BST").
+std::string LocalizeInstants(const std::string& text);
+
 // "2026-03-30T10:00:00Z": UTC, to the second.
 std::string FormatUtc(absl::Time t);
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "services/app/agenda_loader.h"
 #include "services/domain/rhi_rules.h"
 
@@ -16,14 +17,18 @@ void AddSubjects(const ReturnResult& result, AuditSubjects& subjects) {
   if (result.interview.has_value()) AddSubjects(*result.interview, subjects);
 }
 
+void AddSubjects(const MissingResult& result, AuditSubjects& subjects) {
+  AddSubjects(result.episode, subjects);
+}
+
 void AddSubjects(const LinkResult& result, AuditSubjects& subjects) {
   AddSubjects(result.episodes, subjects);
 }
 
-absl::StatusOr<Episode> Episodes::ReportMissing(
+absl::StatusOr<MissingResult> Episodes::ReportMissing(
     const Call& call, const domain::MissingReport& request) {
   domain::MissingReport report = request;
-  return runner_.Write<Episode>(
+  return runner_.Write<MissingResult>(
       call, calls::kReportMissing, report,
       [&](const Context& ctx) -> absl::Status {
         RETURN_IF_ERROR(domain::ValidateMissingReport(report, ctx.now));
@@ -33,25 +38,32 @@ absl::StatusOr<Episode> Episodes::ReportMissing(
                                     policy_.police_forces));
         return absl::OkStatus();
       },
-      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Episode> {
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<MissingResult> {
         RETURN_IF_ERROR(LoadChild(tx, "child_id", report.child_id).status());
         ASSIGN_OR_RETURN(
             std::optional<Episode> known,
             tx.FindEpisodeByPoliceRef(report.police_force, report.police_ref));
         if (known.has_value()) {
-          if (!domain::IsSameReport(*known, report)) {
+          const std::vector<std::string> differ =
+              domain::ReportDifferences(*known, report);
+          if (!differ.empty()) {
             return absl::AlreadyExistsError(absl::StrCat(
                 "police_ref: episode ", known->episode_id,
-                " already has this police_force and police_ref with other "
-                "details"));
+                " already has police_force ", report.police_force,
+                " and police_ref ", report.police_ref,
+                ", reported with other details: ", absl::StrJoin(differ, "; "),
+                "; use UpdateEpisode to change it"));
           }
-          return *std::move(known);
+          return MissingResult{.episode = *std::move(known),
+                               .already_recorded = true};
         }
         Episode fresh = domain::NewEpisode(report, ctx.now, ctx.principal.name);
         ASSIGN_OR_RETURN(std::vector<Episode> others,
                          tx.ListEpisodesBeside(fresh));
         RETURN_IF_ERROR(domain::CheckFitsBesideOthers(fresh, others));
-        return tx.InsertEpisode(std::move(fresh));
+        ASSIGN_OR_RETURN(Episode stored, tx.InsertEpisode(std::move(fresh)));
+        return MissingResult{.episode = std::move(stored)};
       });
 }
 
@@ -88,12 +100,16 @@ absl::StatusOr<ReturnResult> Episodes::LogReturn(
         Episode& episode = result.episode;
         std::optional<domain::Rhi> rhi;
         if (!episode.open()) {
-          if (!domain::IsSameReturn(episode, report)) {
+          const std::vector<std::string> differ =
+              domain::ReturnDifferences(episode, report);
+          if (!differ.empty()) {
             return absl::FailedPreconditionError(
                 absl::StrCat("returned_at: episode ", episode.episode_id,
-                             " already has a return with other details; use "
-                             "CorrectReturn to change it"));
+                             " already has a return with other details: ",
+                             absl::StrJoin(differ, "; "),
+                             "; use CorrectReturn to change it"));
           }
+          result.already_recorded = true;
           ASSIGN_OR_RETURN(rhi, tx.FindRhi(episode.episode_id));
         } else {
           RETURN_IF_ERROR(domain::ApplyReturn(report, ctx.now, episode));

@@ -33,10 +33,19 @@ struct BoardQuery {
   std::optional<absl::Time> as_of;  // default: the clock
 };
 
-// A returned episode and the interview it owes (none by policy).
+// A reported episode; already_recorded for a retry that changed nothing.
+struct MissingResult {
+  domain::Episode episode;
+  bool already_recorded = false;
+};
+void AddSubjects(const MissingResult& result, AuditSubjects& subjects);
+
+// A returned episode and the interview it owes (none by policy);
+// already_recorded for a retry that changed nothing.
 struct ReturnResult {
   domain::Episode episode;
   std::optional<InterviewView> interview;
+  bool already_recorded = false;
 };
 void AddSubjects(const ReturnResult& result, AuditSubjects& subjects);
 
@@ -53,7 +62,7 @@ class Episodes {
            const PageTokens& pages)
       : runner_(runner), policy_(policy), pages_(pages) {}
 
-  absl::StatusOr<domain::Episode> ReportMissing(
+  absl::StatusOr<MissingResult> ReportMissing(
       const Call& call, const domain::MissingReport& report);
   absl::StatusOr<ReturnResult> LogReturn(const Call& call,
                                          const domain::ReturnReport& report);

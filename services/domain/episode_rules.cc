@@ -73,18 +73,55 @@ absl::Status ValidateMissingReport(const MissingReport& report,
                     report.notified_at.value_or(now));
 }
 
-bool IsSameReport(const Episode& stored, const MissingReport& report) {
+namespace {
+
+// Collects "field stored (this report: given)" for each field that differs.
+class Differences {
+ public:
+  template <typename T, typename Format>
+  void Compare(absl::string_view field, const T& stored, const T& given,
+               Format format) {
+    if (stored == given) return;
+    out_.push_back(absl::StrCat(field, " ", format(stored),
+                                " (this report: ", format(given), ")"));
+  }
+  std::vector<std::string> Take() { return std::move(out_); }
+
+ private:
+  std::vector<std::string> out_;
+};
+
+std::string Text(const std::string& s) { return s.empty() ? "none" : s; }
+
+}  // namespace
+
+std::vector<std::string> ReportDifferences(const Episode& stored,
+                                           const MissingReport& report) {
   const Risk reported = stored.risk_history.empty()
                             ? stored.risk
                             : stored.risk_history.front().risk;
-  return stored.child_id == report.child_id &&
-         (!report.category.has_value() ||
-          *report.category == stored.category) &&
-         report.missing_since == stored.missing_since &&
-         (!report.notified_at.has_value() ||
-          *report.notified_at == stored.notified_at) &&
-         report.risk == reported &&
-         (report.reporter.empty() || report.reporter == stored.reporter);
+  Differences d;
+  d.Compare("child_id", stored.child_id, report.child_id, Text);
+  if (report.category.has_value()) {
+    d.Compare("category", stored.category, *report.category,
+              [](Category c) { return std::string(CategoryName(c)); });
+  }
+  d.Compare("missing_since", stored.missing_since, *report.missing_since,
+            FormatUtc);
+  if (report.notified_at.has_value()) {
+    d.Compare("notified_at", stored.notified_at, *report.notified_at,
+              FormatUtc);
+  }
+  d.Compare("risk", reported, report.risk,
+            [](Risk r) { return std::string(RiskName(r)); });
+  if (!report.reporter.empty()) {
+    d.Compare("reporter", stored.reporter, report.reporter, Text);
+  }
+  return d.Take();
+}
+
+bool IsSameReport(const Episode& stored, const MissingReport& report) {
+  return ReportDifferences(stored, report).empty();
 }
 
 Episode NewEpisode(const MissingReport& report, absl::Time now,
@@ -152,16 +189,30 @@ absl::Status ValidateReturnReport(const ReturnReport& report, absl::Time now) {
                     report.return_notified_at.value_or(now));
 }
 
+std::vector<std::string> ReturnDifferences(const Episode& stored,
+                                           const ReturnReport& report) {
+  Differences d;
+  d.Compare("returned_at", *stored.returned_at, *report.returned_at, FormatUtc);
+  if (report.return_notified_at.has_value()) {
+    d.Compare("return_notified_at", *stored.return_notified_at,
+              *report.return_notified_at, FormatUtc);
+  }
+  if (!report.found_location.empty()) {
+    d.Compare("found_location", stored.found_location, report.found_location,
+              Text);
+  }
+  if (!report.found_with.empty()) {
+    d.Compare("found_with", stored.found_with, report.found_with, Text);
+  }
+  if (report.returned_to != ReturnedTo::kUnspecified) {
+    d.Compare("returned_to", stored.returned_to, report.returned_to,
+              [](ReturnedTo r) { return std::string(ReturnedToName(r)); });
+  }
+  return d.Take();
+}
+
 bool IsSameReturn(const Episode& stored, const ReturnReport& report) {
-  return stored.returned_at == report.returned_at &&
-         (!report.return_notified_at.has_value() ||
-          report.return_notified_at == stored.return_notified_at) &&
-         (report.found_location.empty() ||
-          report.found_location == stored.found_location) &&
-         (report.found_with.empty() ||
-          report.found_with == stored.found_with) &&
-         (report.returned_to == ReturnedTo::kUnspecified ||
-          report.returned_to == stored.returned_to);
+  return ReturnDifferences(stored, report).empty();
 }
 
 absl::Status ApplyReturn(const ReturnReport& report, absl::Time now,

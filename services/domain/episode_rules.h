@@ -39,8 +39,11 @@ struct MissingReport {
 
 // The report's own fields (INVALID_ARGUMENT).
 absl::Status ValidateMissingReport(const MissingReport& report, absl::Time now);
-// Whether every field the caller supplied equals the stored episode's; the
-// risk is compared with the grade first reported.
+// The fields the caller supplied that differ from the stored episode's, each
+// as "missing_since 2026-03-26T18:00:00Z (this report: ...)"; the risk is
+// compared with the grade first reported. Empty for a retry.
+std::vector<std::string> ReportDifferences(const Episode& stored,
+                                           const MissingReport& report);
 bool IsSameReport(const Episode& stored, const MissingReport& report);
 // The new episode, not yet stored (no id), with its first risk grade.
 Episode NewEpisode(const MissingReport& report, absl::Time now,
@@ -66,7 +69,10 @@ struct ReturnReport {
 };
 
 absl::Status ValidateReturnReport(const ReturnReport& report, absl::Time now);
-// Whether a return logged again equals the stored one in every supplied field.
+// The supplied fields of a return logged again that differ from the stored
+// return, as ReportDifferences words them. Empty for a retry.
+std::vector<std::string> ReturnDifferences(const Episode& stored,
+                                           const ReturnReport& report);
 bool IsSameReturn(const Episode& stored, const ReturnReport& report);
 // Records the return on the open `episode`; INVALID_ARGUMENT when it would
 // come before missing_since.

@@ -20,6 +20,9 @@ void FillReturn(const app::ReturnResult& result, Response& resp) {
   if (result.interview.has_value()) {
     *resp.mutable_interview() = ToProto(*result.interview);
   }
+  if constexpr (requires { resp.already_recorded(); }) {
+    resp.set_already_recorded(result.already_recorded);
+  }
 }
 
 }  // namespace
@@ -44,7 +47,10 @@ grpc::Status EpisodeServiceImpl::ReportMissing(
   return Serve(
       ctx, *resp, d,
       [&](const Call& call) { return episodes_.ReportMissing(call, report); },
-      [&](const domain::Episode& e) { *resp->mutable_episode() = ToProto(e); });
+      [&](const app::MissingResult& result) {
+        *resp->mutable_episode() = ToProto(result.episode);
+        resp->set_already_recorded(result.already_recorded);
+      });
 }
 
 grpc::Status EpisodeServiceImpl::LogReturn(grpc::ServerContext* ctx,

@@ -110,8 +110,9 @@ class Builder {
     report.notified_at = Ago(e.missing_hours_ago - 1.5);
     report.risk = e.risk;
     report.reporter = "Police MFH coordinator";
-    ASSIGN_OR_RETURN(domain::Episode episode,
+    ASSIGN_OR_RETURN(app::MissingResult reported,
                      hub_.episodes().ReportMissing(call_, report));
+    const domain::Episode& episode = reported.episode;
     if (e.back.has_value()) {
       domain::ReturnReport back;
       back.episode_id = episode.episode_id;

@@ -308,7 +308,7 @@ TEST_F(RunnerTest, NotFoundComesBeforeTheRetryAndTheRetryBeforeAConflict) {
   ASSERT_TRUE(episodes_->ReportMissing(police_, Report(child, "R-1")).ok());
 
   // An unknown child with a known police reference: NOT_FOUND, not a retry.
-  absl::StatusOr<domain::Episode> unknown =
+  absl::StatusOr<MissingResult> unknown =
       episodes_->ReportMissing(police_, Report("C99", "R-1"));
   EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(unknown.status().message(), "child_id: no child C99");
@@ -316,19 +316,23 @@ TEST_F(RunnerTest, NotFoundComesBeforeTheRetryAndTheRetryBeforeAConflict) {
   // The same report again is a retry: the same episode, nothing new; a
   // retry is answered before the open-episode conflict it would otherwise
   // be.
-  absl::StatusOr<domain::Episode> retry =
+  absl::StatusOr<MissingResult> retry =
       episodes_->ReportMissing(police_, Report(child, "R-1"));
   ASSERT_TRUE(retry.ok()) << retry.status();
-  EXPECT_EQ(retry->episode_id, "E1");
+  EXPECT_EQ(retry->episode.episode_id, "E1");
+  EXPECT_TRUE(retry->already_recorded);
 
-  // Other details under the same reference: ALREADY_EXISTS.
+  // Other details under the same reference: ALREADY_EXISTS, saying which.
   domain::MissingReport changed = Report(child, "R-1");
   changed.risk = domain::Risk::kHigh;
-  EXPECT_EQ(episodes_->ReportMissing(police_, changed).status().code(),
-            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(episodes_->ReportMissing(police_, changed).status(),
+            absl::AlreadyExistsError(
+                "police_ref: episode E1 already has police_force MET and "
+                "police_ref R-1, reported with other details: risk MEDIUM (this "
+                "report: HIGH); use UpdateEpisode to change it"));
 
   // A new reference while the child is missing: FAILED_PRECONDITION.
-  absl::StatusOr<domain::Episode> second =
+  absl::StatusOr<MissingResult> second =
       episodes_->ReportMissing(police_, Report(child, "R-2"));
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
 

@@ -147,7 +147,7 @@ corrections:         -
   // The same report again is a retry: the same episode, in each format.
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(kReportR1, {"--output", "json"}))),
-      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z"}}
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z"},"already_recorded":true}
 )--");
   EXPECT_EQ(
       Ok("police", With(kReportR1, {"--output", "csv"})),
@@ -182,8 +182,9 @@ TEST_F(CliTest, ConflictingReportsExit6) {
                "--police-ref", "R-1", "--missing-since", "2026-03-26T18:00:00Z",
                "--risk", "low"},
               6,
-              "mfh: --police-ref: episode E1 already has this police_force and "
-              "police_ref with other details\n");
+              "mfh: --police-ref: episode E1 already has --police-force MET "
+              "and --police-ref R-1, reported with other details: risk HIGH "
+              "(this report: LOW); use mfh episode correct to change it\n");
   ExpectError("police",
               {"missing", "report", "--child", "C1", "--police-force", "MET",
                "--police-ref", "R-2", "--missing-since", "2026-03-27T18:00:00Z",
@@ -373,7 +374,7 @@ met deadline:        no
 )--");
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(log, {"--output", "json"}))),
-      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"}}
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"already_recorded":true}
 )--");
   EXPECT_EQ(
       Ok("police", With(log, {"--output", "csv"})),
@@ -421,7 +422,8 @@ E1,C1,Test Child,RHI_STATUS_OVERDUE,2026-03-30T10:00:00Z,2026-03-30T08:00:00Z,20
                "--returned-at", "2026-03-27T07:00:00Z"},
               6,
               "mfh: --returned-at: episode E1 already has a return with other "
-              "details; use mfh return correct to change it\n");
+              "details: --returned-at 2026-03-27 08:00 GMT (this report: "
+              "2026-03-27 07:00 GMT); use mfh return correct to change it\n");
 }
 
 TEST_F(CliTest, ReturnBeforeMissingExits5AndChangesNothing) {
@@ -474,7 +476,7 @@ returned to:         home
 time missing:        13h 30m
 reporter:            -
 risk history:        HIGH from 2026-03-26 18:00 GMT (reported)
-corrections:         CorrectReturn by police-user: police log corrected (returned_at: 2026-03-27T08:00:00Z -> 2026-03-27T07:30:00Z, found_location: changed)
+corrections:         2026-11-30 12:00 GMT by police-user: police log corrected (returned_at: 2026-03-27 08:00 GMT -> 2026-03-27 07:30 GMT, found_location: changed)
 
 RHI
 episode id:          E1
@@ -550,7 +552,7 @@ returned to:         -
 time missing:        -
 reporter:            -
 risk history:        LOW from 2026-03-26 20:00 GMT (reported); MEDIUM from 2026-03-27 09:00 GMT (regrade)
-corrections:         UpdateEpisode by coordinator-user: regrade (risk: LOW -> MEDIUM from 2026-03-27T09:00:00Z)
+corrections:         2026-11-30 12:00 GMT by coordinator-user: regrade (risk: LOW -> MEDIUM from 2026-03-27 09:00 GMT)
 )--");
   EXPECT_EQ(
       Ok("rhi_worker", {"episode", "show", "E2", "--output", "csv"}),
@@ -766,6 +768,8 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
       "completed_at,completed_by,offered_on_time,met_deadline,concerns,"
       "referral_made,notes,also_episode_ids,closed_at,closed_reason\n";
   const std::string kUserCsv = "name,role,created_at,revoked_at";
+  const std::string kAlreadyRecorded =
+      "Already recorded: this was sent before; nothing changed.\nepisode id:";
   const std::string kAuditCsv =
       "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome,subject\n";
   struct Case {
@@ -795,11 +799,12 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
        "child id:",
        "{\"child\":{",
        kChildCsv},
-      {"police", kReportR1, "episode id:", "{\"episode\":{", kEpisodeCsv},
+      // Retries of what TwoReturnedEpisodes sent: the table says so first.
+      {"police", kReportR1, kAlreadyRecorded, "{\"episode\":{", kEpisodeCsv},
       {"police",
        {"return", "log", "--police-force", "MET", "--police-ref", "R-2",
         "--returned-at", "2026-03-29T12:00:00Z"},
-       "episode id:",
+       kAlreadyRecorded,
        "{\"episode\":{",
        kEpisodeCsv},
       {"police",
@@ -910,8 +915,8 @@ TEST_F(CliTest, UnknownIdsExit3) {
               {"return", "log", "--police-force", "MET", "--police-ref", "NOPE",
                "--returned-at", "2026-03-27T08:00:00Z"},
               3,
-              "mfh: --police-ref: no episode with police_force MET and "
-              "police_ref NOPE\n");
+              "mfh: --police-ref: no episode with --police-force MET and "
+              "--police-ref NOPE\n");
   ExpectError("admin", {"user", "revoke", "nobody"}, 3,
               "mfh: name: no user nobody\n");
 }

@@ -134,7 +134,47 @@ TEST_F(ChildRefTest, ARefusalShowsTimesAsTypedInLondonAndNamesTheFlag) {
                "--returned-at", "25/10/2026 01:30 GMT"},
               6,
               "mfh: --returned-at: episode E1 already has a return with other "
-              "details; use mfh return correct to change it\n");
+              "details: --returned-at 2026-10-25 01:30 BST (this report: "
+              "2026-10-25 01:30 GMT); use mfh return correct to change it\n");
+}
+
+// An officer resends a report with another time: told which field differs
+// and how to correct it; corrects it; the resend is then already recorded.
+TEST_F(ChildRefTest, AResendSaysWhatDiffersAndACorrectionMakesItARetry) {
+  std::vector<std::string> report = {"missing",         "report",
+                                     "--child",         "C1",
+                                     "--police-force",  "MET",
+                                     "--police-ref",    "R-1",
+                                     "--missing-since", "29/11/2026 22:00",
+                                     "--notified-at",   "29/11/2026 23:00",
+                                     "--risk",          "high"};
+  Ok("police", report);
+  report[9] = "29/11/2026 21:15";
+  ExpectError("police", report, 6,
+              "mfh: --police-ref: episode E1 already has --police-force MET "
+              "and --police-ref R-1, reported with other details: "
+              "--missing-since 2026-11-29 22:00 GMT (this report: 2026-11-29 "
+              "21:15 GMT); use mfh episode correct to change it\n");
+  const std::string corrected =
+      Ok("police",
+         {"episode", "correct", "E1", "--reason", "time from the custody log",
+          "--missing-since", "29/11/2026 21:15"});
+  EXPECT_NE(corrected.find("missing since:       2026-11-29 21:15 GMT\n"),
+            std::string::npos)
+      << corrected;
+  EXPECT_NE(corrected.find("corrections:         2026-11-30 12:00 GMT by "
+                           "police-user: time from the custody log "
+                           "(missing_since: 2026-11-29 22:00 GMT -> "
+                           "2026-11-29 21:15 GMT)\n"),
+            std::string::npos)
+      << corrected;
+  const std::string again = Ok("police", report);
+  EXPECT_EQ(again.substr(0, again.find("child:")),
+            "Already recorded: this was sent before; nothing changed.\n"
+            "episode id:          E1\n");
+  ExpectError("police", {"episode", "correct", "E1", "--reason", "nothing"}, 5,
+              "mfh: --missing-since, --notified-at or --category: give what "
+              "to correct\n");
 }
 
 }  // namespace
