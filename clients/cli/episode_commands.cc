@@ -109,7 +109,15 @@ absl::Status LogReturn(Session& s, const EpisodeFlags& f) {
 
 absl::Status CorrectReturn(Session& s, const EpisodeFlags& f) {
   client::ReturnCorrection correction{.episode_id = f.episode_id,
+                                      .police_force = f.police_force,
+                                      .police_ref = f.police_ref,
                                       .reason = f.reason};
+  if (f.episode_id.empty() ==
+      (f.police_force.empty() || f.police_ref.empty())) {
+    return absl::InvalidArgumentError(
+        "EPISODE_ID: give the episode's id, or --police-force and "
+        "--police-ref, not both");
+  }
   ASSIGN_OR_RETURN(correction.returned_at,
                    OptionalTimeFlag("--returned-at", f.returned_at));
   ASSIGN_OR_RETURN(correction.return_notified_at,
@@ -258,8 +266,13 @@ void AddReturn(CLI::App& app, Dispatch& dispatch) {
       "mfh return correct E1 --reason \"police log corrected\" --returned-at "
       "2026-03-27T07:30",
       dispatch, [c](Session& s) { return CorrectReturn(s, *c); });
-  correct->add_option("EPISODE_ID", c->episode_id, "The episode's id")
-      ->required();
+  correct->add_option("EPISODE_ID", c->episode_id,
+                      "The episode's id (or give --police-force and "
+                      "--police-ref)");
+  correct->add_option("--police-force", c->police_force,
+                      "The force of the police reference (any case)");
+  correct->add_option("--police-ref", c->police_ref,
+                      "The police reference, as for mfh return log");
   correct->add_option("--reason", c->reason, "Why it is corrected")->required();
   correct->add_option("--returned-at", c->returned_at,
                       "When the child returned");

@@ -148,6 +148,8 @@ absl::StatusOr<v1::CorrectReturnResponse> CorrectReturn(
     const Connection& conn, const ReturnCorrection& correction) {
   v1::CorrectReturnRequest req;
   req.set_episode_id(correction.episode_id);
+  req.set_police_force(correction.police_force);
+  req.set_police_ref(correction.police_ref);
   req.set_reason(correction.reason);
   SetTime(correction.returned_at, req,
           &v1::CorrectReturnRequest::mutable_returned_at);

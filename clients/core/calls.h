@@ -83,8 +83,11 @@ struct ReturnReport {
 };
 
 // What is unset keeps its value.
+// The episode by episode_id, or by police_force and police_ref.
 struct ReturnCorrection {
   std::string episode_id;
+  std::string police_force;
+  std::string police_ref;
   std::string reason;
   std::optional<absl::Time> returned_at;
   std::optional<absl::Time> return_notified_at;

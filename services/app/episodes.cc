@@ -17,6 +17,27 @@ void AddSubjects(const ReturnResult& result, AuditSubjects& subjects) {
   if (result.interview.has_value()) AddSubjects(*result.interview, subjects);
 }
 
+namespace {
+
+// The episode by its id, or else by its police reference; NOT_FOUND naming
+// the field otherwise.
+absl::StatusOr<Episode> FindEpisode(Transaction& tx,
+                                    const std::string& episode_id,
+                                    const std::string& police_force,
+                                    const std::string& police_ref) {
+  if (!episode_id.empty()) return LoadEpisode(tx, "episode_id", episode_id);
+  ASSIGN_OR_RETURN(std::optional<Episode> found,
+                   tx.FindEpisodeByPoliceRef(police_force, police_ref));
+  if (!found.has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("police_ref: no episode with police_force ", police_force,
+                     " and police_ref ", police_ref));
+  }
+  return *std::move(found);
+}
+
+}  // namespace
+
 void AddSubjects(const MissingResult& result, AuditSubjects& subjects) {
   AddSubjects(result.episode, subjects);
 }
@@ -83,20 +104,10 @@ absl::StatusOr<ReturnResult> Episodes::LogReturn(
         return absl::OkStatus();
       },
       [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<ReturnResult> {
-        std::optional<Episode> found;
-        if (!report.episode_id.empty()) {
-          ASSIGN_OR_RETURN(found,
-                           LoadEpisode(tx, "episode_id", report.episode_id));
-        } else {
-          ASSIGN_OR_RETURN(found, tx.FindEpisodeByPoliceRef(report.police_force,
-                                                            report.police_ref));
-          if (!found.has_value()) {
-            return absl::NotFoundError(absl::StrCat(
-                "police_ref: no episode with police_force ",
-                report.police_force, " and police_ref ", report.police_ref));
-          }
-        }
-        ReturnResult result{.episode = *std::move(found)};
+        ASSIGN_OR_RETURN(Episode found,
+                         FindEpisode(tx, report.episode_id, report.police_force,
+                                     report.police_ref));
+        ReturnResult result{.episode = std::move(found)};
         Episode& episode = result.episode;
         std::optional<domain::Rhi> rhi;
         if (!episode.open()) {
@@ -128,15 +139,24 @@ absl::StatusOr<ReturnResult> Episodes::LogReturn(
 }
 
 absl::StatusOr<ReturnResult> Episodes::CorrectReturn(
-    const Call& call, const domain::ReturnCorrection& correction) {
+    const Call& call, const domain::ReturnCorrection& request) {
+  domain::ReturnCorrection correction = request;
   return runner_.Write<ReturnResult>(
       call, calls::kCorrectReturn, correction,
-      [&](const Context& ctx) {
-        return domain::ValidateReturnCorrection(correction, ctx.now);
+      [&](const Context& ctx) -> absl::Status {
+        RETURN_IF_ERROR(domain::ValidateReturnCorrection(correction, ctx.now));
+        if (correction.episode_id.empty()) {
+          ASSIGN_OR_RETURN(
+              correction.police_force,
+              domain::PoliceForceCode("police_force", correction.police_force,
+                                      policy_.police_forces));
+        }
+        return absl::OkStatus();
       },
       [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<ReturnResult> {
-        ASSIGN_OR_RETURN(Episode episode,
-                         LoadEpisode(tx, "episode_id", correction.episode_id));
+        ASSIGN_OR_RETURN(Episode episode, FindEpisode(tx, correction.episode_id,
+                                                      correction.police_force,
+                                                      correction.police_ref));
         ASSIGN_OR_RETURN(std::optional<domain::Correction> record,
                          domain::ApplyReturnCorrection(
                              correction, ctx.now, ctx.principal.name, episode));

@@ -229,7 +229,11 @@ absl::Status ApplyReturn(const ReturnReport& report, absl::Time now,
 
 absl::Status ValidateReturnCorrection(const ReturnCorrection& c,
                                       absl::Time now) {
-  if (c.episode_id.empty()) return Required("episode_id");
+  if (c.episode_id.empty() &&
+      (c.police_force.empty() || c.police_ref.empty())) {
+    return absl::InvalidArgumentError(
+        "episode_id: required, or police_force and police_ref");
+  }
   if (c.reason.empty()) return Required("reason");
   RETURN_IF_ERROR(
       CheckShortTexts({{"reason", c.reason},

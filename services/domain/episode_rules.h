@@ -80,8 +80,11 @@ absl::Status ApplyReturn(const ReturnReport& report, absl::Time now,
                          Episode& episode);
 
 // A correction of a logged return: unset fields keep their value.
+// The episode is named by episode_id, or by police_force and police_ref.
 struct ReturnCorrection {
   std::string episode_id;
+  std::string police_force;
+  std::string police_ref;
   std::string reason;
   std::optional<absl::Time> returned_at;
   std::optional<absl::Time> return_notified_at;

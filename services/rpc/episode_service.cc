@@ -82,6 +82,8 @@ grpc::Status EpisodeServiceImpl::CorrectReturn(
   Decoder d;
   domain::ReturnCorrection correction;
   correction.episode_id = req->episode_id();
+  correction.police_force = req->police_force();
+  correction.police_ref = req->police_ref();
   correction.reason = req->reason();
   correction.returned_at =
       d.Time("returned_at", req->has_returned_at(), req->returned_at());

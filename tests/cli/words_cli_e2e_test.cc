@@ -177,5 +177,34 @@ TEST_F(ChildRefTest, AResendSaysWhatDiffersAndACorrectionMakesItARetry) {
               "to correct\n");
 }
 
+TEST_F(ChildRefTest, AReturnIsCorrectedByItsPoliceReferenceAsItWasLogged) {
+  Ok("police", {"missing", "report", "--child", "C1", "--police-force", "MET",
+                "--police-ref", "R-1", "--missing-since", "29/11/2026 22:00",
+                "--risk", "high"});
+  Ok("police", {"return", "log", "--police-force", "MET", "--police-ref", "R-1",
+                "--returned-at", "30/11/2026 02:00"});
+  const std::string out =
+      Ok("police", {"return", "correct", "--police-force", "met",
+                    "--police-ref", "R-1", "--reason", "custody log",
+                    "--returned-at", "30/11/2026 01:40", "--output", "csv"});
+  EXPECT_NE(out.find("E1,C1,Amara Okafor,MET,R-1,CATEGORY_MISSING,RISK_HIGH,"
+                     "2026-11-29T22:00:00Z,"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(",2026-11-30T01:40:00Z,"), std::string::npos) << out;
+  ExpectError("police",
+              {"return", "correct", "--police-force", "MET", "--police-ref",
+               "R-9", "--reason", "x", "--returned-at", "30/11/2026 01:40"},
+              3,
+              "mfh: --police-ref: no episode with --police-force MET and "
+              "--police-ref R-9\n");
+  ExpectError("police",
+              {"return", "correct", "E1", "--police-force", "MET",
+               "--police-ref", "R-1", "--reason", "x"},
+              5,
+              "mfh: EPISODE_ID: give the episode's id, or --police-force and "
+              "--police-ref, not both\n");
+}
+
 }  // namespace
 }  // namespace mfh
