@@ -144,6 +144,7 @@ absl::StatusOr<Action> Meetings::AddAction(const Call& call,
           }
         }
         RETURN_IF_ERROR(domain::CheckAddendum(meeting, in.addendum));
+        RETURN_IF_ERROR(domain::CheckByWhen(meeting, *in.by_when));
         Action action;
         action.child_id = in.child_id;
         action.meeting_id = in.meeting_id;

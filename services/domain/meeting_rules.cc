@@ -1,6 +1,7 @@
 #include "services/domain/meeting_rules.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/domain/calendar.h"
 #include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
 
@@ -81,6 +82,14 @@ absl::Status ValidateAttendees(const std::vector<std::string>& attendees) {
     RETURN_IF_ERROR(CheckShortTexts({{"attendees", a}}));
   }
   return absl::OkStatus();
+}
+
+absl::Status CheckByWhen(const Meeting& meeting, absl::Time by_when) {
+  if (by_when > meeting.as_of) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "by_when: must be after the meeting that agrees the action (",
+      FormatUtc(by_when), " is not after ", meeting.meeting_id, " as of ",
+      FormatUtc(meeting.as_of), ")"));
 }
 
 absl::Status CheckAddendum(const Meeting& meeting, bool addendum) {

@@ -55,6 +55,12 @@ absl::Status ValidateAttendees(const std::vector<std::string>& attendees);
 // (FAILED_PRECONDITION).
 absl::Status CheckAddendum(const Meeting& meeting, bool addendum);
 
+// An action is agreed at its meeting, so its by_when must come after the
+// meeting's moment (the instant its agenda is as of): INVALID_ARGUMENT naming
+// by_when otherwise. A meeting minuted afterwards takes the deadlines it
+// agreed then.
+absl::Status CheckByWhen(const Meeting& meeting, absl::Time by_when);
+
 // Applies the update to `action`: done needs evidence, dropped a reason; a
 // done or dropped action changes no more, except that a done one may gain how
 // we know it worked and the evidence that it did. Returns whether it was a

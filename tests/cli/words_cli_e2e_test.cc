@@ -206,5 +206,25 @@ TEST_F(ChildRefTest, AReturnIsCorrectedByItsPoliceReferenceAsItWasLogged) {
               "--police-ref, not both\n");
 }
 
+TEST_F(ChildRefTest, AnActionCannotBeAgreedWithADeadlineAlreadyPast) {
+  Ok("coordinator", {"meeting", "open"});
+  const std::vector<std::string> action = {
+      "meeting",       "action",     "M1",    "--child",       "Amara Okafor",
+      "--what",        "Home visit", "--who", "Social worker", "--done-when",
+      "Visit on file", "--by-when"};
+  std::vector<std::string> late = action;
+  late.push_back("29/11/2026 17:00");
+  ExpectError("coordinator", late, 5,
+              "mfh: --by-when: must be after the meeting that agrees the "
+              "action (2026-11-29 17:00 GMT is not after M1 as of 2026-11-30 "
+              "12:00 GMT)\n");
+  std::vector<std::string> due = action;
+  due.push_back("02/12/2026 17:00");
+  const std::string out = Ok("coordinator", due);
+  EXPECT_EQ(out.substr(0, out.find("meeting:")),
+            "action id:               A1\n"
+            "child:                   Amara Okafor, 14 (C1)\n");
+}
+
 }  // namespace
 }  // namespace mfh

@@ -48,6 +48,20 @@ TEST(MeetingRulesTest, ANoteNeedsText) {
             "text: required");
 }
 
+TEST(MeetingRulesTest, AnActionIsDueAfterTheMeetingThatAgreesIt) {
+  Meeting m;
+  m.meeting_id = "M3";
+  m.as_of = T("2026-03-04T09:30:00Z");
+  EXPECT_TRUE(CheckByWhen(m, T("2026-03-04T09:30:01Z")).ok());
+  EXPECT_EQ(CheckByWhen(m, T("2026-03-04T09:30:00Z")),
+            absl::InvalidArgumentError(
+                "by_when: must be after the meeting that agrees the action "
+                "(2026-03-04T09:30:00Z is not after M3 as of "
+                "2026-03-04T09:30:00Z)"));
+  EXPECT_EQ(CheckByWhen(m, T("2026-03-03T17:00:00Z")).code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST(MeetingRulesTest, AClosedMeetingTakesOnlyAddenda) {
   Meeting m;
   m.meeting_id = "M1";
