@@ -3,13 +3,19 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "clients/cli/agenda_view.h"
 #include "clients/cli/child_ref.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
+#include "clients/core/time_text.h"
 #include "services/domain/status_macros.h"
 
 namespace mfh::cli {
@@ -130,10 +136,28 @@ absl::Status Close(Session& s, const MeetingFlags& f) {
   return absl::OkStatus();
 }
 
+// A meeting by its id (M3), its day (2026-12-02) or "today" (in
+// Europe/London, on the clock the command runs at).
 absl::Status Show(Session& s, const MeetingFlags& f) {
+  std::string id = f.meeting_id;
+  std::string day;
+  if (absl::EqualsIgnoreCase(id, "today")) {
+    day = absl::FormatCivilTime(absl::ToCivilDay(s.now(), client::London()));
+    id.clear();
+  } else if (!id.empty() &&
+             absl::ascii_isdigit(static_cast<unsigned char>(id[0]))) {
+    day = id;
+    id.clear();
+  }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::GetMeetingResponse resp,
-                   client::GetMeeting(*conn, f.meeting_id));
+  absl::StatusOr<v1::GetMeetingResponse> found =
+      client::GetMeeting(*conn, id, day);
+  if (!day.empty() && absl::IsNotFound(found.status())) {
+    return absl::NotFoundError(absl::StrCat(
+        "ID: no meeting for ", day, " yet; open it with mfh meeting open",
+        f.meeting_id == "today" ? "" : absl::StrCat(" --day ", day)));
+  }
+  ASSIGN_OR_RETURN(v1::GetMeetingResponse resp, std::move(found));
   PrintMeeting(s, resp, resp.meeting(), /*minutes=*/true);
   return absl::OkStatus();
 }
@@ -265,8 +289,11 @@ void AddMeeting(CLI::App& app, Dispatch& dispatch) {
       *group, "show",
       "Show a meeting: its state, attendees, the count of each section of "
       "its frozen agenda, the notes and decisions per child and the actions",
-      "mfh meeting show M1", dispatch, [v](Session& s) { return Show(s, *v); });
-  show->add_option("ID", v->meeting_id, "The meeting's id")->required();
+      "mfh meeting show today", dispatch,
+      [v](Session& s) { return Show(s, *v); });
+  show->add_option("ID", v->meeting_id,
+                   "The meeting's id (M3), its day (2026-12-02) or today")
+      ->required();
 }
 
 void AddActionGroup(CLI::App& app, Dispatch& dispatch) {

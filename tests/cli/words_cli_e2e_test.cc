@@ -226,5 +226,21 @@ TEST_F(ChildRefTest, AnActionCannotBeAgreedWithADeadlineAlreadyPast) {
             "child:                   Amara Okafor, 14 (C1)\n");
 }
 
+TEST_F(ChildRefTest, TodaysMeetingIsFoundWithoutKnowingItsId) {
+  ExpectError("coordinator", {"meeting", "show", "today"}, 3,
+              "mfh: ID: no meeting for 2026-11-30 yet; open it with mfh "
+              "meeting open\n");
+  ExpectError("coordinator", {"meeting", "show", "2026-11-27"}, 3,
+              "mfh: ID: no meeting for 2026-11-27 yet; open it with mfh "
+              "meeting open --day 2026-11-27\n");
+  Ok("coordinator", {"meeting", "open"});
+  const std::string by_id = Ok("coordinator", {"meeting", "show", "M1"});
+  EXPECT_EQ(by_id.substr(0, by_id.find('\n')),
+            "meeting id:                       M1");
+  EXPECT_EQ(Ok("coordinator", {"meeting", "show", "today"}), by_id);
+  EXPECT_EQ(Ok("manager", {"meeting", "show", "TODAY"}), by_id);
+  EXPECT_EQ(Ok("coordinator", {"meeting", "show", "2026-11-30"}), by_id);
+}
+
 }  // namespace
 }  // namespace mfh
