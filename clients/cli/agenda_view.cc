@@ -348,4 +348,30 @@ std::string MeetingMinutes(const v1::Meeting& m) {
   return out;
 }
 
+Row View<v1::Meeting>::TableHeader() {
+  return {"MEETING", "DAY", "STATE", "AGENDA AS OF", "CLOSED AT", "ATTENDEES"};
+}
+
+Row View<v1::Meeting>::TableRow(const v1::Meeting& m, absl::Time) {
+  return {m.meeting_id(),
+          m.day(),
+          client::MeetingStateLabel(m.state()),
+          Local(m.has_as_of(), m.as_of()),
+          Local(m.has_closed_at(), m.closed_at()),
+          Cell(absl::StrJoin(m.attendees(), ", "))};
+}
+
+Row View<v1::Meeting>::CsvHeader() {
+  return {"meeting_id", "day", "state", "as_of", "closed_at", "attendees"};
+}
+
+Row View<v1::Meeting>::CsvRow(const v1::Meeting& m) {
+  return {m.meeting_id(),
+          m.day(),
+          v1::MeetingState_Name(m.state()),
+          Utc(m.has_as_of(), m.as_of()),
+          Utc(m.has_closed_at(), m.closed_at()),
+          absl::StrJoin(m.attendees(), ",")};
+}
+
 }  // namespace mfh::cli

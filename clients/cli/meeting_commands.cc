@@ -162,6 +162,14 @@ absl::Status Show(Session& s, const MeetingFlags& f) {
   return absl::OkStatus();
 }
 
+absl::Status ListMeetings(Session& s, const MeetingFlags& f) {
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::ListMeetingsResponse resp,
+                   client::ListMeetings(*conn, f.limit));
+  PrintList(s, resp.meetings(), s.now());
+  return absl::OkStatus();
+}
+
 absl::Status ListActions(Session& s, const MeetingFlags& f) {
   ASSIGN_OR_RETURN(const std::string child,
                    ResolveChild(s, "--child", f.child_id));
@@ -294,6 +302,15 @@ void AddMeeting(CLI::App& app, Dispatch& dispatch) {
   show->add_option("ID", v->meeting_id,
                    "The meeting's id (M3), its day (2026-12-02) or today")
       ->required();
+
+  auto g = std::make_shared<MeetingFlags>();
+  CLI::App* list =
+      AddLeaf(*group, "list", "List the meetings in the order they were opened",
+              "mfh meeting list", dispatch,
+              [g](Session& s) { return ListMeetings(s, *g); });
+  list->add_option("--limit", g->limit,
+                   "Stop after this many (default: every page the server has)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 void AddActionGroup(CLI::App& app, Dispatch& dispatch) {

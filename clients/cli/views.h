@@ -94,6 +94,16 @@ struct View<v1::LinkedGroup> {
   static Fields Record(const v1::LinkedGroup& link);
 };
 
+// A meeting as `mfh meeting list` shows it: without its agenda, notes and
+// actions (defined in agenda_view.cc).
+template <>
+struct View<v1::Meeting> {
+  static Row TableHeader();
+  static Row TableRow(const v1::Meeting& meeting, absl::Time as_of);
+  static Row CsvHeader();
+  static Row CsvRow(const v1::Meeting& meeting);
+};
+
 // "note" or "decision", with " (addendum)" after a closed meeting.
 std::string NoteKind(const v1::Note& note);
 

@@ -384,6 +384,14 @@ absl::StatusOr<v1::GetMeetingResponse> GetMeeting(const Connection& conn,
   return Run(conn, conn.meetings(), &v1::MeetingService::Stub::GetMeeting, req);
 }
 
+absl::StatusOr<v1::ListMeetingsResponse> ListMeetings(const Connection& conn,
+                                                      int limit) {
+  return RunPages(conn, conn.meetings(),
+                  &v1::MeetingService::Stub::ListMeetings,
+                  v1::ListMeetingsRequest(),
+                  &v1::ListMeetingsResponse::mutable_meetings, limit);
+}
+
 absl::StatusOr<v1::ListActionsResponse> ListActions(const Connection& conn,
                                                     bool open_only,
                                                     const std::string& child_id,

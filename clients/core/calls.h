@@ -227,6 +227,9 @@ absl::StatusOr<v1::CloseMeetingResponse> CloseMeeting(
 absl::StatusOr<v1::GetMeetingResponse> GetMeeting(const Connection& conn,
                                                   const std::string& meeting_id,
                                                   const std::string& day = "");
+// Every meeting, in the order opened.
+absl::StatusOr<v1::ListMeetingsResponse> ListMeetings(const Connection& conn,
+                                                      int limit = 0);
 absl::StatusOr<v1::ListActionsResponse> ListActions(const Connection& conn,
                                                     bool open_only,
                                                     const std::string& child_id,

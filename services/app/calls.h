@@ -76,6 +76,7 @@ inline constexpr WriteCall kCloseMeeting{"CloseMeeting", Right::kRunMeetings,
                                          ChangeKind::kMeeting};
 inline constexpr ReadCall kGetMeeting{"GetMeeting", Right::kRead};
 inline constexpr ReadCall kListActions{"ListActions", Right::kRead};
+inline constexpr ReadCall kListMeetings{"ListMeetings", Right::kRead};
 
 inline constexpr ReadCall kMonthlyReport{"MonthlyReport", Right::kReports};
 inline constexpr ReadCall kExceptionReport{"ExceptionReport", Right::kReports};

@@ -36,6 +36,8 @@ void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects) {
   AddSubjects(record.meeting.actions, subjects);
 }
 
+void AddSubjects(const domain::Meeting&, AuditSubjects&) {}
+
 std::string AuditSubjectOf(const MeetingRef& ref) {
   if (!ref.meeting_id.empty()) return absl::StrCat("meeting ", ref.meeting_id);
   if (!ref.day.empty()) return absl::StrCat("meeting of ", ref.day);
@@ -239,6 +241,25 @@ absl::StatusOr<MeetingRecord> Meetings::GetMeeting(const Call& call,
               absl::StrCat("day: no meeting on ", domain::FormatDay(*day)));
         }
         return Record(*std::move(found));
+      });
+}
+
+absl::StatusOr<Paged<Meeting>> Meetings::ListMeetings(
+    const Call& call, const PageRequest& request) {
+  constexpr char kListed[] = "ListMeetings";
+  storage::Page page;
+  return runner_.Read<Paged<Meeting>>(
+      call, calls::kListMeetings, request,
+      [&](const Context&) -> absl::Status {
+        ASSIGN_OR_RETURN(page, pages_.Open(request, kListed));
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<Paged<Meeting>> {
+        ASSIGN_OR_RETURN(std::vector<Meeting> rows, tx.ListMeetings(page));
+        return pages_.Finish(
+            std::move(rows), page, kListed, [](const Meeting& m) {
+              return SortKey{.time = std::nullopt, .id = m.meeting_id};
+            });
       });
 }
 

@@ -58,6 +58,8 @@ struct MeetingRecord {
   domain::Agenda agenda;
 };
 void AddSubjects(const MeetingRecord& record, AuditSubjects& subjects);
+// A meeting listed without its agenda, notes and actions.
+void AddSubjects(const domain::Meeting& meeting, AuditSubjects& subjects);
 // "meeting M3", or "meeting of 2026-12-02" for one asked for by day.
 std::string AuditSubjectOf(const MeetingRef& ref);
 std::string AuditSubjectOf(const MeetingClosing& closing);
@@ -83,6 +85,10 @@ class Meetings {
                                              const MeetingClosing& closing);
   absl::StatusOr<MeetingRecord> GetMeeting(const Call& call,
                                            const MeetingRef& ref);
+  // Meetings in the order opened, without agendas, notes or actions: they
+  // name no child.
+  absl::StatusOr<Paged<domain::Meeting>> ListMeetings(const Call& call,
+                                                      const PageRequest& page);
   // Ordered by by_when, then action id.
   absl::StatusOr<Paged<domain::Action>> ListActions(const Call& call,
                                                     const ActionQuery& query);

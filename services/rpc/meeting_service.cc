@@ -114,6 +114,25 @@ grpc::Status MeetingServiceImpl::GetMeeting(grpc::ServerContext* ctx,
       [&](const MeetingRecord& m) { *resp->mutable_meeting() = ToProto(m); });
 }
 
+grpc::Status MeetingServiceImpl::ListMeetings(
+    grpc::ServerContext* ctx, const v1::ListMeetingsRequest* req,
+    v1::ListMeetingsResponse* resp) {
+  Decoder d;
+  const app::PageRequest page{.page_size = req->page_size(),
+                              .page_token = req->page_token()};
+  return Serve(
+      ctx, *resp, d,
+      [&](const Call& call) { return meetings_.ListMeetings(call, page); },
+      [&](const app::Paged<domain::Meeting>& listed) {
+        for (const domain::Meeting& m : listed.items) {
+          v1::Meeting* listed_meeting = resp->add_meetings();
+          *listed_meeting = ToProto(MeetingRecord{.meeting = m});
+          listed_meeting->clear_agenda();
+        }
+        resp->set_next_page_token(listed.next_page_token);
+      });
+}
+
 grpc::Status MeetingServiceImpl::ListActions(grpc::ServerContext* ctx,
                                              const v1::ListActionsRequest* req,
                                              v1::ListActionsResponse* resp) {

@@ -33,6 +33,9 @@ class MeetingServiceImpl final : public v1::MeetingService::Service {
   grpc::Status GetMeeting(grpc::ServerContext* ctx,
                           const v1::GetMeetingRequest* req,
                           v1::GetMeetingResponse* resp) override;
+  grpc::Status ListMeetings(grpc::ServerContext* ctx,
+                            const v1::ListMeetingsRequest* req,
+                            v1::ListMeetingsResponse* resp) override;
   grpc::Status ListActions(grpc::ServerContext* ctx,
                            const v1::ListActionsRequest* req,
                            v1::ListActionsResponse* resp) override;

@@ -152,6 +152,9 @@ class Transaction {
       absl::string_view meeting_id) = 0;
   virtual absl::StatusOr<std::optional<domain::Meeting>> FindMeetingByDay(
       absl::CivilDay day) = 0;
+  // Meetings by id, without their frozen agendas, notes and actions.
+  virtual absl::StatusOr<std::vector<domain::Meeting>> ListMeetings(
+      const Page& page) = 0;
   // The meeting with the latest day before `day`.
   virtual absl::StatusOr<std::optional<domain::Meeting>> FindMeetingBefore(
       absl::CivilDay day) = 0;

@@ -242,5 +242,27 @@ TEST_F(ChildRefTest, TodaysMeetingIsFoundWithoutKnowingItsId) {
   EXPECT_EQ(Ok("coordinator", {"meeting", "show", "2026-11-30"}), by_id);
 }
 
+TEST_F(ChildRefTest, MeetingListShowsEveryMeetingInTheOrderOpened) {
+  EXPECT_EQ(Ok("manager", {"meeting", "list", "--output", "csv"}),
+            "meeting_id,day,state,as_of,closed_at,attendees\n");
+  Ok("coordinator",
+     {"meeting", "open", "--day", "2026-11-27", "--as-of", "2026-11-27 09:30"});
+  Ok("coordinator",
+     {"meeting", "close", "M1", "--attendees", "A. Ward,P. Lee"});
+  Ok("coordinator", {"meeting", "open"});
+  EXPECT_EQ(Ok("police", {"meeting", "list"}),
+            "MEETING  DAY         STATE   AGENDA AS OF          CLOSED AT    "
+            "         ATTENDEES\n"
+            "M1       2026-11-27  CLOSED  2026-11-27 09:30 GMT  2026-11-30 "
+            "12:00 GMT  A. Ward, P. Lee\n"
+            "M2       2026-11-30  OPEN    2026-11-30 12:00 GMT  -          "
+            "           -\n");
+  EXPECT_EQ(
+      Ok("manager", {"meeting", "list", "--limit", "1", "--output", "csv"}),
+      "meeting_id,day,state,as_of,closed_at,attendees\n"
+      "M1,2026-11-27,MEETING_STATE_CLOSED,2026-11-27T09:30:00Z,"
+      "2026-11-30T12:00:00Z,\"A. Ward,P. Lee\"\n");
+}
+
 }  // namespace
 }  // namespace mfh

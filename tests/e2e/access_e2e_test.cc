@@ -348,6 +348,12 @@ std::vector<Rpc> AllRpcs() {
          if (v == V::kMalformed) r.set_page_size(-5);
          return Unary(*s.meetings, &MeetingService::Stub::ListActions, ctx, r);
        }},
+      {"ListMeetings", c::kListMeetings.right, false, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::ListMeetingsRequest r;
+         if (v == V::kMalformed) r.set_page_size(-5);
+         return Unary(*s.meetings, &MeetingService::Stub::ListMeetings, ctx, r);
+       }},
       {"MonthlyReport", c::kMonthlyReport.right, false, true,
        [](Stubs& s, grpc::ClientContext* ctx, V v) {
          v1::MonthlyReportRequest r;

@@ -522,6 +522,17 @@ TEST_F(AuditTest, Ssda903MissingNamesTheChildOfEveryRow) {
   EXPECT_EQ(ChildIdsOf("Ssda903Missing", 1), (Rows{{"C2", "C4", "C8"}}));
 }
 
+TEST_F(AuditTest, ListMeetingsNamesNoChild) {
+  // The seeded meetings, without agendas, notes or actions.
+  v1::ListMeetingsResponse listed =
+      Read(*meetings_, &MeetingService::Stub::ListMeetings,
+           v1::ListMeetingsRequest());
+  ASSERT_EQ(listed.meetings_size(), 2);
+  EXPECT_FALSE(listed.meetings(1).has_agenda());
+  EXPECT_EQ(listed.meetings(1).notes_size(), 0);
+  EXPECT_EQ(ChildIdsOf("ListMeetings", 1), (Rows{{}}));
+}
+
 TEST_F(AuditTest, MonthlyReportNamesNoChild) {
   v1::MonthlyReportRequest req;
   req.set_month("2026-11");

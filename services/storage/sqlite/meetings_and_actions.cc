@@ -190,6 +190,20 @@ absl::StatusOr<std::optional<Meeting>> SqliteTransaction::FindMeetingByDay(
   return FindOneMeeting(db_, std::move(s));
 }
 
+absl::StatusOr<std::vector<Meeting>> SqliteTransaction::ListMeetings(
+    const Page& page) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectMeetingsSql));
+  RETURN_IF_ERROR(BindIdKeyedPage(*s, 1, page, kMeetingPrefix));
+  std::vector<Meeting> meetings;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return meetings;
+    ASSIGN_OR_RETURN(Meeting m, ReadMeeting(*s));
+    m.frozen_agenda.clear();
+    meetings.push_back(std::move(m));
+  }
+}
+
 absl::StatusOr<std::optional<Meeting>> SqliteTransaction::FindMeetingBefore(
     absl::CivilDay day) {
   ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectMeetingBeforeSql));

@@ -45,6 +45,10 @@ inline constexpr char kSelectMeetingSql[] =
 inline constexpr char kSelectMeetingByDaySql[] =
     "SELECT " MFH_MEETING_ROW_FIELDS " FROM meetings WHERE day = ?";
 // The latest meeting before the day, by meetings_by_day.
+// The page.
+inline constexpr char kSelectMeetingsSql[] =
+    "SELECT " MFH_MEETING_ROW_FIELDS
+    " FROM meetings WHERE id > ? ORDER BY id LIMIT ?";
 inline constexpr char kSelectMeetingBeforeSql[] =
     "SELECT " MFH_MEETING_ROW_FIELDS
     " FROM meetings WHERE day < ? ORDER BY day DESC LIMIT 1";

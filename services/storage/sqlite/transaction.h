@@ -87,6 +87,8 @@ class SqliteTransaction : public Transaction {
       absl::string_view meeting_id) override;
   absl::StatusOr<std::optional<domain::Meeting>> FindMeetingByDay(
       absl::CivilDay day) override;
+  absl::StatusOr<std::vector<domain::Meeting>> ListMeetings(
+      const Page& page) override;
   absl::StatusOr<std::optional<domain::Meeting>> FindMeetingBefore(
       absl::CivilDay day) override;
   absl::StatusOr<domain::Note> InsertNote(domain::Note note) override;
