@@ -17,9 +17,7 @@ namespace {
 // API fields whose flag has another name.
 absl::string_view FlagNameOf(absl::string_view field) {
   static constexpr std::pair<absl::string_view, absl::string_view> kRenamed[] =
-      {{"child_id", "--child"},
-       {"return_notified_at", "--notified-at"},
-       {"since", "--since"}};
+      {{"child_id", "--child"}, {"return_notified_at", "--notified-at"}};
   for (const auto& [api, flag] : kRenamed) {
     if (field == api) return flag;
   }
