@@ -120,7 +120,7 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
     const absl::CivilDay today = domain::LocalDay(now, tz_);
     for (const std::string& child_id : named.child_ids()) {
       ASSIGN_OR_RETURN(std::optional<domain::Child> child,
-                       tx.FindChild(child_id));
+                       tx.FindChildRow(child_id));
       if (!child.has_value()) continue;
       (*call.labels)[child_id] =
           ChildLabel{.name = child->name,

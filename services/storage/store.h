@@ -59,6 +59,9 @@ class Transaction {
   virtual absl::StatusOr<domain::Child> InsertChild(domain::Child child) = 0;
   virtual absl::StatusOr<std::optional<domain::Child>> FindChild(
       absl::string_view child_id) = 0;
+  // The child's own row without its flags: what labels an id with a name.
+  virtual absl::StatusOr<std::optional<domain::Child>> FindChildRow(
+      absl::string_view child_id) = 0;
   // Ordered by child id (numeric), keyed by it; only children with `flag` in
   // force when it is not empty.
   virtual absl::StatusOr<std::vector<domain::Child>> ListChildren(

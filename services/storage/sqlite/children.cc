@@ -84,19 +84,21 @@ absl::StatusOr<Child> SqliteTransaction::InsertChild(Child child) {
   return child;
 }
 
-absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChild(
+absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChildRow(
     absl::string_view child_id) {
   std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
   if (!id.has_value()) return std::nullopt;
-  std::optional<Child> child;
-  {
-    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectChildSql));
-    s->BindInt64(1, *id);
-    ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) return std::nullopt;
-    ASSIGN_OR_RETURN(child, ReadChild(*s));
-  }
-  RETURN_IF_ERROR(LoadFlags(db_, *child));
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectChildSql));
+  s->BindInt64(1, *id);
+  ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::nullopt;
+  return ReadChild(*s);
+}
+
+absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChild(
+    absl::string_view child_id) {
+  ASSIGN_OR_RETURN(std::optional<Child> child, FindChildRow(child_id));
+  if (child.has_value()) RETURN_IF_ERROR(LoadFlags(db_, *child));
   return child;
 }
 

@@ -28,6 +28,8 @@ class SqliteTransaction : public Transaction {
   absl::StatusOr<domain::Child> InsertChild(domain::Child child) override;
   absl::StatusOr<std::optional<domain::Child>> FindChild(
       absl::string_view child_id) override;
+  absl::StatusOr<std::optional<domain::Child>> FindChildRow(
+      absl::string_view child_id) override;
   using Transaction::ListChildren;
   absl::StatusOr<std::vector<domain::Child>> ListChildren(
       absl::string_view flag, const Page& page) override;
