@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <optional>
 #include <regex>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
+#include "clients/core/text.h"
 #include "clients/core/time_text.h"
 
 namespace mfh::cli {
@@ -50,17 +52,12 @@ std::string InUserWords(absl::string_view message, const CLI::App& command) {
   }
   // API fields named further on ("... police_ref R-1 ...") as flags too.
   static const std::regex kField(R"(\b[a-z]+(_[a-z]+)+\b)");
-  std::string named;
-  auto last = out.cbegin();
-  for (std::sregex_iterator it(out.begin(), out.end(), kField), end; it != end;
-       ++it) {
-    const std::string flag = FlagOf(it->str(), command);
-    if (flag.empty()) continue;
-    named.append(last, out.cbegin() + it->position());
-    named += flag;
-    last = out.cbegin() + it->position() + it->length();
-  }
-  named.append(last, out.cend());
+  std::string named = client::ReplaceMatches(
+      out, kField, [&](const std::string& field) -> std::optional<std::string> {
+        std::string flag = FlagOf(field, command);
+        if (flag.empty()) return std::nullopt;
+        return flag;
+      });
   named = absl::StrReplaceAll(
       named, {{"use CorrectReturn", "use mfh return correct"},
               {"use UpdateEpisode", "use mfh episode correct"}});

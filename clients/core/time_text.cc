@@ -1,6 +1,7 @@
 #include "clients/core/time_text.h"
 
 #include <cstdint>
+#include <optional>
 #include <regex>
 
 #include "absl/status/status.h"
@@ -8,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "clients/core/text.h"
 
 namespace mfh::client {
 namespace {
@@ -156,19 +158,15 @@ std::string FormatLocalExact(absl::Time t) {
 
 std::string LocalizeInstants(const std::string& text) {
   static const std::regex kUtc(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)");
-  std::string out;
-  auto last = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), kUtc), end; it != end;
-       ++it) {
-    absl::Time t;
-    std::string error;
-    if (!absl::ParseTime(absl::RFC3339_full, it->str(), &t, &error)) continue;
-    out.append(last, text.cbegin() + it->position());
-    out += FormatLocalExact(t);
-    last = text.cbegin() + it->position() + it->length();
-  }
-  out.append(last, text.cend());
-  return out;
+  return ReplaceMatches(
+      text, kUtc, [](const std::string& match) -> std::optional<std::string> {
+        absl::Time t;
+        std::string error;
+        if (!absl::ParseTime(absl::RFC3339_full, match, &t, &error)) {
+          return std::nullopt;
+        }
+        return FormatLocalExact(t);
+      });
 }
 
 std::string FormatUtc(absl::Time t) {
