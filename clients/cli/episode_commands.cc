@@ -178,14 +178,24 @@ absl::Status Correct(Session& s, const EpisodeFlags& f) {
     ASSIGN_OR_RETURN(update.category,
                      client::ParseCategory("--category", f.category));
   }
+  ASSIGN_OR_RETURN(update.child_id, ResolveChild(s, "--child", f.child_id));
   if (!update.missing_since.has_value() && !update.notified_at.has_value() &&
-      f.category.empty()) {
+      f.category.empty() && update.child_id.empty()) {
     return absl::InvalidArgumentError(
-        "--missing-since, --notified-at or --category: give what to correct");
+        "--missing-since, --notified-at, --category or --child: give what to "
+        "correct");
   }
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::UpdateEpisodeResponse resp,
                    client::UpdateEpisode(*conn, update));
+  PrintRecord(s, resp, resp.episode());
+  return absl::OkStatus();
+}
+
+absl::Status Void(Session& s, const EpisodeFlags& f) {
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::VoidEpisodeResponse resp,
+                   client::VoidEpisode(*conn, f.episode_id, f.reason));
   PrintRecord(s, resp, resp.episode());
   return absl::OkStatus();
 }
@@ -328,7 +338,8 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
   CLI::App* correct = AddLeaf(
       *group, "correct",
       "Correct a reported episode (coordinator, police): when the child went "
-      "missing, when the hub was told, or missing/absent; the old values stay "
+      "missing, when the hub was told, missing/absent, or the child it was "
+      "reported against (its interview moves with it); the old values stay "
       "in its history",
       "mfh episode correct E1 --reason \"police log corrected\" "
       "--missing-since \"26/03/2026 17:30\"",
@@ -339,6 +350,23 @@ void AddEpisode(CLI::App& app, Dispatch& dispatch) {
                       "When the child went missing");
   correct->add_option("--notified-at", c->notified_at, "When the hub was told");
   correct->add_option("--category", c->category, "missing or absent");
+  correct->add_option("--child", c->child_id,
+                      "The child it should have been reported against (an id, "
+                      "la_ref or full name)");
+
+  auto v = std::make_shared<EpisodeFlags>();
+  CLI::App* void_episode = AddLeaf(
+      *group, "void",
+      "Void a report made in error (a coordinator any, the police those they "
+      "reported): it leaves the agenda, the board, the interviews owed and "
+      "every report, and stays in the child's history. For a report against "
+      "the wrong child use mfh episode correct ID --child instead",
+      "mfh episode void E7 --reason \"duplicate of MET-26-0412\"", dispatch,
+      [v](Session& s) { return Void(s, *v); });
+  void_episode->add_option("ID", v->episode_id, "The episode's id")->required();
+  void_episode
+      ->add_option("--reason", v->reason, "Why the report was made in error")
+      ->required();
 
   auto k = std::make_shared<EpisodeFlags>();
   k->reason = "linked by coordinator";

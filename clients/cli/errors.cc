@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
 #include "clients/core/text.h"
@@ -16,22 +19,31 @@
 namespace mfh::cli {
 namespace {
 
-// API fields whose flag has another name.
-absl::string_view FlagNameOf(absl::string_view field) {
-  static constexpr std::pair<absl::string_view, absl::string_view> kRenamed[] =
-      {{"child_id", "--child"}, {"return_notified_at", "--notified-at"}};
-  for (const auto& [api, flag] : kRenamed) {
-    if (field == api) return flag;
+// API fields whose flag or argument has another name: the first that the
+// command has.
+std::vector<std::string> NamesOf(absl::string_view field) {
+  if (field == "child_id") return {"--child", "CHILD"};
+  if (field == "return_notified_at") return {"--notified-at"};
+  if (field == "episode_id") return {"--episode", "EPISODE_ID", "ID"};
+  return {absl::StrCat("--", absl::StrReplaceAll(field, {{"_", "-"}}))};
+}
+
+std::string FlagOf(absl::string_view field, const CLI::App& command) {
+  for (std::string& name : NamesOf(field)) {
+    if (command.get_option_no_throw(name) != nullptr) return name;
   }
   return "";
 }
 
-std::string FlagOf(absl::string_view field, const CLI::App& command) {
-  std::string flag(FlagNameOf(field));
-  if (flag.empty()) {
-    flag = absl::StrCat("--", absl::StrReplaceAll(field, {{"_", "-"}}));
+// "mfh episode void": the words the user typed to reach `command`.
+std::string CommandPath(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::App* app = &command; app != nullptr;
+       app = app->get_parent()) {
+    names.push_back(app->get_parent() == nullptr ? "mfh" : app->get_name());
   }
-  return command.get_option_no_throw(flag) != nullptr ? flag : "";
+  std::reverse(names.begin(), names.end());
+  return absl::StrJoin(names, " ");
 }
 
 }  // namespace
@@ -61,6 +73,10 @@ std::string InUserWords(absl::string_view message, const CLI::App& command) {
   named = absl::StrReplaceAll(
       named, {{"use CorrectReturn", "use mfh return correct"},
               {"use UpdateEpisode", "use mfh episode correct"}});
+  // A role refused a call: the command, not the API's name for it.
+  static const std::regex kCall(R"(may not call [A-Z][A-Za-z]+$)");
+  named = std::regex_replace(
+      named, kCall, absl::StrCat("may not use ", CommandPath(command)));
   return client::LocalizeInstants(named);
 }
 

@@ -122,7 +122,7 @@ Row View<v1::Episode>::TableRow(const v1::Episode& e, absl::Time as_of) {
           client::RiskLabel(e.risk()),
           Local(e.has_missing_since(), e.missing_since()),
           Local(e.has_returned_at(), e.returned_at()),
-          TimeMissing(e, as_of)};
+          e.has_voided_at() ? "voided" : TimeMissing(e, as_of)};
 }
 
 Row View<v1::Episode>::CsvHeader() {
@@ -130,7 +130,8 @@ Row View<v1::Episode>::CsvHeader() {
           "police_force", "police_ref",         "category",
           "risk",         "missing_since",      "notified_at",
           "returned_at",  "return_notified_at", "found_location",
-          "found_with",   "returned_to",        "reporter"};
+          "found_with",   "returned_to",        "reporter",
+          "voided_at",    "void_reason"};
 }
 
 Row View<v1::Episode>::CsvRow(const v1::Episode& e) {
@@ -148,7 +149,9 @@ Row View<v1::Episode>::CsvRow(const v1::Episode& e) {
           e.found_location(),
           e.found_with(),
           v1::ReturnedTo_Name(e.returned_to()),
-          e.reporter()};
+          e.reporter(),
+          Utc(e.has_voided_at(), e.voided_at()),
+          e.void_reason()};
 }
 
 Fields View<v1::Episode>::Record(const v1::Episode& e) {
@@ -184,6 +187,12 @@ Fields View<v1::Episode>::Record(const v1::Episode& e) {
       {"reporter", Cell(e.reporter())},
       {"risk history", Cell(absl::StrJoin(grades, "; "))},
       {"corrections", Cell(absl::StrJoin(corrections, "; "))}};
+  if (e.has_voided_at()) {
+    fields.insert(fields.begin() + 1,
+                  {"VOIDED", absl::StrCat(Local(true, e.voided_at()),
+                                          ", made in error: ", e.void_reason(),
+                                          " (not counted anywhere)")});
+  }
   return fields;
 }
 

@@ -178,7 +178,18 @@ absl::StatusOr<v1::UpdateEpisodeResponse> UpdateEpisode(
   req.set_category(update.category);
   SetTime(update.notified_at, req,
           &v1::UpdateEpisodeRequest::mutable_notified_at);
+  req.set_child_id(update.child_id);
   return Run(conn, conn.episodes(), &v1::EpisodeService::Stub::UpdateEpisode,
+             req);
+}
+
+absl::StatusOr<v1::VoidEpisodeResponse> VoidEpisode(
+    const Connection& conn, const std::string& episode_id,
+    const std::string& reason) {
+  v1::VoidEpisodeRequest req;
+  req.set_episode_id(episode_id);
+  req.set_reason(reason);
+  return Run(conn, conn.episodes(), &v1::EpisodeService::Stub::VoidEpisode,
              req);
 }
 

@@ -105,6 +105,7 @@ struct EpisodeUpdate {
   std::optional<absl::Time> missing_since;
   v1::Category category = v1::CATEGORY_UNSPECIFIED;
   std::optional<absl::Time> notified_at;
+  std::string child_id;  // empty: the same child
 };
 
 absl::StatusOr<v1::ReportMissingResponse> ReportMissing(
@@ -115,6 +116,9 @@ absl::StatusOr<v1::CorrectReturnResponse> CorrectReturn(
     const Connection& conn, const ReturnCorrection& correction);
 absl::StatusOr<v1::UpdateEpisodeResponse> UpdateEpisode(
     const Connection& conn, const EpisodeUpdate& update);
+absl::StatusOr<v1::VoidEpisodeResponse> VoidEpisode(
+    const Connection& conn, const std::string& episode_id,
+    const std::string& reason);
 absl::StatusOr<v1::GetEpisodeResponse> GetEpisode(
     const Connection& conn, const std::string& episode_id);
 absl::StatusOr<v1::ListEpisodesResponse> ListEpisodes(

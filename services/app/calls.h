@@ -42,6 +42,10 @@ inline constexpr WriteCall kCorrectReturn{
     "CorrectReturn", Right::kWriteEpisodes, ChangeKind::kReturn};
 inline constexpr WriteCall kUpdateEpisode{
     "UpdateEpisode", Right::kWriteEpisodes, ChangeKind::kEpisode};
+// The police may void only the episodes they reported (checked against the
+// episode); those with kVoidAnyEpisode, any.
+inline constexpr WriteCall kVoidEpisode{"VoidEpisode", Right::kWriteEpisodes,
+                                        ChangeKind::kEpisode};
 inline constexpr ReadCall kGetEpisode{"GetEpisode", Right::kRead};
 inline constexpr ReadCall kListEpisodes{"ListEpisodes", Right::kRead};
 inline constexpr WriteCall kLinkEpisodes{"LinkEpisodes", Right::kManageChildren,

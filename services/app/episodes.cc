@@ -42,6 +42,11 @@ void AddSubjects(const MissingResult& result, AuditSubjects& subjects) {
   AddSubjects(result.episode, subjects);
 }
 
+void AddSubjects(const EpisodeChange& change, AuditSubjects& subjects) {
+  AddSubjects(change.episode, subjects);
+  if (!change.moved_from.empty()) subjects.AddChild(change.moved_from);
+}
+
 void AddSubjects(const LinkResult& result, AuditSubjects& subjects) {
   AddSubjects(result.episodes, subjects);
 }
@@ -66,6 +71,7 @@ absl::StatusOr<MissingResult> Episodes::ReportMissing(
             std::optional<Episode> known,
             tx.FindEpisodeByPoliceRef(report.police_force, report.police_ref));
         if (known.has_value()) {
+          RETURN_IF_ERROR(domain::CheckNotVoided("police_ref", *known));
           const std::vector<std::string> differ =
               domain::ReportDifferences(*known, report);
           if (!differ.empty()) {
@@ -107,6 +113,7 @@ absl::StatusOr<ReturnResult> Episodes::LogReturn(
         ASSIGN_OR_RETURN(Episode found,
                          FindEpisode(tx, report.episode_id, report.police_force,
                                      report.police_ref));
+        RETURN_IF_ERROR(domain::CheckNotVoided("episode_id", found));
         ReturnResult result{.episode = std::move(found)};
         Episode& episode = result.episode;
         std::optional<domain::Rhi> rhi;
@@ -157,6 +164,7 @@ absl::StatusOr<ReturnResult> Episodes::CorrectReturn(
         ASSIGN_OR_RETURN(Episode episode, FindEpisode(tx, correction.episode_id,
                                                       correction.police_force,
                                                       correction.police_ref));
+        RETURN_IF_ERROR(domain::CheckNotVoided("episode_id", episode));
         ASSIGN_OR_RETURN(std::optional<domain::Correction> record,
                          domain::ApplyReturnCorrection(
                              correction, ctx.now, ctx.principal.name, episode));
@@ -184,31 +192,89 @@ absl::StatusOr<ReturnResult> Episodes::CorrectReturn(
       });
 }
 
-absl::StatusOr<Episode> Episodes::UpdateEpisode(
+absl::StatusOr<EpisodeChange> Episodes::UpdateEpisode(
     const Call& call, const domain::EpisodeUpdate& update) {
-  return runner_.Write<Episode>(
+  return runner_.Write<EpisodeChange>(
       call, calls::kUpdateEpisode, update,
       [&](const Context& ctx) {
         return domain::ValidateEpisodeUpdate(update, ctx.now);
       },
-      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Episode> {
-        ASSIGN_OR_RETURN(Episode episode,
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<EpisodeChange> {
+        EpisodeChange change;
+        ASSIGN_OR_RETURN(change.episode,
                          LoadEpisode(tx, "episode_id", update.episode_id));
+        Episode& episode = change.episode;
+        RETURN_IF_ERROR(domain::CheckNotVoided("episode_id", episode));
+        const std::string was_child = episode.child_id;
         std::optional<domain::RiskGrade> grade;
         ASSIGN_OR_RETURN(
             std::optional<domain::Correction> record,
             domain::ApplyEpisodeUpdate(update, ctx.now, ctx.principal.name,
                                        episode, grade));
-        if (!record.has_value()) return episode;  // a retry
+        if (!record.has_value()) return change;  // a retry
+        const bool moved = episode.child_id != was_child;
         ASSIGN_OR_RETURN(std::vector<Episode> others,
                          tx.ListEpisodesBeside(episode));
-        RETURN_IF_ERROR(domain::CheckFitsBesideOthers(episode, others));
+        RETURN_IF_ERROR(domain::CheckFitsBesideOthers(
+            episode, others, moved ? "child_id" : "missing_since"));
         RETURN_IF_ERROR(tx.UpdateEpisode(episode));
         if (grade.has_value()) {
           RETURN_IF_ERROR(tx.InsertRiskGrade(episode.episode_id, *grade));
         }
         RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
-        return episode;
+        if (moved) {
+          change.moved_from = was_child;
+          RETURN_IF_ERROR(MoveInterview(tx, episode));
+        }
+        return change;
+      });
+}
+
+absl::Status Episodes::MoveInterview(Transaction& tx, const Episode& moved) {
+  ASSIGN_OR_RETURN(domain::Child child,
+                   LoadChild(tx, "child_id", moved.child_id));
+  ASSIGN_OR_RETURN(std::optional<domain::Rhi> rhi,
+                   tx.FindRhi(moved.episode_id));
+  if (!rhi.has_value()) return absl::OkStatus();
+  return tx.UpdateRhi(
+      domain::MoveRhi(policy_, moved, child.date_of_birth, *std::move(rhi)));
+}
+
+absl::StatusOr<EpisodeChange> Episodes::VoidEpisode(
+    const Call& call, const domain::EpisodeVoid& v) {
+  return runner_.Write<EpisodeChange>(
+      call, calls::kVoidEpisode, v,
+      [&](const Context&) { return domain::ValidateEpisodeVoid(v); },
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<EpisodeChange> {
+        EpisodeChange change;
+        ASSIGN_OR_RETURN(change.episode,
+                         LoadEpisode(tx, "episode_id", v.episode_id));
+        Episode& episode = change.episode;
+        if (!domain::HasRight(ctx.principal.role,
+                              domain::Right::kVoidAnyEpisode) &&
+            domain::ReportedBy(episode) != ctx.principal.name) {
+          return absl::PermissionDeniedError(
+              absl::StrCat("role: ", domain::RoleName(ctx.principal.role),
+                           " may void only episodes they reported; episode ",
+                           episode.episode_id,
+                           " was reported by another user: ask a "
+                           "coordinator"));
+        }
+        ASSIGN_OR_RETURN(
+            std::optional<domain::Correction> record,
+            domain::ApplyVoid(v, ctx.now, ctx.principal.name, episode));
+        if (!record.has_value()) return change;  // a retry
+        RETURN_IF_ERROR(tx.UpdateEpisode(episode));
+        RETURN_IF_ERROR(tx.InsertCorrection(episode.episode_id, *record));
+        ASSIGN_OR_RETURN(std::optional<domain::Rhi> rhi,
+                         tx.FindRhi(episode.episode_id));
+        if (rhi.has_value()) {
+          rhi->voided_at = episode.voided_at;
+          RETURN_IF_ERROR(tx.UpdateRhi(*rhi));
+        }
+        return change;
       });
 }
 
@@ -261,6 +327,7 @@ absl::StatusOr<LinkResult> Episodes::LinkEpisodes(const Call& call,
         LinkResult result;
         for (const std::string& id : link.episode_ids) {
           ASSIGN_OR_RETURN(Episode episode, LoadEpisode(tx, "episode_ids", id));
+          RETURN_IF_ERROR(domain::CheckNotVoided("episode_ids", episode));
           result.episodes.push_back(std::move(episode));
         }
         // The same episodes linked again is a retry: the link they have.

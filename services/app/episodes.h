@@ -14,6 +14,7 @@
 #include "services/app/runner.h"
 #include "services/domain/agenda.h"
 #include "services/domain/episode_rules.h"
+#include "services/domain/episode_void.h"
 #include "services/domain/link_rules.h"
 #include "services/domain/policy.h"
 
@@ -49,6 +50,14 @@ struct ReturnResult {
 };
 void AddSubjects(const ReturnResult& result, AuditSubjects& subjects);
 
+// An episode corrected or voided; moved_from is the child it was corrected
+// away from (empty when the child did not change), named in the audit too.
+struct EpisodeChange {
+  domain::Episode episode;
+  std::string moved_from;
+};
+void AddSubjects(const EpisodeChange& change, AuditSubjects& subjects);
+
 // A link with the episodes it joins.
 struct LinkResult {
   domain::Link link;
@@ -68,8 +77,11 @@ class Episodes {
                                          const domain::ReturnReport& report);
   absl::StatusOr<ReturnResult> CorrectReturn(
       const Call& call, const domain::ReturnCorrection& correction);
-  absl::StatusOr<domain::Episode> UpdateEpisode(
+  absl::StatusOr<EpisodeChange> UpdateEpisode(
       const Call& call, const domain::EpisodeUpdate& update);
+  // A coordinator voids any episode; the police only those they reported.
+  absl::StatusOr<EpisodeChange> VoidEpisode(const Call& call,
+                                            const domain::EpisodeVoid& v);
   absl::StatusOr<domain::Episode> GetEpisode(const Call& call,
                                              const EpisodeRef& ref);
   // Ordered by missing_since, then episode id.
@@ -82,6 +94,10 @@ class Episodes {
       const Call& call, const BoardQuery& query);
 
  private:
+  // The RHI of an episode corrected to another child (domain::MoveRhi).
+  absl::Status MoveInterview(storage::Transaction& tx,
+                             const domain::Episode& moved);
+
   Runner& runner_;
   const domain::Policy& policy_;
   const PageTokens& pages_;

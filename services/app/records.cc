@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/domain/episode_void.h"
 #include "services/domain/rhi_rules.h"
 #include "services/domain/roles.h"
 #include "services/domain/status_macros.h"
@@ -57,6 +58,7 @@ absl::StatusOr<domain::Rhi> LoadRhiForWrite(storage::Transaction& tx,
                                             absl::string_view field,
                                             absl::string_view episode_id) {
   ASSIGN_OR_RETURN(domain::Episode episode, LoadEpisode(tx, field, episode_id));
+  RETURN_IF_ERROR(domain::CheckNotVoided(field, episode));
   ASSIGN_OR_RETURN(std::optional<domain::Rhi> rhi, tx.FindRhi(episode_id));
   if (rhi.has_value()) return *std::move(rhi);
   if (episode.open()) {

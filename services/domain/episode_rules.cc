@@ -144,7 +144,8 @@ Episode NewEpisode(const MissingReport& report, absl::Time now,
 }
 
 absl::Status CheckFitsBesideOthers(const Episode& candidate,
-                                   const std::vector<Episode>& others) {
+                                   const std::vector<Episode>& others,
+                                   absl::string_view field) {
   for (const Episode& other : others) {
     if (other.episode_id == candidate.episode_id) continue;
     if (candidate.open() && other.open()) {
@@ -155,11 +156,11 @@ absl::Status CheckFitsBesideOthers(const Episode& candidate,
     // Missing periods are half-open: [missing_since, returned_at).
     if (candidate.missing_since < PeriodEnd(other) &&
         other.missing_since < PeriodEnd(candidate)) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "missing_since: the missing period would overlap episode ",
-          other.episode_id, " of child ", candidate.child_id, " (",
-          FormatUtc(other.missing_since), " to ",
-          FormatOptionalTime(other.returned_at), ")"));
+      return absl::FailedPreconditionError(
+          absl::StrCat(field, ": the missing period would overlap episode ",
+                       other.episode_id, " of child ", candidate.child_id, " (",
+                       FormatUtc(other.missing_since), " to ",
+                       FormatOptionalTime(other.returned_at), ")"));
     }
   }
   return absl::OkStatus();
@@ -310,10 +311,11 @@ absl::Status ValidateEpisodeUpdate(const EpisodeUpdate& u, absl::Time now) {
     return absl::InvalidArgumentError("risk: required with risk_from");
   }
   if (u.risk == Risk::kUnspecified && !u.missing_since.has_value() &&
-      u.category == Category::kUnspecified && !u.notified_at.has_value()) {
+      u.category == Category::kUnspecified && !u.notified_at.has_value() &&
+      u.child_id.empty()) {
     return absl::InvalidArgumentError(
         "episode_id: the update changes nothing (give risk and risk_from, "
-        "missing_since, category or notified_at)");
+        "missing_since, category, notified_at or child_id)");
   }
   return CheckEventTimes({{"risk_from", &u.risk_from},
                           {"missing_since", &u.missing_since},
@@ -348,6 +350,11 @@ absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
         absl::StrCat("category: ", CategoryName(next.category), " -> ",
                      CategoryName(u.category)));
     next.category = u.category;
+  }
+  if (!u.child_id.empty() && u.child_id != next.child_id) {
+    record.changes.push_back(
+        absl::StrCat("child_id: ", next.child_id, " -> ", u.child_id));
+    next.child_id = u.child_id;
   }
   RETURN_IF_ERROR(CheckOrder("missing_since", next.missing_since, "notified_at",
                              next.notified_at));
@@ -384,7 +391,7 @@ absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
 }
 
 bool OpenAt(const Episode& episode, absl::Time t) {
-  return episode.missing_since <= t &&
+  return !episode.voided() && episode.missing_since <= t &&
          (!episode.returned_at.has_value() || *episode.returned_at > t);
 }
 

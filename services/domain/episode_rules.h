@@ -51,9 +51,11 @@ Episode NewEpisode(const MissingReport& report, absl::Time now,
 
 // FAILED_PRECONDITION when `candidate` would be a second open episode of the
 // child, or its missing period would overlap another of `others` (the child's
-// other episodes; `candidate` itself is skipped by id).
+// other episodes; `candidate` itself is skipped by id), naming `field` as
+// the cause of an overlap.
 absl::Status CheckFitsBesideOthers(const Episode& candidate,
-                                   const std::vector<Episode>& others);
+                                   const std::vector<Episode>& others,
+                                   absl::string_view field = "missing_since");
 
 // A return as the caller sent it. The episode is named by police_force and
 // police_ref, or by episode_id.
@@ -103,7 +105,8 @@ absl::StatusOr<std::optional<Correction>> ApplyReturnCorrection(
     const ReturnCorrection& c, absl::Time now, absl::string_view by,
     Episode& episode);
 
-// A regrade and/or a correction of the report's facts.
+// A regrade and/or a correction of the report's facts, the child's
+// included (a report made against the wrong child).
 struct EpisodeUpdate {
   std::string episode_id;
   std::string reason;
@@ -112,6 +115,7 @@ struct EpisodeUpdate {
   std::optional<absl::Time> missing_since;
   Category category = Category::kUnspecified;
   std::optional<absl::Time> notified_at;
+  std::string child_id;  // empty: the same child
 };
 
 absl::Status ValidateEpisodeUpdate(const EpisodeUpdate& u, absl::Time now);
@@ -124,7 +128,8 @@ absl::StatusOr<std::optional<Correction>> ApplyEpisodeUpdate(
     Episode& episode, std::optional<RiskGrade>& new_grade);
 
 // Whether the episode is open at `t`: it started at or before t and had not
-// returned by then (a return at t ends it). The agenda's "missing now".
+// returned by then (a return at t ends it), and was not voided. The agenda's
+// "missing now".
 bool OpenAt(const Episode& episode, absl::Time t);
 
 // The grade with the latest `from` (the later record on a tie).

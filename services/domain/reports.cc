@@ -357,6 +357,7 @@ std::vector<ChronologyEvent> BuildChronology(
     }
   }
   for (const Episode& e : episodes) {
+    if (e.voided()) continue;  // a report made in error leaves every report
     const Risk first =
         e.risk_history.empty() ? e.risk : e.risk_history.front().risk;
     // The user who recorded the report; else the free-text reporter.

@@ -192,7 +192,7 @@ struct ChronologyEvent {
 // at the same instant in EventKind order, then by id. An episode's report is
 // at its missing_since, its return at returned_at, a regrade at the time the
 // grade runs from; corrections, notes and actions at the time they were
-// recorded.
+// recorded. Voided episodes (reports made in error) are left out.
 std::vector<ChronologyEvent> BuildChronology(
     const Child& child, const std::vector<Episode>& episodes,
     const std::vector<Rhi>& rhis, const std::vector<Note>& notes,

@@ -56,8 +56,24 @@ std::optional<Rhi> NewRhi(const Policy& policy, const Episode& returned,
   if (AgeOn(date_of_birth, LocalDay(rhi.returned_at, policy.timezone)) >= 18) {
     rhi.closure = RhiClosure::kNotRequired;
     rhi.closed_at = rhi.return_notified_at;
-    rhi.closed_reason = "adult";
+    rhi.closed_reason = std::string(kAdultReason);
   }
+  return rhi;
+}
+
+Rhi MoveRhi(const Policy& policy, const Episode& moved,
+            absl::CivilDay date_of_birth, Rhi rhi) {
+  const bool untouched = !rhi.offered_at.has_value() &&
+                         !rhi.declined_at.has_value() &&
+                         !rhi.completed_at.has_value() &&
+                         (rhi.closure == RhiClosure::kNone ||
+                          (rhi.closure == RhiClosure::kNotRequired &&
+                           rhi.closed_reason == kAdultReason));
+  if (untouched) {
+    std::optional<Rhi> fresh = NewRhi(policy, moved, date_of_birth);
+    if (fresh.has_value()) return *std::move(fresh);
+  }
+  rhi.child_id = moved.child_id;
   return rhi;
 }
 

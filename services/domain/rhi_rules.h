@@ -18,11 +18,22 @@
 
 namespace mfh::domain {
 
+// The closed_reason of an RHI the age rule marked not required.
+inline constexpr absl::string_view kAdultReason = "adult";
+
 // The RHI owed for a newly returned episode, or none (policy
 // skip_rhi_for_absent). A child aged 18 or over on the day of the return gets
 // one marked not required (reason "adult") at the return's notification.
 std::optional<Rhi> NewRhi(const Policy& policy, const Episode& returned,
                           absl::CivilDay date_of_birth);
+
+// The RHI of a returned episode corrected to another child (born on
+// `date_of_birth`): one with nothing recorded on it yet is made again for
+// that child by NewRhi (the age rule decides afresh); one with an offer, a
+// decline, a completion or a closure of its own keeps them under the new
+// child.
+Rhi MoveRhi(const Policy& policy, const Episode& moved,
+            absl::CivilDay date_of_birth, Rhi rhi);
 
 // Sets due_at (by the policy's clock start) and due_at_from_return from the
 // RHI's returned_at and return_notified_at: elapsed hours, whatever the

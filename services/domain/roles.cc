@@ -39,6 +39,7 @@ bool HasRight(Role role, Right right) {
       return role == Role::kCoordinator || role == Role::kRhiWorker;
     case Right::kManageChildren:
     case Right::kRunMeetings:
+    case Right::kVoidAnyEpisode:
       return role == Role::kCoordinator;
     case Right::kUpdateAnyAction:
     case Right::kReports:

@@ -18,6 +18,7 @@ enum class Right {
   kRunMeetings,      // open, annotate and close meetings; add actions
   kUpdateAnyAction,  // update any action (others only their own)
   kUpdateOwnAction,  // update actions assigned to them
+  kVoidAnyEpisode,   // void any episode (others only those they reported)
   kReports,
   kAdmin,  // users and the audit log
 };

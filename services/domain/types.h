@@ -105,8 +105,14 @@ struct Episode {
   std::vector<RiskGrade> risk_history;
   // Oldest first.
   std::vector<Correction> corrections;
+  // Set when a coordinator (or its reporter) voided it as made in error: it
+  // then leaves the agenda, the board, the interviews owed and every report,
+  // and stays in the child's history and the audit.
+  std::optional<absl::Time> voided_at;
+  std::string void_reason;
 
   bool open() const { return !returned_at.has_value(); }
+  bool voided() const { return voided_at.has_value(); }
 };
 
 struct RhiOutcome {
@@ -137,6 +143,9 @@ struct Rhi {
   RhiClosure closure = RhiClosure::kNone;
   std::optional<absl::Time> closed_at;
   std::string closed_reason;
+  // The episode's voided_at: a voided episode's RHI is no longer owed and
+  // leaves every list and report.
+  std::optional<absl::Time> voided_at;
 
   // When the RHI stopped being owed: completed, declined, not held or not
   // required. Unset while it is open.

@@ -93,6 +93,10 @@ v1::Episode ToProto(const domain::Episode& e) {
   out.set_found_with(e.found_with);
   out.set_returned_to(ToProto(e.returned_to));
   out.set_reporter(e.reporter);
+  if (e.voided_at.has_value()) {
+    *out.mutable_voided_at() = ToProto(*e.voided_at);
+    out.set_void_reason(e.void_reason);
+  }
   for (const domain::RiskGrade& g : e.risk_history) {
     v1::RiskGrade* grade = out.add_risk_history();
     grade->set_risk(ToProto(g.risk));

@@ -119,10 +119,27 @@ grpc::Status EpisodeServiceImpl::UpdateEpisode(
   update.category = d.Enum(DecodeCategory, "category", req->category());
   update.notified_at =
       d.Time("notified_at", req->has_notified_at(), req->notified_at());
+  update.child_id = req->child_id();
   return Serve(
       ctx, *resp, d,
       [&](const Call& call) { return episodes_.UpdateEpisode(call, update); },
-      [&](const domain::Episode& e) { *resp->mutable_episode() = ToProto(e); });
+      [&](const app::EpisodeChange& change) {
+        *resp->mutable_episode() = ToProto(change.episode);
+      });
+}
+
+grpc::Status EpisodeServiceImpl::VoidEpisode(grpc::ServerContext* ctx,
+                                             const v1::VoidEpisodeRequest* req,
+                                             v1::VoidEpisodeResponse* resp) {
+  Decoder d;
+  const domain::EpisodeVoid v{.episode_id = req->episode_id(),
+                              .reason = req->reason()};
+  return Serve(
+      ctx, *resp, d,
+      [&](const Call& call) { return episodes_.VoidEpisode(call, v); },
+      [&](const app::EpisodeChange& change) {
+        *resp->mutable_episode() = ToProto(change.episode);
+      });
 }
 
 grpc::Status EpisodeServiceImpl::GetEpisode(grpc::ServerContext* ctx,

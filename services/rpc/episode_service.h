@@ -30,6 +30,9 @@ class EpisodeServiceImpl final : public v1::EpisodeService::Service {
   grpc::Status UpdateEpisode(grpc::ServerContext* ctx,
                              const v1::UpdateEpisodeRequest* req,
                              v1::UpdateEpisodeResponse* resp) override;
+  grpc::Status VoidEpisode(grpc::ServerContext* ctx,
+                           const v1::VoidEpisodeRequest* req,
+                           v1::VoidEpisodeResponse* resp) override;
   grpc::Status GetEpisode(grpc::ServerContext* ctx,
                           const v1::GetEpisodeRequest* req,
                           v1::GetEpisodeResponse* resp) override;

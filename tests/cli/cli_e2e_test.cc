@@ -147,12 +147,12 @@ corrections:         -
   // The same report again is a retry: the same episode, in each format.
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(kReportR1, {"--output", "json"}))),
-      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z"},"already_recorded":true}
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"void_reason":"","missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z"},"already_recorded":true}
 )--");
   EXPECT_EQ(
       Ok("police", With(kReportR1, {"--output", "csv"})),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -164,13 +164,13 @@ TEST_F(CliTest, ReportRetriedWithoutNotifiedAtReturnsTheSameEpisode) {
          {"missing", "report", "--child", "C1", "--police-force", "MET",
           "--police-ref", "R-1", "--missing-since", "2026-03-26T18:00:00Z",
           "--risk", "HIGH", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
   EXPECT_EQ(
       Ok("police", {"episode", "list", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -202,8 +202,8 @@ TEST_F(CliTest, NaiveAndOffsetTimesGiveTheSameInstant) {
                     "MET", "--police-ref", "R-1", "--missing-since",
                     "2026-03-27T10:00", "--notified-at", "2026-03-27 10:30",
                     "--risk", "high", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
   EXPECT_EQ(
       Ok("police",
@@ -211,8 +211,8 @@ E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03
           "--police-ref", "R-1", "--missing-since", "2026-03-27T10:00:00Z",
           "--notified-at", "2026-03-27T10:30:00Z", "--risk", "high", "--output",
           "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-27T10:00:00Z,2026-03-27T10:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
   // Summer: Europe/London is UTC+1.
   EXPECT_EQ(Ok("police",
@@ -242,8 +242,8 @@ corrections:         -
                     "MET", "--police-ref", "R-2", "--missing-since",
                     "2026-06-01T09:00:00Z", "--notified-at", "2026-06-01 10:30",
                     "--risk", "Medium", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E2,C2,Second Child,MET,R-2,CATEGORY_MISSING,RISK_MEDIUM,2026-06-01T09:00:00Z,2026-06-01T09:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E2,C2,Second Child,MET,R-2,CATEGORY_MISSING,RISK_MEDIUM,2026-06-01T09:00:00Z,2026-06-01T09:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -270,8 +270,8 @@ TEST_F(CliTest, NaiveTimeInTheSkippedOrRepeatedHourExits5AskingForAnOffset) {
       Ok("police", {"return", "log", "--police-force", "MET", "--police-ref",
                     "R-1", "--returned-at", "2026-10-25T01:30+01:00",
                     "--notified-at", "2026-10-25T03:00", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-10-24T20:00:00Z,2026-10-24T21:00:00Z,2026-10-25T00:30:00Z,2026-10-25T03:00:00Z,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-10-24T20:00:00Z,2026-10-24T21:00:00Z,2026-10-25T00:30:00Z,2026-10-25T03:00:00Z,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -374,12 +374,12 @@ met deadline:        no
 )--");
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(log, {"--output", "json"}))),
-      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"already_recorded":true}
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"void_reason":"","missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"already_recorded":true}
 )--");
   EXPECT_EQ(
       Ok("police", With(log, {"--output", "csv"})),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,,,
 )--");
 }
 
@@ -398,18 +398,18 @@ TEST_F(CliTest, ReturnLoggedTwiceWithTheSameTimesLeavesOneReturn) {
       "--output",         "csv"};
   EXPECT_EQ(
       Ok("police", log),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,,,
 )--");
   EXPECT_EQ(
       Ok("police", log),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,,,
 )--");
   EXPECT_EQ(
       Ok("manager", {"episode", "list", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,,,
 )--");
   EXPECT_EQ(
       Ok("manager", {"rhi", "list", "--all", "--output", "csv"}),
@@ -438,8 +438,8 @@ TEST_F(CliTest, ReturnBeforeMissingExits5AndChangesNothing) {
               "(2026-03-26 17:00 GMT is before 2026-03-26 18:00 GMT)\n");
   EXPECT_EQ(
       Ok("police", {"episode", "show", "E1", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -527,12 +527,12 @@ E2       Second Child, 15 (C2)  MET    R-2         ABSENT    LOW   2026-03-26 20
   EXPECT_EQ(
       MaskRecordedAt(
           Ok("manager", {"episode", "list", "--open", "--output", "json"})),
-      R"--([{"episode_id":"E2","child_id":"C2","police_force":"MET","police_ref":"R-2","category":"CATEGORY_ABSENT","risk":"RISK_LOW","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_LOW","recorded_by":"coordinator-user","reason":"reported","from":"2026-03-26T20:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Second Child","age":15,"missing_since":"2026-03-26T20:00:00Z","notified_at":"2026-03-26T20:30:00Z"}]
+      R"--([{"episode_id":"E2","child_id":"C2","police_force":"MET","police_ref":"R-2","category":"CATEGORY_ABSENT","risk":"RISK_LOW","found_location":"","found_with":"","returned_to":"RETURNED_TO_UNSPECIFIED","reporter":"","risk_history":[{"risk":"RISK_LOW","recorded_by":"coordinator-user","reason":"reported","from":"2026-03-26T20:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Second Child","age":15,"void_reason":"","missing_since":"2026-03-26T20:00:00Z","notified_at":"2026-03-26T20:30:00Z"}]
 )--");
   EXPECT_EQ(
       Ok("manager", {"episode", "list", "--child", "C1", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E1,C1,Test Child,MET,R-1,CATEGORY_MISSING,RISK_HIGH,2026-03-26T18:00:00Z,2026-03-26T19:30:00Z,2026-03-27T08:00:00Z,2026-03-27T10:00:00Z,Central Station,Alone,RETURNED_TO_HOME,,,
 )--");
   EXPECT_EQ(Ok("coordinator", {"episode", "regrade", "E2", "--risk", "MEDIUM",
                                "--at", "2026-03-27 09:00"}),
@@ -556,8 +556,8 @@ corrections:         2026-11-30 12:00 GMT by coordinator-user: regrade (risk: LO
 )--");
   EXPECT_EQ(
       Ok("rhi_worker", {"episode", "show", "E2", "--output", "csv"}),
-      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter
-E2,C2,Second Child,MET,R-2,CATEGORY_ABSENT,RISK_MEDIUM,2026-03-26T20:00:00Z,2026-03-26T20:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,
+      R"--(episode_id,child_id,name,police_force,police_ref,category,risk,missing_since,notified_at,returned_at,return_notified_at,found_location,found_with,returned_to,reporter,voided_at,void_reason
+E2,C2,Second Child,MET,R-2,CATEGORY_ABSENT,RISK_MEDIUM,2026-03-26T20:00:00Z,2026-03-26T20:30:00Z,,,,,RETURNED_TO_UNSPECIFIED,,,
 )--");
 }
 
@@ -696,7 +696,7 @@ met deadline:        yes
               {"rhi", "decline", "E2", "--at", "2026-03-30T11:00:00Z",
                "--reason", "changed mind"},
               6,
-              "mfh: episode_id: the RHI for episode E2 is already DECLINED and "
+              "mfh: EPISODE_ID: the RHI for episode E2 is already DECLINED and "
               "cannot change\n");
 
   AddChild("Third Child");
@@ -758,9 +758,9 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
       "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
       "flags\n";
   const std::string kEpisodeCsv =
-      "episode_id,child_id,name,police_force,police_ref,category,risk,"
-      "missing_since,notified_at,returned_at,return_notified_at,"
-      "found_location,found_with,returned_to,reporter\n";
+      "episode_id,child_id,name,police_force,police_ref,category,risk,missing_"
+      "since,notified_at,returned_at,return_notified_at,found_location,found_"
+      "with,returned_to,reporter,";
   const std::string kRhiCsv =
       "episode_id,child_id,name,status,due_at,due_at_from_return,"
       "returned_at,return_notified_at,offered_at,offered_by,declined_at,"
@@ -905,12 +905,12 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
 
 TEST_F(CliTest, UnknownIdsExit3) {
   ExpectError("coordinator", {"child", "show", "C99"}, 3,
-              "mfh: child_id: no child C99\n");
+              "mfh: CHILD: no child C99\n");
   ExpectError("coordinator", {"episode", "show", "E42"}, 3,
-              "mfh: episode_id: no episode E42\n");
+              "mfh: ID: no episode E42\n");
   ExpectError("rhi_worker",
               {"rhi", "offer", "E42", "--at", "2026-03-28T09:00:00Z"}, 3,
-              "mfh: episode_id: no episode E42\n");
+              "mfh: EPISODE_ID: no episode E42\n");
   ExpectError("police",
               {"return", "log", "--police-force", "MET", "--police-ref", "NOPE",
                "--returned-at", "2026-03-27T08:00:00Z"},
@@ -934,13 +934,13 @@ TEST_F(CliTest, MissingTokenExits4BeforeAnyCall) {
 TEST_F(CliTest, WrongRoleOrUnknownTokenExits4) {
   ExpectError("police",
               {"child", "add", "--name", "Test Child", "--dob", "2011-05-14"},
-              4, "mfh: role: police may not call CreateChild\n");
+              4, "mfh: role: police may not use mfh child add\n");
   ExpectError("admin", {"child", "list"}, 4,
-              "mfh: role: admin may not call ListChildren\n");
+              "mfh: role: admin may not use mfh child list\n");
   ExpectError("coordinator", {"user", "list"}, 4,
-              "mfh: role: coordinator may not call ListUsers\n");
+              "mfh: role: coordinator may not use mfh user list\n");
   ExpectError("manager", {"rhi", "offer", "E1", "--at", "2026-03-28T09:00:00Z"},
-              4, "mfh: role: manager may not call RecordOffer\n");
+              4, "mfh: role: manager may not use mfh rhi offer\n");
   // --token wins over MFH_TOKEN.
   ExpectError("coordinator", {"child", "list", "--token", "not-a-token"}, 4,
               "mfh: authorization: the token is unknown or revoked\n");

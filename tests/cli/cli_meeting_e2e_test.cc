@@ -387,7 +387,7 @@ closed at:               -
               "a closed meeting\n");
   // Only a coordinator runs the meeting.
   ExpectError("police", {"meeting", "close", "M1", "--attendees", "P. Liaison"},
-              4, "mfh: role: police may not call CloseMeeting\n");
+              4, "mfh: role: police may not use mfh meeting close\n");
   const std::string closed = Ok(
       "coordinator",
       {"meeting", "close", "M1", "--attendees", "A. Coordinator,P. Liaison"});
@@ -622,7 +622,7 @@ TEST_F(CliMeetingTest, SecondMeetingForADayExits6) {
   ExpectError("coordinator", {"meeting", "open", "--day", "2026-3-2"}, 5,
               "mfh: --day: must be a date YYYY-MM-DD\n");
   ExpectError("police", {"meeting", "open", "--day", "2026-03-03"}, 4,
-              "mfh: role: police may not call OpenMeeting\n");
+              "mfh: role: police may not use mfh meeting open\n");
   ExpectError("manager", {"meeting", "show", "M9"}, 3,
               "mfh: meeting_id: no meeting M9\n");
   ExpectError("coordinator",
@@ -638,7 +638,7 @@ TEST_F(CliMeetingTest, LinkedEpisodesShowUnderLinkedInEachFormat) {
   ExpectError("coordinator", {"episode", "link", "E1"}, 2,
               "mfh: ID: At least 2 required but received 1 (see --help)\n");
   ExpectError("police", {"episode", "link", "E1", "E2"}, 4,
-              "mfh: role: police may not call LinkEpisodes\n");
+              "mfh: role: police may not use mfh episode link\n");
   ExpectError("coordinator", {"episode", "link", "E1", "E9"}, 3,
               "mfh: episode_ids: no episode E9\n");
   EXPECT_EQ(Ok("coordinator", {"episode", "link", "E1", "E2", "--reason",

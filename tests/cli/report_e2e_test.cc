@@ -503,12 +503,12 @@ TEST_F(ReportCliTest, TheExceptionPdfHasTheTitlePeriodTotalsAndEveryRow) {
 TEST_F(ReportCliTest, OnlyCoordinatorsAndManagersMayRunReports) {
   CommandResult r = Mfh("police", {"report", "monthly", "--month", "2026-02"});
   EXPECT_EQ(r.exit_code, 4);
-  EXPECT_EQ(r.err, "mfh: role: police may not call MonthlyReport\n");
+  EXPECT_EQ(r.err, "mfh: role: police may not use mfh report monthly\n");
   r = Mfh("rhi_worker", {"report", "ssda903", "--year", "2025"});
   EXPECT_EQ(r.exit_code, 4);
   r = Mfh("police", {"report", "exceptions", "--quarter", "2025-Q4"});
   EXPECT_EQ(r.exit_code, 4);
-  EXPECT_EQ(r.err, "mfh: role: police may not call ExceptionReport\n");
+  EXPECT_EQ(r.err, "mfh: role: police may not use mfh report exceptions\n");
 }
 
 TEST_F(ReportCliTest, AMalformedMonthIsAnInvalidArgument) {

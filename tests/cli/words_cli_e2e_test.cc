@@ -36,7 +36,7 @@ TEST_F(ChildRefTest, AChildIsFoundByIdLaRefOrNameInAnyCase) {
   const std::string csv_header =
       "episode_id,child_id,name,police_force,police_ref,category,risk,"
       "missing_since,notified_at,returned_at,return_notified_at,"
-      "found_location,found_with,returned_to,reporter\n";
+      "found_location,found_with,returned_to,reporter,voided_at,void_reason\n";
   for (const char* ref : {"C1", "c1", "la-77", "AmaraOkafor"}) {
     const std::string listed = Ok(
         "coordinator", {"episode", "list", "--child", ref, "--output", "csv"});
@@ -64,10 +64,11 @@ TEST_F(ChildRefTest, ANameTwoChildrenShareIsRefusedListingBoth) {
               "Jones, born 2011-05-14 (C2); Sam  JONES, born 2013-12-01 (C3); "
               "give the id\n");
   // Nothing was reported.
-  EXPECT_EQ(Ok("coordinator", {"episode", "list", "--output", "csv"}),
-            "episode_id,child_id,name,police_force,police_ref,category,risk,"
-            "missing_since,notified_at,returned_at,return_notified_at,"
-            "found_location,found_with,returned_to,reporter\n");
+  EXPECT_EQ(
+      Ok("coordinator", {"episode", "list", "--output", "csv"}),
+      "episode_id,child_id,name,police_force,police_ref,category,risk,"
+      "missing_since,notified_at,returned_at,return_notified_at,"
+      "found_location,found_with,returned_to,reporter,voided_at,void_reason\n");
 }
 
 TEST_F(ChildRefTest, NoSuchChildExits3SayingHowToSearch) {
@@ -172,9 +173,10 @@ TEST_F(ChildRefTest, AResendSaysWhatDiffersAndACorrectionMakesItARetry) {
   EXPECT_EQ(again.substr(0, again.find("child:")),
             "Already recorded: this was sent before; nothing changed.\n"
             "episode id:          E1\n");
-  ExpectError("police", {"episode", "correct", "E1", "--reason", "nothing"}, 5,
-              "mfh: --missing-since, --notified-at or --category: give what "
-              "to correct\n");
+  ExpectError(
+      "police", {"episode", "correct", "E1", "--reason", "nothing"}, 5,
+      "mfh: --missing-since, --notified-at, --category or --child: give "
+      "what to correct\n");
 }
 
 TEST_F(ChildRefTest, AReturnIsCorrectedByItsPoliceReferenceAsItWasLogged) {

@@ -182,6 +182,13 @@ std::vector<Rpc> AllRpcs() {
          return Unary(*s.episodes, &EpisodeService::Stub::UpdateEpisode, ctx,
                       r);
        }},
+      {"VoidEpisode", c::kVoidEpisode.right, true, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::VoidEpisodeRequest r;
+         r.set_episode_id(v == V::kValid ? "E3" : "E999");
+         if (v != V::kMalformed) r.set_reason("reported in error");
+         return Unary(*s.episodes, &EpisodeService::Stub::VoidEpisode, ctx, r);
+       }},
       {"GetEpisode", c::kGetEpisode.right, true, true,
        [](Stubs& s, grpc::ClientContext* ctx, V v) {
          v1::GetEpisodeRequest r;

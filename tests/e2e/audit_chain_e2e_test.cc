@@ -31,6 +31,7 @@
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/report.grpc.pb.h"
+#include "services/storage/sqlite/schema.h"
 #include "tests/e2e/harness.h"
 
 namespace mfh {
@@ -564,9 +565,9 @@ TEST_F(AuditChainE2eTest, VerifyRefusesAVersionFourFileAndLeavesItUnmigrated) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
             absl::StrCat("mfh-server: audit verify --db ", db_, ": ", db_,
-                         " is at schema version 4, this mfh-server's "
-                         "is 5; start the server on it once to "
-                         "upgrade it\n"));
+                         " is at schema version 4, this mfh-server's is ",
+                         storage::kCurrentSchemaVersion,
+                         "; start the server on it once to upgrade it\n"));
   EXPECT_TRUE(after == before) << "audit verify changed the database file";
   EXPECT_EQ(Sql(db_, "SELECT value FROM meta WHERE key = 'schema_version'"),
             "4");
@@ -586,7 +587,7 @@ TEST_F(AuditChainE2eTest,
   GetChild("C1");
   StopServer();
   ASSERT_EQ(Sql(db_, "SELECT value FROM meta WHERE key = 'schema_version'"),
-            "5");
+            absl::StrCat(storage::kCurrentSchemaVersion));
   ASSERT_EQ(Sql(db_,
                 "SELECT group_concat(id || ':' || rpc, ' ') FROM (SELECT id, "
                 "rpc FROM audit ORDER BY id)"),

@@ -379,8 +379,11 @@ TEST_P(GoldenMigration, NewRecordsTakeTheNextIdsBesideTheOldOnes) {
                     return absl::OkStatus();
                   })
                   .ok());
-  // Version 1 left two episodes and no meeting; version 2 on, three and one.
-  EXPECT_EQ(episode.episode_id, version() == 1 ? "E3" : "E4");
+  // Version 1 left two episodes and no meeting; version 2 on, three and one;
+  // version 6, two more episodes (voided).
+  EXPECT_EQ(episode.episode_id, version() == 1  ? "E3"
+                                : version() < 6 ? "E4"
+                                                : "E6");
   EXPECT_EQ(meeting.meeting_id, version() == 1 ? "M1" : "M2");
 }
 
@@ -440,6 +443,56 @@ TEST_P(GoldenMigration, TheAuditChainCoversEveryEntryFromWhereItBegan) {
   EXPECT_EQ(after.broken, std::nullopt);
   EXPECT_EQ(after.state.head_id, old_rows + 1);
   EXPECT_EQ(after.intact, version() < 5 ? 1 : old_rows + 1);
+}
+
+// Version 6 voided two of C1's episodes (golden/schema_v6.sql): they read
+// back voided, stay in the child's history, and leave every other selection
+// (the version-one assertions above hold for the same file: E4 would be
+// C1's open episode, E5 open at noon on the 27th and returned in the day).
+TEST(GoldenMigrationV6, VoidedEpisodesStayInTheHistoryAndLeaveTheLists) {
+  TempDir dir;
+  const std::string path = dir.File("hub.db");
+  { RawDb(path).Exec(GoldenSql(6)); }
+  absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::optional<domain::Episode> e4;
+  std::optional<domain::Rhi> rhi5;
+  std::vector<domain::Episode> history;
+  std::vector<domain::Episode> open;
+  std::vector<domain::Rhi> owed;
+  std::vector<domain::Rhi> due;
+  ASSERT_TRUE((*store)
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(e4, txn.FindEpisode("E4"));
+                    ASSIGN_OR_RETURN(rhi5, txn.FindRhi("E5"));
+                    ASSIGN_OR_RETURN(history, txn.ListEpisodes("C1", false));
+                    ASSIGN_OR_RETURN(open, txn.ListEpisodes("", true));
+                    ASSIGN_OR_RETURN(owed,
+                                     txn.ListRhis(RhiFilter{
+                                         .open_as_of = Us(1774702800000000)}));
+                    ASSIGN_OR_RETURN(
+                        due, txn.ListRhisDueInPeriod(Us(1774000000000000),
+                                                     Us(1775000000000000)));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(e4.has_value());
+  EXPECT_EQ(e4->voided_at, Us(1774702800000000));
+  EXPECT_EQ(e4->void_reason, "Reported against the wrong child");
+  ASSERT_TRUE(rhi5.has_value());
+  EXPECT_EQ(rhi5->voided_at, Us(1774702800000000));
+  std::vector<std::string> ids;
+  for (const domain::Episode& e : history) ids.push_back(e.episode_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"E1", "E5", "E2", "E4"}));
+  ids.clear();
+  for (const domain::Episode& e : open) ids.push_back(e.episode_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"E2", "E3"}));
+  ids.clear();
+  for (const domain::Rhi& r : owed) ids.push_back(r.episode_id);
+  EXPECT_EQ(ids, std::vector<std::string>{"E1"});
+  ids.clear();
+  for (const domain::Rhi& r : due) ids.push_back(r.episode_id);
+  EXPECT_EQ(ids, std::vector<std::string>{"E1"});
 }
 
 }  // namespace

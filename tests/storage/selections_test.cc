@@ -75,6 +75,8 @@ int64_t Number(const std::string& id) {
 }
 
 // One generated history, as it was written (with the ids the store gave).
+// Voided episodes and their RHIs are written but not kept here: no
+// selection may return them.
 struct History {
   std::vector<Child> children;
   std::vector<Episode> episodes;
@@ -201,8 +203,12 @@ absl::StatusOr<History> Generate(Maker& m, Store& store) {
           ep.return_notified_at = m.After(*ep.returned_at);
           free_from = ep.returned_at;
         }
+        if (m.Chance(0.1)) {
+          ep.voided_at = m.After(ep.notified_at);
+          ep.void_reason = "reported in error";
+        }
         ASSIGN_OR_RETURN(ep, tx.InsertEpisode(ep));
-        h.episodes.push_back(ep);
+        if (!ep.voided()) h.episodes.push_back(ep);
         if (!ep.returned_at.has_value() || m.Chance(0.1)) continue;
 
         Rhi rhi;
@@ -210,6 +216,7 @@ absl::StatusOr<History> Generate(Maker& m, Store& store) {
         rhi.child_id = ep.child_id;
         rhi.returned_at = *ep.returned_at;
         rhi.return_notified_at = *ep.return_notified_at;
+        rhi.voided_at = ep.voided_at;
         domain::Policy policy;
         if (m.Chance(0.5)) {
           policy.rhi_clock_start = domain::RhiClockStart::kReturn;
@@ -244,7 +251,7 @@ absl::StatusOr<History> Generate(Maker& m, Store& store) {
             break;
         }
         RETURN_IF_ERROR(tx.InsertRhi(rhi));
-        h.rhis.push_back(rhi);
+        if (!ep.voided()) h.rhis.push_back(rhi);
       }
     }
 

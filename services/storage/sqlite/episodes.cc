@@ -24,7 +24,7 @@ using domain::RiskGrade;
 // An open candidate's period has no end.
 constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
 
-// Binds MFH_EPISODE_FIELDS as parameters 1 to 13.
+// Binds MFH_EPISODE_FIELDS as parameters 1 to 15.
 absl::Status BindEpisode(Statement& s, const Episode& e) {
   std::optional<int64_t> child = ParseId(e.child_id, kChildPrefix);
   if (!child.has_value()) return NoChild(s.name());
@@ -41,6 +41,8 @@ absl::Status BindEpisode(Statement& s, const Episode& e) {
   s.BindText(11, e.found_location);
   s.BindText(12, e.found_with);
   s.BindInt64(13, CodeOf(e.returned_to));
+  s.BindOptionalTime(14, e.voided_at);
+  s.BindText(15, e.void_reason);
   return absl::OkStatus();
 }
 
@@ -181,6 +183,8 @@ absl::StatusOr<Episode> ReadEpisode(const Statement& s) {
   e.found_with = s.ColumnText(12);
   ASSIGN_OR_RETURN(e.returned_to, ReturnedToFromCode(s.ColumnInt64(13),
                                                      "episodes.returned_to"));
+  e.voided_at = s.ColumnOptionalTime(14);
+  e.void_reason = s.ColumnText(15);
   return e;
 }
 
@@ -241,7 +245,7 @@ absl::Status SqliteTransaction::UpdateEpisode(const Episode& episode) {
   if (!id.has_value()) return NoEpisode("kUpdateEpisodeSql");
   ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateEpisodeSql));
   RETURN_IF_ERROR(BindEpisode(*s, episode));
-  s->BindInt64(14, *id);
+  s->BindInt64(16, *id);
   RETURN_IF_ERROR(s->Run());
   if (db_.Changes() == 0) return NoEpisode("kUpdateEpisodeSql");
   return absl::OkStatus();

@@ -12,11 +12,14 @@
 #include "services/storage/sqlite/page.h"
 
 // The columns of an episode that InsertEpisode and UpdateEpisode write, in
-// bind order (parameters 1 to 13).
+// bind order (parameters 1 to 15).
 #define MFH_EPISODE_FIELDS                                         \
   "child_id, police_force, police_ref, category, missing_since, "  \
   "notified_at, risk, reporter, returned_at, return_notified_at, " \
-  "found_location, found_with, returned_to"
+  "found_location, found_with, returned_to, voided_at, void_reason"
+// Keeps what a voided episode (schema v6) must leave: every selection but
+// the history's (by id, by police reference, every episode or a child's).
+#define MFH_NOT_VOIDED "voided_at IS NULL"
 // An episode's row as ReadEpisode reads it; its sixth column, missing_since,
 // is what kSelectEpisodesBesideSql orders by.
 #define MFH_EPISODE_ROW_FIELDS "id, " MFH_EPISODE_FIELDS
@@ -30,11 +33,11 @@ namespace mfh::storage::sql {
 
 inline constexpr char kInsertEpisodeSql[] =
     "INSERT INTO episodes(" MFH_EPISODE_FIELDS
-    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-// The episode's id is parameter 14.
+    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// The episode's id is parameter 16.
 inline constexpr char kUpdateEpisodeSql[] =
     "UPDATE episodes SET (" MFH_EPISODE_FIELDS
-    ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
+    ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
 inline constexpr char kSelectEpisodeSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS " FROM episodes WHERE id = ?";
 inline constexpr char kSelectEpisodeByPoliceRefSql[] =
@@ -44,11 +47,11 @@ inline constexpr char kSelectEpisodeByPoliceRefSql[] =
 inline constexpr char kSelectOpenEpisodeSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND returned_at IS NULL "
-    "ORDER BY missing_since DESC, id DESC LIMIT 1";
+    "AND " MFH_NOT_VOIDED " ORDER BY missing_since DESC, id DESC LIMIT 1";
 inline constexpr char kSelectLastReturnedEpisodeSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND returned_at IS NOT NULL "
-    "ORDER BY returned_at DESC, id DESC LIMIT 1";
+    "AND " MFH_NOT_VOIDED " ORDER BY returned_at DESC, id DESC LIMIT 1";
 // ListEpisodes: a page (page.h) of every episode, by episodes_by_missing_since.
 inline constexpr char kSelectEpisodesSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
@@ -72,23 +75,26 @@ inline constexpr char kSelectEpisodesBesideSql[] =
     " FROM episodes WHERE child_id = ? AND id != ? AND missing_since < ? "
     "AND missing_since >= coalesce((SELECT missing_since FROM episodes "
     "WHERE child_id = ? AND id != ? AND missing_since < ? "
-    "ORDER BY missing_since DESC LIMIT 1), ?) "
-    "UNION "
+    "AND " MFH_NOT_VOIDED
+    " ORDER BY missing_since DESC LIMIT 1), ?) "
+    "AND " MFH_NOT_VOIDED
+    " UNION "
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND id != ? AND returned_at IS NULL "
-    "ORDER BY 6, 1";
+    "AND " MFH_NOT_VOIDED " ORDER BY 6, 1";
 // ListEpisodes(open_only): must use the partial index episodes_open. The
 // unary plus keeps the planner from walking episodes_by_missing_since (every
 // episode ever) to avoid sorting the few open ones.
 inline constexpr char kSelectOpenEpisodesSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
-    " FROM episodes WHERE returned_at IS NULL AND " MFH_AFTER_TIME_AND_ID(
-        "+missing_since", "id") " ORDER BY +missing_since, id LIMIT ?";
+    " FROM episodes WHERE returned_at IS NULL AND " MFH_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID("+missing_since",
+                                  "id") " ORDER BY +missing_since, id LIMIT ?";
 inline constexpr char kSelectOpenEpisodesByChildSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE child_id = ? AND returned_at IS NULL "
-    "AND " MFH_AFTER_TIME_AND_ID("missing_since",
-                                 "id") " ORDER BY missing_since, id LIMIT ?";
+    "AND " MFH_NOT_VOIDED " AND " MFH_AFTER_TIME_AND_ID(
+        "missing_since", "id") " ORDER BY missing_since, id LIMIT ?";
 
 // Episodes by time, for the agenda. Each is served by an index on its time
 // column; none reads the whole history.
@@ -106,22 +112,22 @@ inline constexpr char kSelectEpisodesOpenAtSql[] =
     "UNION ALL "
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE returned_at > ? AND +missing_since <= ?) "
-    "ORDER BY +missing_since, id";
+    "WHERE " MFH_NOT_VOIDED " ORDER BY +missing_since, id";
 // return_notified_at in (after, until], by episodes_return_notified.
 inline constexpr char kSelectEpisodesReturnNotifiedInSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE return_notified_at > ? AND return_notified_at <= ? "
-    "ORDER BY return_notified_at, id";
+    "AND " MFH_NOT_VOIDED " ORDER BY return_notified_at, id";
 // returned_at in [from, until], by episodes_returned.
 inline constexpr char kSelectEpisodesReturnedInSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE returned_at >= ? AND returned_at <= ? "
-    "ORDER BY returned_at, id";
+    "AND " MFH_NOT_VOIDED " ORDER BY returned_at, id";
 // missing_since in (after, until], by episodes_by_missing_since.
 inline constexpr char kSelectEpisodesStartedInSql[] =
     "SELECT " MFH_EPISODE_ROW_FIELDS
     " FROM episodes WHERE missing_since > ? AND missing_since <= ? "
-    "ORDER BY missing_since, id";
+    "AND " MFH_NOT_VOIDED " ORDER BY missing_since, id";
 
 inline constexpr char kInsertRiskGradeSql[] =
     "INSERT INTO risk_grades(" MFH_RISK_GRADE_ROW_FIELDS

@@ -23,7 +23,7 @@ using domain::Rhi;
 
 constexpr int64_t kNoUpperBound = std::numeric_limits<int64_t>::max();
 
-// Binds MFH_RHI_FIELDS, final_at and episode_id as parameters 1 to 20.
+// Binds MFH_RHI_FIELDS, final_at and episode_id as parameters 1 to 21.
 absl::Status BindRhi(Statement& s, const Rhi& r) {
   std::optional<int64_t> episode = ParseId(r.episode_id, kEpisodePrefix);
   if (!episode.has_value()) return NoEpisode(s.name());
@@ -51,8 +51,9 @@ absl::Status BindRhi(Statement& s, const Rhi& r) {
   s.BindInt64(16, CodeOf(r.closure));
   s.BindOptionalTime(17, r.closed_at);
   s.BindText(18, r.closed_reason);
-  s.BindOptionalTime(19, r.final_at());
-  s.BindInt64(20, *episode);
+  s.BindOptionalTime(19, r.voided_at);
+  s.BindOptionalTime(20, r.final_at());
+  s.BindInt64(21, *episode);
   return absl::OkStatus();
 }
 
@@ -90,6 +91,7 @@ absl::StatusOr<Rhi> ReadRhi(const Statement& s) {
                    RhiClosureFromCode(s.ColumnInt64(16), "rhis.closure"));
   r.closed_at = s.ColumnOptionalTime(17);
   r.closed_reason = s.ColumnText(18);
+  r.voided_at = s.ColumnOptionalTime(19);
   return r;
 }
 

@@ -8,13 +8,13 @@
 #include "services/storage/sqlite/connection.h"
 #include "services/storage/sqlite/page.h"
 
-// The columns of an RHI after its key, in bind order (parameters 1 to 18);
-// final_at (19, derived) and episode_id (20) follow them on writes.
+// The columns of an RHI after its key, in bind order (parameters 1 to 19);
+// final_at (20, derived) and episode_id (21) follow them on writes.
 #define MFH_RHI_FIELDS                                                      \
   "child_id, returned_at, return_notified_at, due_at, due_at_from_return, " \
   "offered_at, offered_by, declined_at, decline_reason, completed_at, "     \
   "completed_by, concerns, referral_made, notes, also_episode_ids, "        \
-  "closure, closed_at, closed_reason"
+  "closure, closed_at, closed_reason, voided_at"
 // An RHI's row as ReadRhi reads it.
 #define MFH_RHI_ROW_FIELDS "episode_id, " MFH_RHI_FIELDS
 
@@ -23,25 +23,29 @@ namespace mfh::storage::sql {
 inline constexpr char kInsertRhiSql[] =
     "INSERT INTO rhis(" MFH_RHI_FIELDS
     ", final_at, episode_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?)";
+    "?, ?, ?, ?, ?, ?, ?)";
 inline constexpr char kUpdateRhiSql[] =
     "UPDATE rhis SET (" MFH_RHI_FIELDS
-    ", final_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "WHERE episode_id = ?";
+    ", final_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?) WHERE episode_id = ?";
 inline constexpr char kSelectRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
 // Every statement of ListRhis ends with a page (page.h) keyed by
-// (due_at, episode_id).
+// (due_at, episode_id), and leaves out the RHIs of voided episodes, as the
+// reports' selections do.
+#define MFH_RHI_NOT_VOIDED "voided_at IS NULL"
 //
 // Due before the parameter (the largest int64 when unset).
 inline constexpr char kSelectRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE due_at < ? AND " MFH_AFTER_TIME_AND_ID(
+    " FROM rhis WHERE due_at < ? AND " MFH_RHI_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID(
         "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 // The child's, due before the second parameter.
 inline constexpr char kSelectRhisByChildSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE child_id = ? AND due_at < ? AND " MFH_AFTER_TIME_AND_ID(
+    " FROM rhis WHERE child_id = ? AND due_at < ? AND " MFH_RHI_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID(
         "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 // RHIs open as of t (final_at unset or after t), due before d; the
 // parameters are d and the page's start, t, d and the page's start, then
@@ -51,19 +55,20 @@ inline constexpr char kSelectRhisByChildSql[] =
 // due before d.
 inline constexpr char kSelectOpenRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE final_at IS NULL AND due_at < ? AND "
-    MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
+    " FROM rhis WHERE final_at IS NULL AND due_at < ? AND " MFH_RHI_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
     " UNION ALL "
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? AND "
-    MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
+    MFH_RHI_NOT_VOIDED " AND " MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
     " ORDER BY due_at, episode_id LIMIT ?";
 // The child's RHIs open as of t, due before d; the parameters are the
 // child, d, t, then the page.
 inline constexpr char kSelectOpenRhisByChildSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE child_id = ? AND due_at < ? "
-    "AND (final_at IS NULL OR final_at > ?) AND " MFH_AFTER_TIME_AND_ID(
+    "AND (final_at IS NULL OR final_at > ?) AND " MFH_RHI_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID(
         "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
 
 }  // namespace mfh::storage::sql

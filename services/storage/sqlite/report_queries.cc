@@ -22,8 +22,8 @@ using domain::Rhi;
 absl::StatusOr<domain::PlacedEpisode> ReadPlacedEpisode(const Statement& s) {
   domain::PlacedEpisode placed;
   ASSIGN_OR_RETURN(placed.episode, ReadEpisode(s));
-  placed.looked_after = s.ColumnBool(14);
-  placed.placing_authority = s.ColumnText(15);
+  placed.looked_after = s.ColumnBool(16);
+  placed.placing_authority = s.ColumnText(17);
   return placed;
 }
 

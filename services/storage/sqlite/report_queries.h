@@ -30,28 +30,31 @@ inline constexpr char kSelectEpisodesStartedInPeriodSql[] =
     "SELECT " MFH_PLACED_EPISODE_ROW_FIELDS
     " FROM episodes CROSS JOIN (SELECT id AS child_id, looked_after, "
     "placing_authority FROM children) USING (child_id) "
-    "WHERE missing_since >= ? AND missing_since < ? ORDER BY missing_since, id";
+    "WHERE missing_since >= ? AND missing_since < ? AND " MFH_NOT_VOIDED
+    " ORDER BY missing_since, id";
 // By episodes_by_missing_since alone.
 inline constexpr char kCountEpisodesStartedInPeriodSql[] =
     "SELECT COUNT(*) FROM episodes WHERE missing_since >= ? AND "
-    "missing_since < ?";
+    "missing_since < ? AND " MFH_NOT_VOIDED;
 // By episodes_returned alone.
 inline constexpr char kCountEpisodesReturnedInPeriodSql[] =
-    "SELECT COUNT(*) FROM episodes WHERE returned_at >= ? AND returned_at < ?";
+    "SELECT COUNT(*) FROM episodes WHERE returned_at >= ? AND returned_at < ? "
+    "AND " MFH_NOT_VOIDED;
 // By rhis_by_due.
 inline constexpr char kSelectRhisDueInPeriodSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis WHERE due_at >= ? AND due_at < ? ORDER BY due_at, episode_id";
+    " FROM rhis WHERE due_at >= ? AND due_at < ? AND " MFH_RHI_NOT_VOIDED
+    " ORDER BY due_at, episode_id";
 // By rhis_by_due_from_return.
 inline constexpr char kSelectRhisDueFromReturnInPeriodSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE due_at_from_return >= ? AND due_at_from_return < ? "
-    "ORDER BY due_at_from_return, episode_id";
+    "AND " MFH_RHI_NOT_VOIDED " ORDER BY due_at_from_return, episode_id";
 // By rhis_completed.
 inline constexpr char kSelectRhisCompletedInPeriodSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE completed_at >= ? AND completed_at < ? "
-    "ORDER BY completed_at, episode_id";
+    "AND " MFH_RHI_NOT_VOIDED " ORDER BY completed_at, episode_id";
 // Actions of meetings on the days [first, end) ('YYYY-MM-DD'), by
 // actions_by_day.
 inline constexpr char kSelectActionsAgreedOnDaysSql[] =
@@ -88,7 +91,7 @@ inline constexpr char kSelectFlagsSetBeforeSql[] =
 inline constexpr char kSelectEpisodeStartsOfChildSql[] =
     "SELECT missing_since FROM episodes "
     "WHERE child_id = ? AND missing_since >= ? AND missing_since < ? "
-    "ORDER BY missing_since";
+    "AND " MFH_NOT_VOIDED " ORDER BY missing_since";
 // The SSDA903 episodes of [from, until): those starting in the period
 // (episodes_by_missing_since), and those started before it and not returned
 // before its start (episodes_open, episodes_returned), each with its child
@@ -97,16 +100,16 @@ inline constexpr char kSelectEpisodeStartsOfChildSql[] =
 inline constexpr char kSelectSsdaEpisodesSql[] =
     "SELECT " MFH_SSDA_EPISODE_ROW_FIELDS
     " FROM episodes e CROSS JOIN children c ON c.id = e.child_id "
-    "WHERE e.missing_since >= ? AND e.missing_since < ? "
-    "UNION ALL "
+    "WHERE e.missing_since >= ? AND e.missing_since < ? AND e." MFH_NOT_VOIDED
+    " UNION ALL "
     "SELECT " MFH_SSDA_EPISODE_ROW_FIELDS
     " FROM episodes e CROSS JOIN children c ON c.id = e.child_id "
-    "WHERE e.returned_at IS NULL AND +e.missing_since < ? "
-    "UNION ALL "
+    "WHERE e.returned_at IS NULL AND +e.missing_since < ? AND e." MFH_NOT_VOIDED
+    " UNION ALL "
     "SELECT " MFH_SSDA_EPISODE_ROW_FIELDS
     " FROM episodes e CROSS JOIN children c ON c.id = e.child_id "
-    "WHERE e.returned_at >= ? AND +e.missing_since < ? "
-    "ORDER BY 2, 8, 1";
+    "WHERE e.returned_at >= ? AND +e.missing_since < ? AND e." MFH_NOT_VOIDED
+    " ORDER BY 2, 8, 1";
 
 }  // namespace mfh::storage::sql
 

@@ -234,6 +234,13 @@ INSERT INTO audit_chain(one, first_id, started_at, head_id, head_hash)
          COALESCE(MAX(id), 0), '' FROM audit;
 )sql";
 
+// Version 6: voided episodes (reported in error), and their RHIs.
+constexpr char kSchemaV6Sql[] = R"sql(
+ALTER TABLE episodes ADD COLUMN voided_at INTEGER;
+ALTER TABLE episodes ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE rhis ADD COLUMN voided_at INTEGER;
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -316,8 +323,9 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 }  // namespace
 
 const std::vector<const char*>& MigrationScripts() {
-  static const std::vector<const char*> kScripts = {
-      kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql, kSchemaV5Sql};
+  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql,
+                                                    kSchemaV3Sql, kSchemaV4Sql,
+                                                    kSchemaV5Sql, kSchemaV6Sql};
   return kScripts;
 }
 
