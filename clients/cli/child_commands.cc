@@ -1,9 +1,12 @@
-// mfh child add|show|list|flag: ChildService.
+// mfh child add|update|show|list|flag: ChildService.
 #include <CLI/CLI.hpp>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "clients/cli/child_ref.h"
+#include "clients/cli/child_story.h"
 #include "clients/cli/session.h"
 #include "clients/cli/views.h"
 #include "clients/core/calls.h"
@@ -19,6 +22,10 @@ struct ChildFlags {
   std::string la_ref;
   bool looked_after = false;
   std::string placing_authority;
+  v1::Profile profile;
+  std::vector<std::string> contacts;
+  // child update: the options given, by flag.
+  std::map<std::string, CLI::Option*> given;
   std::string flag;
   std::string name_search;  // child list --name
   std::string set;
@@ -29,13 +36,51 @@ struct ChildFlags {
 
 absl::Status Add(Session& s, const ChildFlags& f) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  v1::Profile profile = f.profile;
+  for (const std::string& c : f.contacts) profile.add_contacts(c);
   ASSIGN_OR_RETURN(
       v1::CreateChildResponse resp,
       client::CreateChild(*conn, {.name = f.name,
                                   .date_of_birth = f.dob,
                                   .la_ref = f.la_ref,
                                   .looked_after = f.looked_after,
-                                  .placing_authority = f.placing_authority}));
+                                  .placing_authority = f.placing_authority,
+                                  .profile = profile}));
+  PrintRecord(s, resp, resp.child());
+  return absl::OkStatus();
+}
+
+absl::Status Update(Session& s, const ChildFlags& f) {
+  ASSIGN_OR_RETURN(const std::string child,
+                   ResolveChild(s, "CHILD", f.child_id));
+  v1::UpdateChildRequest req;
+  req.set_child_id(child);
+  auto given = [&](const std::string& flag) {
+    return f.given.at(flag)->count() > 0;
+  };
+  const v1::Profile& p = f.profile;
+  if (given("--name")) req.set_name(f.name);
+  if (given("--dob")) req.set_date_of_birth(f.dob);
+  if (given("--la-ref")) req.set_la_ref(f.la_ref);
+  if (given("--looked-after")) req.set_looked_after(f.looked_after);
+  if (given("--placing-authority")) {
+    req.set_placing_authority(f.placing_authority);
+  }
+  if (given("--sex")) req.set_sex(p.sex());
+  if (given("--ethnicity")) req.set_ethnicity(p.ethnicity());
+  if (given("--social-worker")) req.set_social_worker(p.social_worker());
+  if (given("--team")) req.set_team(p.team());
+  if (given("--placement")) req.set_placement(p.placement());
+  if (given("--school")) req.set_school(p.school());
+  if (given("--contact")) {
+    req.set_set_contacts(true);
+    for (const std::string& c : f.contacts) {
+      if (!c.empty()) req.add_contacts(c);
+    }
+  }
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  ASSIGN_OR_RETURN(v1::UpdateChildResponse resp,
+                   client::UpdateChild(*conn, req));
   PrintRecord(s, resp, resp.child());
   return absl::OkStatus();
 }
@@ -44,9 +89,57 @@ absl::Status Show(Session& s, const ChildFlags& f) {
   ASSIGN_OR_RETURN(const std::string child,
                    ResolveChild(s, "CHILD", f.child_id));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  ASSIGN_OR_RETURN(v1::GetChildResponse resp, client::GetChild(*conn, child));
-  PrintRecord(s, resp, resp.child());
+  if (s.format() == Format::kCsv) {
+    ASSIGN_OR_RETURN(v1::GetChildResponse resp, client::GetChild(*conn, child));
+    PrintRecord(s, resp, resp.child());
+    return absl::OkStatus();
+  }
+  ASSIGN_OR_RETURN(client::ChildStory story,
+                   client::LoadChildStory(*conn, child));
+  PrintStory(s, story);
   return absl::OkStatus();
+}
+
+// The flags of child add, and of child update (where each is optional).
+void AddRecordOptions(CLI::App& cmd, ChildFlags& f, bool update) {
+  auto option = [&](const std::string& flag, auto& value,
+                    const std::string& help) {
+    f.given[flag] = cmd.add_option(flag, value, help);
+    return f.given[flag];
+  };
+  CLI::Option* name = option("--name", f.name, "Full name");
+  CLI::Option* dob = option("--dob", f.dob, "Date of birth, YYYY-MM-DD");
+  if (!update) {
+    name->required();
+    dob->required();
+  }
+  option("--la-ref", f.la_ref, "The case-management system's reference");
+  f.given["--looked-after"] =
+      cmd.add_flag("--looked-after", f.looked_after,
+                   update ? "The child is looked after (--looked-after=false: "
+                            "no longer)"
+                          : "The child is looked after");
+  option("--placing-authority", f.placing_authority,
+         "The placing authority, when not this one");
+  auto profile = [&](const std::string& flag,
+                     void (v1::Profile::*set)(const std::string&),
+                     const std::string& help) {
+    f.given[flag] = cmd.add_option_function<std::string>(
+        flag, [&f, set](const std::string& v) { (f.profile.*set)(v); }, help);
+  };
+  profile("--sex", &v1::Profile::set_sex, "male, female, other or unknown");
+  profile("--ethnicity", &v1::Profile::set_ethnicity,
+          "The DfE ethnicity code, e.g. WBRI, MWBC, BAFR, AOTH, NOBT");
+  profile("--social-worker", &v1::Profile::set_social_worker,
+          "The allocated social worker");
+  profile("--team", &v1::Profile::set_team, "The social work team");
+  profile("--placement", &v1::Profile::set_placement,
+          "Where the child lives (home, foster carer, children's home...)");
+  profile("--school", &v1::Profile::set_school, "School or college");
+  option("--contact", f.contacts,
+         update ? "A contact, e.g. \"Mum: 07700 900123\" (repeat for each; "
+                  "replaces the list; --contact \"\" clears it)"
+                : "A contact, e.g. \"Mum: 07700 900123\" (repeat for each)");
 }
 
 absl::Status List(Session& s, const ChildFlags& f) {
@@ -92,17 +185,26 @@ void AddChildCommands(CLI::App& app, Dispatch& dispatch) {
       "mfh child add --name \"Sam Example\" --dob 2011-05-14 --la-ref LA-1 "
       "--looked-after",
       dispatch, [f](Session& s) { return Add(s, *f); });
-  add->add_option("--name", f->name, "Full name")->required();
-  add->add_option("--dob", f->dob, "Date of birth, YYYY-MM-DD")->required();
-  add->add_option("--la-ref", f->la_ref,
-                  "The case-management system's reference");
-  add->add_flag("--looked-after", f->looked_after, "The child is looked after");
-  add->add_option("--placing-authority", f->placing_authority,
-                  "The placing authority, when not this one");
+  AddRecordOptions(*add, *f, /*update=*/false);
 
-  CLI::App* show =
-      AddLeaf(*group, "show", "Show one child", "mfh child show C1", dispatch,
-              [f](Session& s) { return Show(s, *f); });
+  auto u = std::make_shared<ChildFlags>();
+  CLI::App* update = AddLeaf(
+      *group, "update",
+      "Correct a child's record or profile (coordinator); flags not given "
+      "keep their value, and each change is kept in the child's history",
+      "mfh child update \"Amara Okafor\" --social-worker \"Jo Smith\" "
+      "--school \"Elm High\"",
+      dispatch, [u](Session& s) { return Update(s, *u); });
+  update->add_option("CHILD", u->child_id, kChildHelp)->required();
+  AddRecordOptions(*update, *u, /*update=*/true);
+
+  CLI::App* show = AddLeaf(
+      *group, "show",
+      "A child's whole story: profile, flags, every episode with where and "
+      "with whom found, each interview's status and findings, open actions, "
+      "and the record's changes (CSV: the record alone)",
+      "mfh child show \"Amara Okafor\"", dispatch,
+      [f](Session& s) { return Show(s, *f); });
   show->add_option("CHILD", f->child_id, kChildHelp)->required();
 
   CLI::App* list = AddLeaf(*group, "list", "List children",

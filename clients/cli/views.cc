@@ -75,9 +75,11 @@ Row View<v1::Child>::TableRow(const v1::Child& c, absl::Time) {
 }
 
 Row View<v1::Child>::CsvHeader() {
-  return {"child_id", "name",         "date_of_birth",
-          "la_ref",   "looked_after", "placing_authority",
-          "flags"};
+  return {"child_id",      "name",         "date_of_birth",
+          "la_ref",        "looked_after", "placing_authority",
+          "flags",         "sex",          "ethnicity",
+          "social_worker", "team",         "placement",
+          "school",        "contacts"};
 }
 
 Row View<v1::Child>::CsvRow(const v1::Child& c) {
@@ -89,10 +91,23 @@ Row View<v1::Child>::CsvRow(const v1::Child& c) {
           c.la_ref(),
           TrueFalse(c.looked_after()),
           c.placing_authority(),
-          absl::StrJoin(flags, ",")};
+          absl::StrJoin(flags, ","),
+          c.profile().sex(),
+          c.profile().ethnicity(),
+          c.profile().social_worker(),
+          c.profile().team(),
+          c.profile().placement(),
+          c.profile().school(),
+          Joined(c.profile().contacts(), "; ")};
 }
 
 Fields View<v1::Child>::Record(const v1::Child& c) {
+  std::vector<std::string> changes;
+  for (const v1::ChildChange& change : c.history()) {
+    changes.push_back(absl::StrCat(Local(change.has_at(), change.at()), " by ",
+                                   change.by(), ": ",
+                                   Joined(change.changes(), ", ")));
+  }
   std::vector<std::string> flags;
   for (const v1::Flag& f : c.flags()) {
     flags.push_back(
@@ -105,7 +120,15 @@ Fields View<v1::Child>::Record(const v1::Child& c) {
           {"la ref", Cell(c.la_ref())},
           {"looked after", YesNo(c.looked_after())},
           {"placing authority", Cell(c.placing_authority())},
-          {"flags", Cell(absl::StrJoin(flags, ", "))}};
+          {"flags", Cell(absl::StrJoin(flags, ", "))},
+          {"sex", Cell(c.profile().sex())},
+          {"ethnicity", Cell(c.profile().ethnicity())},
+          {"social worker", Cell(c.profile().social_worker())},
+          {"team", Cell(c.profile().team())},
+          {"placement", Cell(c.profile().placement())},
+          {"school", Cell(c.profile().school())},
+          {"contacts", Cell(Joined(c.profile().contacts(), "; "))},
+          {"changes", Cell(absl::StrJoin(changes, "; "))}};
 }
 
 Row View<v1::Episode>::TableHeader() {

@@ -1,6 +1,7 @@
 #include "clients/core/calls.h"
 
 #include "clients/core/time_text.h"
+#include "services/domain/status_macros.h"
 
 namespace mfh::client {
 namespace {
@@ -68,7 +69,31 @@ absl::StatusOr<v1::CreateChildResponse> CreateChild(const Connection& conn,
   req.set_la_ref(child.la_ref);
   req.set_looked_after(child.looked_after);
   req.set_placing_authority(child.placing_authority);
+  *req.mutable_profile() = child.profile;
   return Run(conn, conn.children(), &v1::ChildService::Stub::CreateChild, req);
+}
+
+absl::StatusOr<v1::UpdateChildResponse> UpdateChild(
+    const Connection& conn, const v1::UpdateChildRequest& update) {
+  return Run(conn, conn.children(), &v1::ChildService::Stub::UpdateChild,
+             update);
+}
+
+absl::StatusOr<ChildStory> LoadChildStory(const Connection& conn,
+                                          const std::string& child_id) {
+  ChildStory story;
+  ASSIGN_OR_RETURN(v1::GetChildResponse child, GetChild(conn, child_id));
+  story.child = std::move(*child.mutable_child());
+  ASSIGN_OR_RETURN(v1::ListEpisodesResponse episodes,
+                   ListEpisodes(conn, child_id, /*open_only=*/false));
+  story.episodes = std::move(*episodes.mutable_episodes());
+  ASSIGN_OR_RETURN(v1::ListInterviewsResponse interviews,
+                   ListInterviews(conn, {.child_id = child_id}));
+  story.interviews = std::move(*interviews.mutable_interviews());
+  ASSIGN_OR_RETURN(v1::ListActionsResponse actions,
+                   ListActions(conn, /*open_only=*/true, child_id));
+  story.actions = std::move(*actions.mutable_actions());
+  return story;
 }
 
 absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,

@@ -29,10 +29,25 @@ struct NewChild {
   std::string la_ref;
   bool looked_after = false;
   std::string placing_authority;
+  v1::Profile profile;
+};
+
+// A child's whole story at a glance (DESIGN.md section 11): the record with
+// its profile and history, every episode, every interview, the open actions.
+struct ChildStory {
+  v1::Child child;
+  google::protobuf::RepeatedPtrField<v1::Episode> episodes;
+  google::protobuf::RepeatedPtrField<v1::Interview> interviews;
+  google::protobuf::RepeatedPtrField<v1::Action> actions;
 };
 
 absl::StatusOr<v1::CreateChildResponse> CreateChild(const Connection& conn,
                                                     const NewChild& child);
+absl::StatusOr<v1::UpdateChildResponse> UpdateChild(
+    const Connection& conn, const v1::UpdateChildRequest& update);
+// Four reads: the child, its episodes, its interviews, its open actions.
+absl::StatusOr<ChildStory> LoadChildStory(const Connection& conn,
+                                          const std::string& child_id);
 absl::StatusOr<v1::GetChildResponse> GetChild(const Connection& conn,
                                               const std::string& child_id);
 // The lists follow the server's pages and answer every item of every page

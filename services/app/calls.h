@@ -27,6 +27,8 @@ using domain::Right;
 
 inline constexpr WriteCall kCreateChild{"CreateChild", Right::kManageChildren,
                                         ChangeKind::kChild};
+inline constexpr WriteCall kUpdateChild{"UpdateChild", Right::kManageChildren,
+                                        ChangeKind::kChild};
 inline constexpr ReadCall kGetChild{"GetChild", Right::kRead};
 inline constexpr ReadCall kListChildren{"ListChildren", Right::kRead};
 inline constexpr WriteCall kSetFlag{"SetFlag", Right::kManageChildren,

@@ -25,6 +25,25 @@ absl::StatusOr<Child> Children::CreateChild(const Call& call,
       });
 }
 
+absl::StatusOr<Child> Children::UpdateChild(const Call& call,
+                                            const domain::ChildUpdate& update) {
+  return runner_.Write<Child>(
+      call, calls::kUpdateChild, update,
+      [](const Context&) { return absl::OkStatus(); },
+      [&](Transaction& tx, const Context& ctx) -> absl::StatusOr<Child> {
+        ASSIGN_OR_RETURN(Child child,
+                         LoadChild(tx, "child_id", update.child_id));
+        ASSIGN_OR_RETURN(
+            std::optional<domain::ChildChange> change,
+            domain::ApplyChildUpdate(update, ctx.now, policy_.timezone,
+                                     ctx.principal.name, child));
+        if (!change.has_value()) return child;  // a retry
+        RETURN_IF_ERROR(tx.UpdateChild(child));
+        RETURN_IF_ERROR(tx.InsertChildChange(child.child_id, *change));
+        return child;
+      });
+}
+
 absl::StatusOr<Child> Children::GetChild(const Call& call,
                                          const ChildRef& ref) {
   return runner_.Read<Child>(

@@ -8,6 +8,7 @@
 #include "absl/status/statusor.h"
 #include "services/app/paging.h"
 #include "services/app/runner.h"
+#include "services/domain/child_profile.h"
 #include "services/domain/child_rules.h"
 #include "services/domain/policy.h"
 #include "services/domain/types.h"
@@ -35,6 +36,9 @@ class Children {
 
   absl::StatusOr<domain::Child> CreateChild(const Call& call,
                                             const domain::NewChild& in);
+  // The child as it now is, with the change in its history.
+  absl::StatusOr<domain::Child> UpdateChild(const Call& call,
+                                            const domain::ChildUpdate& update);
   absl::StatusOr<domain::Child> GetChild(const Call& call, const ChildRef& ref);
   // Ordered by child id; only children with the flag in force when given.
   absl::StatusOr<Paged<domain::Child>> ListChildren(const Call& call,

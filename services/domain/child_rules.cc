@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "services/domain/calendar.h"
+#include "services/domain/child_profile.h"
 #include "services/domain/episode_rules.h"
 #include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
@@ -29,6 +30,7 @@ absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
     return absl::InvalidArgumentError(
         "date_of_birth: the hub records children under 18");
   }
+  ASSIGN_OR_RETURN(ChildProfile profile, CanonicalProfile(in.profile));
   return Child{.child_id = "",
                .name = in.name,
                .date_of_birth = dob,
@@ -36,7 +38,9 @@ absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
                .looked_after = in.looked_after,
                .placing_authority = in.placing_authority,
                .flags = {},
-               .created_at = now};
+               .created_at = now,
+               .profile = std::move(profile),
+               .history = {}};
 }
 
 bool IsFlagName(absl::string_view name) {

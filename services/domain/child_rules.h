@@ -24,11 +24,13 @@ struct NewChild {
   std::string la_ref;
   bool looked_after = false;
   std::string placing_authority;
+  ChildProfile profile;
 };
 
 // The child to store (no id yet), created at `now`; INVALID_ARGUMENT for a
 // missing name, a date of birth that is not YYYY-MM-DD, in the future, or of
-// someone aged 18 or over today in `tz`.
+// someone aged 18 or over today in `tz`, or a profile CanonicalProfile
+// refuses.
 absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
                                      absl::TimeZone tz);
 

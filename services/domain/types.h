@@ -56,6 +56,28 @@ struct Flag {
   std::optional<absl::Time> cleared_at;
 };
 
+// Who the child is to the agencies that work with them (DESIGN.md section
+// 11); empty where not known.
+struct ChildProfile {
+  std::string sex;        // male, female, other or unknown
+  std::string ethnicity;  // a DfE code: WBRI, MWBC, BAFR, ...
+  std::string social_worker;
+  std::string team;
+  std::string placement;
+  std::string school;
+  std::vector<std::string> contacts;  // "Mum: 07700 900123", ...
+
+  friend bool operator==(const ChildProfile&, const ChildProfile&) = default;
+};
+
+// One change to a child's record: who, when, and each field as
+// "school: Oak Academy -> Elm High".
+struct ChildChange {
+  absl::Time at;
+  std::string by;
+  std::vector<std::string> changes;
+};
+
 struct Child {
   std::string child_id;
   std::string name;
@@ -66,6 +88,9 @@ struct Child {
   // Every flag ever set, oldest first; those without cleared_at are in force.
   std::vector<Flag> flags;
   absl::Time created_at;
+  ChildProfile profile;
+  // Oldest first; loaded with the flags.
+  std::vector<ChildChange> history;
 };
 
 struct RiskGrade {

@@ -16,6 +16,9 @@ class ChildServiceImpl final : public v1::ChildService::Service {
   grpc::Status CreateChild(grpc::ServerContext* ctx,
                            const v1::CreateChildRequest* req,
                            v1::CreateChildResponse* resp) override;
+  grpc::Status UpdateChild(grpc::ServerContext* ctx,
+                           const v1::UpdateChildRequest* req,
+                           v1::UpdateChildResponse* resp) override;
   grpc::Status GetChild(grpc::ServerContext* ctx,
                         const v1::GetChildRequest* req,
                         v1::GetChildResponse* resp) override;

@@ -70,6 +70,22 @@ v1::Child ToProto(const domain::Child& child) {
     flag->set_name(f->name);
     *flag->mutable_set_at() = ToProto(f->set_at);
   }
+  v1::Profile* profile = out.mutable_profile();
+  profile->set_sex(child.profile.sex);
+  profile->set_ethnicity(child.profile.ethnicity);
+  profile->set_social_worker(child.profile.social_worker);
+  profile->set_team(child.profile.team);
+  profile->set_placement(child.profile.placement);
+  profile->set_school(child.profile.school);
+  for (const std::string& contact : child.profile.contacts) {
+    profile->add_contacts(contact);
+  }
+  for (const domain::ChildChange& c : child.history) {
+    v1::ChildChange* change = out.add_history();
+    *change->mutable_at() = ToProto(c.at);
+    change->set_by(c.by);
+    for (const std::string& text : c.changes) change->add_changes(text);
+  }
   return out;
 }
 

@@ -59,7 +59,8 @@ class Transaction {
   virtual absl::StatusOr<domain::Child> InsertChild(domain::Child child) = 0;
   virtual absl::StatusOr<std::optional<domain::Child>> FindChild(
       absl::string_view child_id) = 0;
-  // The child's own row without its flags: what labels an id with a name.
+  // The child's own row without its flags and history: what labels an id
+  // with a name.
   virtual absl::StatusOr<std::optional<domain::Child>> FindChildRow(
       absl::string_view child_id) = 0;
   // Ordered by child id (numeric), keyed by it; only children with `flag` in
@@ -70,6 +71,10 @@ class Transaction {
       absl::string_view flag) {
     return ListChildren(flag, Page{});
   }
+  // Rewrites the child's own columns (not its flags or history).
+  virtual absl::Status UpdateChild(const domain::Child& child) = 0;
+  virtual absl::Status InsertChildChange(absl::string_view child_id,
+                                         const domain::ChildChange& change) = 0;
   virtual absl::Status InsertFlag(absl::string_view child_id,
                                   const domain::Flag& flag) = 0;
   // Sets cleared_at on the flag of that name in force.

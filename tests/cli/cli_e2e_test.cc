@@ -77,17 +77,25 @@ la ref:             LA-1
 looked after:       yes
 placing authority:  -
 flags:              -
+sex:                -
+ethnicity:          -
+social worker:      -
+team:               -
+placement:          -
+school:             -
+contacts:           -
+changes:            -
 )--");
   EXPECT_EQ(
       Ok("coordinator",
          {"child", "add", "--name", "Sam, \"Junior\"", "--dob", "2012-01-02",
           "--placing-authority", "Kent", "--output", "csv"}),
-      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags
-C2,"Sam, ""Junior""",2012-01-02,,false,Kent,
+      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags,sex,ethnicity,social_worker,team,placement,school,contacts
+C2,"Sam, ""Junior""",2012-01-02,,false,Kent,,,,,,,,
 )--");
   EXPECT_EQ(
       Ok("police", {"child", "show", "C1", "--output", "json"}),
-      R"--({"child":{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[],"age":15}}
+      R"--({"child":{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[],"age":15,"profile":{"sex":"","ethnicity":"","social_worker":"","team":"","placement":"","school":"","contacts":[]},"history":[]},"episodes":[],"interviews":[],"actions":[]}
 )--");
   EXPECT_EQ(Ok("coordinator", {"child", "flag", "C1", "--set", "open_to_cst",
                                "--at", "2026-03-27T10:00"}),
@@ -99,6 +107,14 @@ la ref:             LA-1
 looked after:       yes
 placing authority:  -
 flags:              open_to_cst since 2026-03-27 10:00 GMT
+sex:                -
+ethnicity:          -
+social worker:      -
+team:               -
+placement:          -
+school:             -
+contacts:           -
+changes:            -
 )--");
   EXPECT_EQ(
       Ok("manager", {"child", "list"}),
@@ -109,18 +125,18 @@ C2     Sam, "Junior"  2012-01-02     14   -       no            Kent            
   EXPECT_EQ(
       Ok("manager",
          {"child", "list", "--flag", "open_to_cst", "--output", "csv"}),
-      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags
-C1,Test Child,2011-05-14,LA-1,true,,open_to_cst
+      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags,sex,ethnicity,social_worker,team,placement,school,contacts
+C1,Test Child,2011-05-14,LA-1,true,,open_to_cst,,,,,,,
 )--");
   EXPECT_EQ(
       Ok("rhi_worker", {"--output", "json", "child", "list"}),
-      R"--([{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[{"name":"open_to_cst","set_at":"2026-03-27T10:00:00Z"}],"age":15},{"child_id":"C2","name":"Sam, \"Junior\"","date_of_birth":"2012-01-02","la_ref":"","looked_after":false,"placing_authority":"Kent","flags":[],"age":14}]
+      R"--([{"child_id":"C1","name":"Test Child","date_of_birth":"2011-05-14","la_ref":"LA-1","looked_after":true,"placing_authority":"","flags":[{"name":"open_to_cst","set_at":"2026-03-27T10:00:00Z"}],"age":15,"profile":{"sex":"","ethnicity":"","social_worker":"","team":"","placement":"","school":"","contacts":[]},"history":[]},{"child_id":"C2","name":"Sam, \"Junior\"","date_of_birth":"2012-01-02","la_ref":"","looked_after":false,"placing_authority":"Kent","flags":[],"age":14,"profile":{"sex":"","ethnicity":"","social_worker":"","team":"","placement":"","school":"","contacts":[]},"history":[]}]
 )--");
   EXPECT_EQ(
       Ok("coordinator", {"child", "flag", "C1", "--clear", "open_to_cst",
                          "--at", "2026-03-28 10:00", "--output", "csv"}),
-      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags
-C1,Test Child,2011-05-14,LA-1,true,,
+      R"--(child_id,name,date_of_birth,la_ref,looked_after,placing_authority,flags,sex,ethnicity,social_worker,team,placement,school,contacts
+C1,Test Child,2011-05-14,LA-1,true,,,,,,,,,
 )--");
 }
 
@@ -756,7 +772,7 @@ TEST_F(CliTest, EveryCommandPrintsEachFormat) {
       "--notified-at", "2026-04-01T18:30:00Z", "--risk", "low"});
   const std::string kChildCsv =
       "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
-      "flags\n";
+      "flags,sex,ethnicity,social_worker,team,placement,school,contacts\n";
   const std::string kEpisodeCsv =
       "episode_id,child_id,name,police_force,police_ref,category,risk,missing_"
       "since,notified_at,returned_at,return_notified_at,found_location,found_"
@@ -1075,13 +1091,16 @@ TEST_F(CliTest, UserAddListRevokeAndAudit) {
 
   AddChild();
   Ok("manager", {"child", "show", "C1"});
-  EXPECT_EQ(Mask(Mask(Ok("admin",
-                         {"audit", "list", "--child", "C1", "--output", "csv"}),
-                      kUtc, "T"),
-                 "\n\\d+,", "\nN,"),
-            "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome,subject\n"
-            "N,T,coordinator-user,ROLE_COORDINATOR,CreateChild,C1,,OK,\n"
-            "N,T,manager-user,ROLE_MANAGER,GetChild,C1,,OK,\n");
+  EXPECT_EQ(
+      Mask(Mask(Ok("admin",
+                   {"audit", "list", "--child", "C1", "--output", "csv"}),
+                kUtc, "T"),
+           "\n\\d+,", "\nN,"),
+      "audit_id,at,user,role,rpc,child_ids,episode_ids,outcome,subject\nN,T,"
+      "coordinator-user,ROLE_COORDINATOR,CreateChild,C1,,OK,\nN,T,manager-user,"
+      "ROLE_MANAGER,GetChild,C1,,OK,\nN,T,manager-user,ROLE_MANAGER,"
+      "ListEpisodes,C1,,OK,\nN,T,manager-user,ROLE_MANAGER,ListInterviews,C1,,"
+      "OK,\nN,T,manager-user,ROLE_MANAGER,ListActions,C1,,OK,\n");
   EXPECT_EQ(Ok("admin", {"audit", "list", "--since", "2099-01-01T00:00:00Z"}),
             "ID  AT  USER  ROLE  RPC  CHILDREN  EPISODES  OUTCOME  SUBJECT\n");
 }
@@ -1091,10 +1110,10 @@ TEST_F(CliTest, CsvIsQuotedAndSafeToOpenInASpreadsheet) {
      {"child", "add", "--name", "=HYPERLINK(\"http://x\",\"y\")", "--dob",
       "2012-01-02", "--la-ref", "LA,7", "--looked-after"});
   EXPECT_EQ(Ok("manager", {"child", "list", "--output", "csv"}),
-            "child_id,name,date_of_birth,la_ref,looked_after,placing_"
-            "authority,flags\n"
-            "C1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2012-01-02,"
-            "\"LA,7\",true,,\n");
+            "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
+            "flags,sex,ethnicity,social_worker,team,placement,school,"
+            "contacts\nC1,\"'=HYPERLINK(\"\"http://"
+            "x\"\",\"\"y\"\")\",2012-01-02,\"LA,7\",true,,,,,,,,,\n");
   Report("C1", "R-1", "2026-05-01T10:00:00Z", "2026-05-01T10:30:00Z");
   // The SSDA903 file, as sent to the DfE, keeps its columns: the la_ref is
   // one quoted field.

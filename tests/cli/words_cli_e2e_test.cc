@@ -44,10 +44,10 @@ TEST_F(ChildRefTest, AChildIsFoundByIdLaRefOrNameInAnyCase) {
               csv_header + "E1,C1,Amara Okafor,")
         << ref;
   }
-  EXPECT_EQ(
-      Ok("coordinator", {"child", "show", "LA-81", "--output", "csv"}),
-      "child_id,name,date_of_birth,la_ref,looked_after,"
-      "placing_authority,flags\nC3,Sam  JONES,2013-12-01,LA-81,false,,\n");
+  EXPECT_EQ(Ok("coordinator", {"child", "show", "LA-81", "--output", "csv"}),
+            "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
+            "flags,sex,ethnicity,social_worker,team,placement,school,"
+            "contacts\nC3,Sam  JONES,2013-12-01,LA-81,false,,,,,,,,,\n");
 }
 
 TEST_F(ChildRefTest, ANameTwoChildrenShareIsRefusedListingBoth) {
@@ -90,9 +90,9 @@ C3     Sam  JONES  2013-12-01     12   LA-81   no            -                  
 )--");
   EXPECT_EQ(Ok("coordinator",
                {"child", "list", "--name", "ara oka", "--output", "csv"}),
-            "child_id,name,date_of_birth,la_ref,looked_after,"
-            "placing_authority,flags\nC1,Amara Okafor,2012-03-01,LA-77,false,,"
-            "\n");
+            "child_id,name,date_of_birth,la_ref,looked_after,placing_authority,"
+            "flags,sex,ethnicity,social_worker,team,placement,school,"
+            "contacts\nC1,Amara Okafor,2012-03-01,LA-77,false,,,,,,,,,\n");
 }
 
 TEST_F(ChildRefTest, AForceIsACodeInAnyCaseAndAnUnknownOneNamesTheNearest) {

@@ -102,6 +102,14 @@ std::vector<Rpc> AllRpcs() {
          r.set_date_of_birth(v == V::kMalformed ? "14/05/2012" : "2012-05-14");
          return Unary(*s.children, &ChildService::Stub::CreateChild, ctx, r);
        }},
+      {"UpdateChild", c::kUpdateChild.right, true, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::UpdateChildRequest r;
+         r.set_child_id(v == V::kUnknownIds ? "C999" : "C1");
+         r.set_school("Elm High");
+         if (v == V::kMalformed) r.set_sex("bogus");
+         return Unary(*s.children, &ChildService::Stub::UpdateChild, ctx, r);
+       }},
       {"GetChild", c::kGetChild.right, true, true,
        [](Stubs& s, grpc::ClientContext* ctx, V v) {
          v1::GetChildRequest r;

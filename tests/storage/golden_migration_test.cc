@@ -495,5 +495,43 @@ TEST(GoldenMigrationV6, VoidedEpisodesStayInTheHistoryAndLeaveTheLists) {
   EXPECT_EQ(ids, std::vector<std::string>{"E1"});
 }
 
+// Version 7 added the child's profile and its history of changes
+// (golden/schema_v7.sql): C2's read back with both; C1's are empty.
+TEST(GoldenMigrationV7, AChildsProfileAndItsChangesReadBack) {
+  TempDir dir;
+  const std::string path = dir.File("hub.db");
+  { RawDb(path).Exec(GoldenSql(7)); }
+  absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::optional<domain::Child> c1;
+  std::optional<domain::Child> c2;
+  ASSERT_TRUE((*store)
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(c1, txn.FindChild("C1"));
+                    ASSIGN_OR_RETURN(c2, txn.FindChild("C2"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_TRUE(c1.has_value());
+  EXPECT_EQ(c1->profile, domain::ChildProfile{});
+  EXPECT_TRUE(c1->history.empty());
+  ASSERT_TRUE(c2.has_value());
+  EXPECT_EQ(c2->profile,
+            (domain::ChildProfile{
+                .sex = "female",
+                .ethnicity = "BAFR",
+                .social_worker = "Jo Smith",
+                .team = "North CIN",
+                .placement = "Home",
+                .school = "Elm High",
+                .contacts = {"Mum: 07700 900123", "Aunt: 07700 900456"}}));
+  ASSERT_EQ(c2->history.size(), 1u);
+  EXPECT_EQ(c2->history[0].at, Us(1774950000000000));
+  EXPECT_EQ(c2->history[0].by, "alice");
+  EXPECT_EQ(c2->history[0].changes,
+            (std::vector<std::string>{"school: Oak Academy -> Elm High",
+                                      "team: - -> North CIN"}));
+}
+
 }  // namespace
 }  // namespace mfh::storage

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "services/domain/status_macros.h"
 #include "services/storage/sqlite/ids.h"
 #include "services/storage/sqlite/transaction.h"
@@ -24,6 +25,13 @@ void BindChild(Statement& s, const Child& child) {
   s.BindBool(4, child.looked_after);
   s.BindText(5, child.placing_authority);
   s.BindTime(6, child.created_at);
+  s.BindText(7, child.profile.sex);
+  s.BindText(8, child.profile.ethnicity);
+  s.BindText(9, child.profile.social_worker);
+  s.BindText(10, child.profile.team);
+  s.BindText(11, child.profile.placement);
+  s.BindText(12, child.profile.school);
+  s.BindText(13, absl::StrJoin(child.profile.contacts, "\n"));
 }
 
 // Reads MFH_CHILD_ROW_FIELDS; without the flags.
@@ -38,6 +46,13 @@ absl::StatusOr<Child> ReadChild(const Statement& s) {
   child.looked_after = s.ColumnBool(4);
   child.placing_authority = s.ColumnText(5);
   child.created_at = s.ColumnTime(6);
+  child.profile.sex = s.ColumnText(7);
+  child.profile.ethnicity = s.ColumnText(8);
+  child.profile.social_worker = s.ColumnText(9);
+  child.profile.team = s.ColumnText(10);
+  child.profile.placement = s.ColumnText(11);
+  child.profile.school = s.ColumnText(12);
+  child.profile.contacts = SplitList(s.ColumnText(13), '\n');
   return child;
 }
 
@@ -48,6 +63,21 @@ absl::Status InsertFlagRow(Connection& db, int64_t child_id, const Flag& flag) {
   s->BindOptionalTime(3, flag.cleared_at);
   s->BindInt64(4, child_id);
   return s->Run();
+}
+
+absl::Status LoadHistory(Connection& db, Child& child) {
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db, sql::kSelectChildChangesSql));
+  s->BindInt64(1, *ParseId(child.child_id, kChildPrefix));
+  child.history.clear();
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    child.history.push_back(
+        domain::ChildChange{.at = s->ColumnTime(0),
+                            .by = s->ColumnText(1),
+                            .changes = SplitList(s->ColumnText(2), '\n')});
+  }
+  return absl::OkStatus();
 }
 
 absl::Status LoadFlags(Connection& db, Child& child) {
@@ -98,8 +128,34 @@ absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChildRow(
 absl::StatusOr<std::optional<Child>> SqliteTransaction::FindChild(
     absl::string_view child_id) {
   ASSIGN_OR_RETURN(std::optional<Child> child, FindChildRow(child_id));
-  if (child.has_value()) RETURN_IF_ERROR(LoadFlags(db_, *child));
+  if (child.has_value()) {
+    RETURN_IF_ERROR(LoadFlags(db_, *child));
+    RETURN_IF_ERROR(LoadHistory(db_, *child));
+  }
   return child;
+}
+
+absl::Status SqliteTransaction::UpdateChild(const Child& child) {
+  std::optional<int64_t> id = ParseId(child.child_id, kChildPrefix);
+  if (!id.has_value()) return NoChild("kUpdateChildSql");
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kUpdateChildSql));
+  BindChild(*s, child);
+  s->BindInt64(14, *id);
+  RETURN_IF_ERROR(s->Run());
+  if (db_.Changes() == 0) return NoChild("kUpdateChildSql");
+  return absl::OkStatus();
+}
+
+absl::Status SqliteTransaction::InsertChildChange(
+    absl::string_view child_id, const domain::ChildChange& change) {
+  std::optional<int64_t> id = ParseId(child_id, kChildPrefix);
+  if (!id.has_value()) return NoChild("kInsertChildChangeSql");
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertChildChangeSql));
+  s->BindInt64(1, *id);
+  s->BindTime(2, change.at);
+  s->BindText(3, change.by);
+  s->BindText(4, absl::StrJoin(change.changes, "\n"));
+  return s->Run();
 }
 
 absl::StatusOr<std::vector<Child>> SqliteTransaction::ListChildren(

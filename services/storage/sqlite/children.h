@@ -7,9 +7,11 @@
 #include "services/storage/sqlite/connection.h"
 #include "services/storage/sqlite/page.h"
 
-// The columns of a child that InsertChild writes, in bind order.
-#define MFH_CHILD_FIELDS \
-  "name, date_of_birth, la_ref, looked_after, placing_authority, created_at"
+// The columns of a child that InsertChild and UpdateChild write, in bind
+// order (parameters 1 to 13); contacts one per line.
+#define MFH_CHILD_FIELDS                                                       \
+  "name, date_of_birth, la_ref, looked_after, placing_authority, created_at, " \
+  "sex, ethnicity, social_worker, team, placement, school, contacts"
 // A child's row as ReadChild reads it.
 #define MFH_CHILD_ROW_FIELDS "id, " MFH_CHILD_FIELDS
 // A flag's row as ReadFlag reads it; the child_id is bound or read after it.
@@ -18,7 +20,19 @@
 namespace mfh::storage::sql {
 
 inline constexpr char kInsertChildSql[] =
-    "INSERT INTO children(" MFH_CHILD_FIELDS ") VALUES(?, ?, ?, ?, ?, ?)";
+    "INSERT INTO children(" MFH_CHILD_FIELDS
+    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+// The child's id is parameter 14.
+inline constexpr char kUpdateChildSql[] =
+    "UPDATE children SET (" MFH_CHILD_FIELDS
+    ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?";
+// The changes are stored one per line.
+inline constexpr char kInsertChildChangeSql[] =
+    "INSERT INTO child_changes(child_id, at, recorded_by, changes) "
+    "VALUES(?, ?, ?, ?)";
+inline constexpr char kSelectChildChangesSql[] =
+    "SELECT at, recorded_by, changes FROM child_changes WHERE child_id = ? "
+    "ORDER BY at, id";
 inline constexpr char kSelectChildSql[] =
     "SELECT " MFH_CHILD_ROW_FIELDS " FROM children WHERE id = ?";
 // A page: after the id, at most the limit.

@@ -241,6 +241,24 @@ ALTER TABLE episodes ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE rhis ADD COLUMN voided_at INTEGER;
 )sql";
 
+// Version 7: the child's profile, and the history of changes to a child.
+constexpr char kSchemaV7Sql[] = R"sql(
+ALTER TABLE children ADD COLUMN sex TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN ethnicity TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN social_worker TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN team TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN placement TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN school TEXT NOT NULL DEFAULT '';
+ALTER TABLE children ADD COLUMN contacts TEXT NOT NULL DEFAULT '';
+CREATE TABLE child_changes(
+  id INTEGER PRIMARY KEY,
+  child_id INTEGER NOT NULL REFERENCES children(id),
+  at INTEGER NOT NULL,
+  recorded_by TEXT NOT NULL,
+  changes TEXT NOT NULL);
+CREATE INDEX child_changes_by_child ON child_changes(child_id, at);
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -323,9 +341,9 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 }  // namespace
 
 const std::vector<const char*>& MigrationScripts() {
-  static const std::vector<const char*> kScripts = {kSchemaV1Sql, kSchemaV2Sql,
-                                                    kSchemaV3Sql, kSchemaV4Sql,
-                                                    kSchemaV5Sql, kSchemaV6Sql};
+  static const std::vector<const char*> kScripts = {
+      kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql,
+      kSchemaV5Sql, kSchemaV6Sql, kSchemaV7Sql};
   return kScripts;
 }
 

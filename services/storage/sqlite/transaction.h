@@ -33,6 +33,9 @@ class SqliteTransaction : public Transaction {
   using Transaction::ListChildren;
   absl::StatusOr<std::vector<domain::Child>> ListChildren(
       absl::string_view flag, const Page& page) override;
+  absl::Status UpdateChild(const domain::Child& child) override;
+  absl::Status InsertChildChange(absl::string_view child_id,
+                                 const domain::ChildChange& change) override;
   absl::Status InsertFlag(absl::string_view child_id,
                           const domain::Flag& flag) override;
   absl::Status ClearFlag(absl::string_view child_id, absl::string_view name,
