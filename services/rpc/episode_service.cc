@@ -198,6 +198,9 @@ grpc::Status EpisodeServiceImpl::WatchBoard(
                             d.Time("as_of", req->has_as_of(), req->as_of())};
   absl::StatusOr<Call> call = CallOf(*ctx, d);
   if (!call.ok()) return ToGrpcStatus(call.status());
+  // Each snapshot's read labels the children it names.
+  app::ChildLabels labels;
+  call->labels = &labels;
   absl::StatusOr<std::unique_ptr<app::BoardWatch>> watch =
       app::BoardWatch::Open(runner_, episodes_, feed_, *std::move(call),
                             std::move(query));
@@ -211,6 +214,7 @@ grpc::Status EpisodeServiceImpl::WatchBoard(
       for (const domain::AgendaEntry& e : *next->snapshot) {
         *snapshot.add_snapshot() = ToProto(e);
       }
+      LabelChildren(labels, snapshot);
       if (!writer->Write(snapshot)) return grpc::Status::OK;
     }
     for (const app::ChangeEvent& event : next->events) {

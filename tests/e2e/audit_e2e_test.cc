@@ -609,5 +609,19 @@ TEST_F(AuditTest, EveryChildInAnAnswerCarriesItsNameAndAge) {
                          label("C1"), label("C7")}));
 }
 
+TEST_F(AuditTest, TheBoardsSnapshotCarriesEachChildsNameAndAge) {
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", "Bearer " + tokens_.at("manager"));
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  auto stream = episodes_->WatchBoard(&ctx, v1::WatchBoardRequest());
+  v1::WatchBoardResponse snapshot;
+  ASSERT_TRUE(stream->Read(&snapshot));
+  ctx.TryCancel();
+  stream->Finish().IgnoreError();
+  Ids labels;
+  CollectLabels(snapshot, labels);
+  EXPECT_EQ(labels, (Ids{"C9 Child 9 14", "C8 Child 8 14"}));
+}
+
 }  // namespace
 }  // namespace mfh
