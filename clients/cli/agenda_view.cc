@@ -65,17 +65,25 @@ std::string DayHeading(const std::string& day) {
                       day);
 }
 
-// A section: its title with the count, then "none" or an indented table.
+// A section: its title with the count, then "none" or an indented table in
+// which a row with a note (`notes`, one per row, empty for none) is
+// followed by the note on a line of its own, indented under the row.
 void AppendSection(std::string& out, const std::string& title, int count,
-                   const Row& header, const std::vector<Row>& rows) {
+                   const Row& header, const std::vector<Row>& rows,
+                   const std::vector<std::string>& notes) {
   absl::StrAppend(&out, "\n", title, " (", count, ")\n");
   if (rows.empty()) {
     out += "  none\n";
     return;
   }
-  for (absl::string_view line :
-       absl::StrSplit(Table(header, rows), '\n', absl::SkipEmpty())) {
-    absl::StrAppend(&out, "  ", line, "\n");
+  const std::string table = Table(header, rows);
+  const std::vector<absl::string_view> lines =
+      absl::StrSplit(table, '\n', absl::SkipEmpty());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    absl::StrAppend(&out, "  ", lines[i], "\n");
+    if (i > 0 && i - 1 < notes.size() && !notes[i - 1].empty()) {
+      absl::StrAppend(&out, "    ", notes[i - 1], "\n");
+    }
   }
 }
 
@@ -146,12 +154,8 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
     case Kind::kRhiDueSoon:
       return RhiRow(e, as_of);
     case Kind::kRepeatMissing:
-      return {client::ChildText(e),
-              absl::StrCat(e.episode_count(),
-                           e.episode_count() == 1 ? " episode" : " episodes",
-                           " in the window"),
-              e.episode_id(), Local(e.has_missing_since(), e.missing_since()),
-              Flags(e)};
+      return {client::ChildText(e), client::RepeatText(e), e.episode_id(),
+              Local(e.has_missing_since(), e.missing_since()), Flags(e)};
     case Kind::kLinked:
       return {item.first_of_group ? GroupLabel(item) : "",
               client::ChildText(e),
@@ -172,32 +176,57 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
   return {};
 }
 
+// The line under an entry: for a returned child, where and with whom they
+// were found and what the previous interview found.
+std::string SectionNote(Kind kind, const v1::AgendaEntry& e) {
+  if (kind != Kind::kReturned) return "";
+  return absl::StrCat(client::FoundText(e), "; ", client::PreviousRhiText(e));
+}
+
 Row CsvRow(const std::string& section, const std::string& link_id,
            const std::string& link_reason, const v1::AgendaEntry& e) {
-  return {section,
-          link_id,
-          link_reason,
-          e.child_id(),
-          e.name(),
-          e.episode_id(),
-          e.action_id(),
-          absl::StrJoin(e.flags(), ","),
-          e.risk() == v1::RISK_UNSPECIFIED ? "" : v1::Risk_Name(e.risk()),
-          e.category() == v1::CATEGORY_UNSPECIFIED
-              ? ""
-              : v1::Category_Name(e.category()),
-          Utc(e.has_missing_since(), e.missing_since()),
-          e.escalation(),
-          Utc(e.has_returned_at(), e.returned_at()),
-          Utc(e.has_return_notified_at(), e.return_notified_at()),
-          Utc(e.has_due_at(), e.due_at()),
-          e.rhi_status() == v1::RHI_STATUS_UNSPECIFIED
-              ? ""
-              : v1::RhiStatus_Name(e.rhi_status()),
-          e.episode_count() == 0 ? "" : absl::StrCat(e.episode_count()),
-          e.what(),
-          e.who(),
-          Utc(e.has_by_when(), e.by_when())};
+  const v1::PreviousRhi& p = e.previous_rhi();
+  std::vector<std::string> concerns;
+  for (int c : p.outcome().concerns()) {
+    concerns.push_back(v1::Concern_Name(static_cast<v1::Concern>(c)));
+  }
+  return {
+      section,
+      link_id,
+      link_reason,
+      e.child_id(),
+      e.name(),
+      e.episode_id(),
+      e.action_id(),
+      absl::StrJoin(e.flags(), ","),
+      e.risk() == v1::RISK_UNSPECIFIED ? "" : v1::Risk_Name(e.risk()),
+      e.category() == v1::CATEGORY_UNSPECIFIED
+          ? ""
+          : v1::Category_Name(e.category()),
+      Utc(e.has_missing_since(), e.missing_since()),
+      e.escalation(),
+      Utc(e.has_returned_at(), e.returned_at()),
+      Utc(e.has_return_notified_at(), e.return_notified_at()),
+      Utc(e.has_due_at(), e.due_at()),
+      e.rhi_status() == v1::RHI_STATUS_UNSPECIFIED
+          ? ""
+          : v1::RhiStatus_Name(e.rhi_status()),
+      e.episode_count() == 0 ? "" : absl::StrCat(e.episode_count()),
+      e.what(),
+      e.who(),
+      Utc(e.has_by_when(), e.by_when()),
+      e.found_location(),
+      e.found_with(),
+      p.episode_id(),
+      p.status() == v1::RHI_STATUS_UNSPECIFIED ? ""
+                                               : v1::RhiStatus_Name(p.status()),
+      Utc(p.has_closed_at(), p.closed_at()),
+      absl::StrJoin(concerns, ","),
+      !p.has_outcome() ? "" : (p.outcome().referral_made() ? "true" : "false"),
+      e.has_repeat_window()
+          ? absl::StrCat(absl::FDivDuration(
+                client::FromDuration(e.repeat_window()), absl::Hours(24)))
+          : ""};
 }
 
 }  // namespace
@@ -209,26 +238,46 @@ std::string AgendaText(const v1::Agenda& agenda) {
                    Local(agenda.has_as_of(), agenda.as_of()), "\n");
   for (const client::AgendaSection& section : client::PresentAgenda(agenda)) {
     std::vector<Row> rows;
+    std::vector<std::string> notes;
     for (const client::AgendaItem& item : section.items) {
       rows.push_back(SectionRow(section.kind, item, as_of));
+      notes.push_back(SectionNote(section.kind, item.entry));
     }
     AppendSection(out, section.title, section.count,
-                  SectionHeader(section.kind), rows);
+                  SectionHeader(section.kind), rows, notes);
   }
   return out;
 }
 
 Row AgendaCsvHeader() {
-  return {"section",       "link_id",
-          "link_reason",   "child_id",
-          "name",          "episode_id",
-          "action_id",     "flags",
-          "risk",          "category",
-          "missing_since", "escalation",
-          "returned_at",   "return_notified_at",
-          "due_at",        "rhi_status",
-          "episode_count", "what",
-          "who",           "by_when"};
+  return {"section",
+          "link_id",
+          "link_reason",
+          "child_id",
+          "name",
+          "episode_id",
+          "action_id",
+          "flags",
+          "risk",
+          "category",
+          "missing_since",
+          "escalation",
+          "returned_at",
+          "return_notified_at",
+          "due_at",
+          "rhi_status",
+          "episode_count",
+          "what",
+          "who",
+          "by_when",
+          "found_location",
+          "found_with",
+          "previous_rhi_episode_id",
+          "previous_rhi_status",
+          "previous_rhi_closed_at",
+          "previous_rhi_concerns",
+          "previous_rhi_referral_made",
+          "repeat_window_days"};
 }
 
 std::vector<Row> AgendaCsvRows(const v1::Agenda& agenda) {

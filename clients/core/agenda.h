@@ -47,6 +47,21 @@ struct AgendaSection {
 // empty; entries in the server's order.
 std::vector<AgendaSection> PresentAgenda(const v1::Agenda& agenda);
 
+// Where and with whom a returned child was found: "found at Park with Jay",
+// "found at Park", "found with Jay", or "where found not recorded".
+std::string FoundText(const v1::AgendaEntry& entry);
+
+// The child's interview before this return's, dated by its London day:
+// "previous RHI completed 2026-02-22: CSE concerns, referral made" (the
+// findings left out for a reader the server hides them from), "previous RHI
+// declined 2026-02-22", "previous RHI not held, closed 2026-02-22",
+// "previous RHI OVERDUE"; "no previous RHI" when there was none.
+std::string PreviousRhiText(const v1::AgendaEntry& entry);
+
+// A repeat missing child's count in its window: "3 episodes in 90 days";
+// "in the window" for an agenda frozen before entries carried the window.
+std::string RepeatText(const v1::AgendaEntry& entry);
+
 }  // namespace mfh::client
 
 #endif  // MFH_CLIENTS_CORE_AGENDA_H_

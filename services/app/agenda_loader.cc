@@ -70,6 +70,10 @@ absl::StatusOr<domain::Agenda> LoadAgenda(storage::Transaction& tx,
     ASSIGN_OR_RETURN(std::optional<domain::Rhi> rhi, tx.FindRhi(e.episode_id));
     if (rhi.has_value()) data.rhis.push_back(*std::move(rhi));
   }
+  for (const domain::Episode& e : data.returned_recently) {
+    ASSIGN_OR_RETURN(std::optional<domain::Rhi> earlier, tx.FindPreviousRhi(e));
+    if (earlier.has_value()) data.previous_rhis.push_back(*std::move(earlier));
+  }
   std::set<std::string> candidate_ids;
   std::vector<domain::Episode> candidates;
   AddEpisodes(data.open_at, candidate_ids, candidates);

@@ -47,6 +47,10 @@ void AddSubjects(const domain::Note& note, AuditSubjects& subjects) {
 void AddSubjects(const domain::AgendaEntry& entry, AuditSubjects& subjects) {
   subjects.AddChild(entry.child_id);
   subjects.AddEpisode(entry.episode_id);
+  // The earlier interview shown beside a return is the same child's.
+  if (entry.previous_rhi.has_value()) {
+    subjects.AddEpisode(entry.previous_rhi->episode_id);
+  }
 }
 
 void AddSubjects(const domain::Agenda& agenda, AuditSubjects& subjects) {

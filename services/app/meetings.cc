@@ -49,7 +49,8 @@ std::string AuditSubjectOf(const MeetingClosing& closing) {
   return absl::StrCat("meeting ", closing.meeting_id);
 }
 
-absl::StatusOr<MeetingRecord> Meetings::Record(Meeting meeting) const {
+absl::StatusOr<MeetingRecord> Meetings::Record(Meeting meeting,
+                                               const Principal& viewer) const {
   MeetingRecord record;
   absl::StatusOr<domain::Agenda> agenda = codec_.Decode(meeting.frozen_agenda);
   if (!agenda.ok()) {
@@ -58,6 +59,7 @@ absl::StatusOr<MeetingRecord> Meetings::Record(Meeting meeting) const {
         ": its frozen agenda cannot be read: ", agenda.status().message()));
   }
   record.agenda = *std::move(agenda);
+  ViewAgenda(viewer, record.agenda);
   record.meeting = std::move(meeting);
   return record;
 }
@@ -71,8 +73,13 @@ absl::StatusOr<domain::Agenda> Meetings::GetAgenda(const Call& call,
         ASSIGN_OR_RETURN(day, DayOf(query, ctx.now, policy_.timezone));
         return absl::OkStatus();
       },
-      [&](Transaction& tx, const Context& ctx) {
-        return LoadAgenda(tx, policy_, day, query.as_of.value_or(ctx.now));
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<domain::Agenda> {
+        ASSIGN_OR_RETURN(
+            domain::Agenda agenda,
+            LoadAgenda(tx, policy_, day, query.as_of.value_or(ctx.now)));
+        ViewAgenda(ctx.principal, agenda);
+        return agenda;
       });
 }
 
@@ -102,6 +109,7 @@ absl::StatusOr<MeetingRecord> Meetings::OpenMeeting(const Call& call,
         meeting.state = domain::MeetingState::kOpen;
         meeting.as_of = as_of;
         meeting.frozen_agenda = codec_.Encode(record.agenda);
+        ViewAgenda(ctx.principal, record.agenda);
         meeting.opened_by = ctx.principal.name;
         meeting.opened_at = ctx.now;
         ASSIGN_OR_RETURN(record.meeting, tx.InsertMeeting(std::move(meeting)));
@@ -205,13 +213,13 @@ absl::StatusOr<MeetingRecord> Meetings::CloseMeeting(
                 absl::StrCat("meeting_id: meeting ", closing.meeting_id,
                              " is already closed"));
           }
-          return Record(std::move(meeting));
+          return Record(std::move(meeting), ctx.principal);
         }
         meeting.state = domain::MeetingState::kClosed;
         meeting.attendees = closing.attendees;
         meeting.closed_at = ctx.now;
         RETURN_IF_ERROR(tx.UpdateMeeting(meeting));
-        return Record(std::move(meeting));
+        return Record(std::move(meeting), ctx.principal);
       });
 }
 
@@ -229,10 +237,11 @@ absl::StatusOr<MeetingRecord> Meetings::GetMeeting(const Call& call,
         ASSIGN_OR_RETURN(day, domain::ParseDay("day", ref.day));
         return absl::OkStatus();
       },
-      [&](Transaction& tx, const Context&) -> absl::StatusOr<MeetingRecord> {
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<MeetingRecord> {
         if (!day.has_value()) {
           ASSIGN_OR_RETURN(Meeting meeting, LoadMeeting(tx, ref.meeting_id));
-          return Record(std::move(meeting));
+          return Record(std::move(meeting), ctx.principal);
         }
         ASSIGN_OR_RETURN(std::optional<Meeting> found,
                          tx.FindMeetingByDay(*day));
@@ -240,7 +249,7 @@ absl::StatusOr<MeetingRecord> Meetings::GetMeeting(const Call& call,
           return absl::NotFoundError(
               absl::StrCat("day: no meeting on ", domain::FormatDay(*day)));
         }
-        return Record(*std::move(found));
+        return Record(*std::move(found), ctx.principal);
       });
 }
 

@@ -94,8 +94,9 @@ class Meetings {
                                                     const ActionQuery& query);
 
  private:
-  // The meeting with its frozen agenda decoded.
-  absl::StatusOr<MeetingRecord> Record(domain::Meeting meeting) const;
+  // The meeting with its frozen agenda decoded, as `viewer` may see it.
+  absl::StatusOr<MeetingRecord> Record(domain::Meeting meeting,
+                                       const Principal& viewer) const;
 
   Runner& runner_;
   const domain::Policy& policy_;

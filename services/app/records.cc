@@ -87,4 +87,19 @@ void AddSubjects(const InterviewView& view, AuditSubjects& subjects) {
   AddSubjects(view.rhi, subjects);
 }
 
+void ViewAgenda(const Principal& viewer, domain::Agenda& agenda) {
+  if (domain::HasRight(viewer.role, domain::Right::kReadRhiOutcome)) return;
+  auto hide = [](std::vector<domain::AgendaEntry>& entries) {
+    for (domain::AgendaEntry& e : entries) {
+      if (e.previous_rhi.has_value()) e.previous_rhi->outcome.reset();
+    }
+  };
+  for (auto* section :
+       {&agenda.missing_now, &agenda.returned, &agenda.rhi_overdue,
+        &agenda.rhi_due_soon, &agenda.repeat_missing, &agenda.open_actions}) {
+    hide(*section);
+  }
+  for (domain::LinkedGroup& group : agenda.linked) hide(group.entries);
+}
+
 }  // namespace mfh::app

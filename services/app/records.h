@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "services/app/audit_subjects.h"
 #include "services/app/authenticator.h"
+#include "services/domain/agenda.h"
 #include "services/domain/types.h"
 #include "services/storage/store.h"
 
@@ -46,6 +47,11 @@ struct InterviewView {
 InterviewView ViewInterview(const Principal& viewer, domain::Rhi rhi,
                             absl::Time as_of);
 void AddSubjects(const InterviewView& view, AuditSubjects& subjects);
+
+// The agenda as `viewer` may see it: what the previous interviews found is
+// cleared for callers without the right to read RHI outcomes; their status
+// and when they closed stay.
+void ViewAgenda(const Principal& viewer, domain::Agenda& agenda);
 
 }  // namespace mfh::app
 

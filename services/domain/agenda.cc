@@ -67,6 +67,8 @@ class Assembler {
     if (e.returned_at.has_value() && *e.returned_at <= as_of_) {
       entry.returned_at = e.returned_at;
       entry.return_notified_at = e.return_notified_at;
+      entry.found_location = e.found_location;
+      entry.found_with = e.found_with;
     } else {
       entry.escalation = EscalationReached(policy_, e, as_of_);
     }
@@ -85,6 +87,19 @@ class Assembler {
     entry.due_at = rhi.due_at;
     entry.rhi_status = StatusAsOf(rhi, as_of_);
     return entry;
+  }
+
+  PreviousRhi Previous(const Rhi& rhi) const {
+    PreviousRhi previous;
+    previous.episode_id = rhi.episode_id;
+    previous.status = StatusAsOf(rhi, as_of_);
+    if (!IsOwed(previous.status)) previous.closed_at = rhi.final_at();
+    if (previous.status == RhiStatus::kCompleted) {
+      previous.outcome = RhiOutcome{.concerns = rhi.outcome.concerns,
+                                    .referral_made = rhi.outcome.referral_made,
+                                    .notes = ""};
+    }
+    return previous;
   }
 
   const Rhi* FindRhi(const std::string& episode_id) const {
@@ -233,6 +248,24 @@ bool IsRepeatMissing(const Policy& policy, int episodes_in_window) {
   return episodes_in_window >= policy.repeat_count;
 }
 
+const Rhi* PreviousRhiOf(const Episode& returned,
+                         const std::vector<Rhi>& rhis) {
+  const Rhi* previous = nullptr;
+  for (const Rhi& r : rhis) {
+    if (r.child_id != returned.child_id ||
+        r.episode_id == returned.episode_id ||
+        r.returned_at > returned.missing_since) {
+      continue;
+    }
+    if (previous == nullptr || previous->returned_at < r.returned_at ||
+        (previous->returned_at == r.returned_at &&
+         IdLess(previous->episode_id, r.episode_id))) {
+      previous = &r;
+    }
+  }
+  return previous;
+}
+
 bool InLinkWindow(const Policy& policy, absl::Time returned_at,
                   absl::Time as_of) {
   return InClosed(returned_at, as_of - policy.link_window, as_of);
@@ -256,7 +289,11 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
   // 2. Returned since the last meeting: earliest due first, then returns
   // that owe no interview.
   for (const Episode& e : data.returned_recently) {
-    agenda.returned.push_back(at.ForEpisode(e));
+    AgendaEntry entry = at.ForEpisode(e);
+    if (const Rhi* previous = PreviousRhiOf(e, data.previous_rhis)) {
+      entry.previous_rhi = at.Previous(*previous);
+    }
+    agenda.returned.push_back(std::move(entry));
   }
   SortBy(agenda.returned, [](const AgendaEntry& e) {
     return Or(e.due_at, absl::InfiniteFuture());
@@ -297,6 +334,7 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
     entry.episode_id = latest->episode_id;
     entry.missing_since = latest->missing_since;
     entry.episode_count = static_cast<int>(episodes.size());
+    entry.repeat_window = policy.repeat_window;
     agenda.repeat_missing.push_back(std::move(entry));
   }
   SortBy(agenda.repeat_missing,

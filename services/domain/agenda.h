@@ -16,6 +16,20 @@
 
 namespace mfh::domain {
 
+// The child's interview before a returned episode's own (PreviousRhiOf), as
+// the agenda shows it beside the return.
+struct PreviousRhi {
+  std::string episode_id;
+  RhiStatus status = RhiStatus::kUnspecified;  // as of T
+  // When it was completed, declined, not held or found not required; unset
+  // while it is still owed as of T.
+  std::optional<absl::Time> closed_at;
+  // What a completed interview found: its concerns and referral, without
+  // its notes. Unset unless completed as of T, and cleared for a reader
+  // without the right to read outcomes.
+  std::optional<RhiOutcome> outcome;
+};
+
 struct AgendaEntry {
   std::string child_id;
   std::string episode_id;
@@ -28,9 +42,16 @@ struct AgendaEntry {
   std::string escalation;  // the step reached; empty before the first
   std::optional<absl::Time> returned_at;
   std::optional<absl::Time> return_notified_at;
+  // Where and with whom a child who has returned was found.
+  std::string found_location;
+  std::string found_with;
   std::optional<absl::Time> due_at;
   RhiStatus rhi_status = RhiStatus::kUnspecified;
+  // returned: the child's interview before this episode's, if any.
+  std::optional<PreviousRhi> previous_rhi;
   int episode_count = 0;  // repeat_missing: episodes in the window
+  // repeat_missing: the policy's window the episodes were counted in.
+  absl::Duration repeat_window = absl::ZeroDuration();
   std::string what;
   std::string who;
   std::optional<absl::Time> by_when;
@@ -63,6 +84,9 @@ struct AgendaData {
   std::vector<Episode> returned_recently;
   // RHIs open as of T, and the RHIs of returned_recently.
   std::vector<Rhi> rhis;
+  // For each episode of returned_recently, its PreviousRhiOf (none when
+  // there is none).
+  std::vector<Rhi> previous_rhis;
   // missing_since in (T - repeat_window, T].
   std::vector<Episode> repeat_window;
   // Returned in [T - link_window, T] (with open_at, the link candidates).
@@ -80,6 +104,12 @@ struct AgendaData {
 bool InRepeatWindow(const Policy& policy, absl::Time missing_since,
                     absl::Time as_of);
 bool IsRepeatMissing(const Policy& policy, int episodes_in_window);
+
+// The interview before `returned`'s own: of the same child, for another
+// episode that returned at or before `returned` went missing, the one whose
+// return is the latest (the higher episode id of two at the same instant).
+// Null when there is none among `rhis`.
+const Rhi* PreviousRhiOf(const Episode& returned, const std::vector<Rhi>& rhis);
 
 // Link suggestions look among the episodes open at T and those returned in
 // [T - link_window, T].

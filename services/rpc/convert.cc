@@ -27,6 +27,50 @@ absl::Time FromTimestamp(const google::protobuf::Timestamp& ts) {
   return absl::FromUnixSeconds(ts.seconds()) + absl::Nanoseconds(ts.nanos());
 }
 
+absl::Duration FromDuration(const google::protobuf::Duration& d) {
+  return absl::Seconds(d.seconds()) + absl::Nanoseconds(d.nanos());
+}
+
+std::optional<absl::Time> TimeIf(bool has,
+                                 const google::protobuf::Timestamp& ts) {
+  return has ? std::optional<absl::Time>(FromTimestamp(ts)) : std::nullopt;
+}
+
+v1::PreviousRhi PreviousRhiToProto(const domain::PreviousRhi& p) {
+  v1::PreviousRhi out;
+  out.set_episode_id(p.episode_id);
+  out.set_status(ToProto(p.status));
+  if (p.closed_at.has_value()) *out.mutable_closed_at() = ToProto(*p.closed_at);
+  if (p.outcome.has_value()) {
+    v1::RhiOutcome* outcome = out.mutable_outcome();
+    for (domain::Concern c : p.outcome->concerns) {
+      outcome->add_concerns(ToProto(c));
+    }
+    outcome->set_referral_made(p.outcome->referral_made);
+  }
+  return out;
+}
+
+absl::StatusOr<domain::PreviousRhi> PreviousRhiFromProto(
+    const v1::PreviousRhi& in) {
+  domain::PreviousRhi p;
+  p.episode_id = in.episode_id();
+  ASSIGN_OR_RETURN(p.status,
+                   DecodeRhiStatus("previous_rhi.status", in.status()));
+  p.closed_at = TimeIf(in.has_closed_at(), in.closed_at());
+  if (in.has_outcome()) {
+    p.outcome.emplace();
+    for (int i = 0; i < in.outcome().concerns_size(); ++i) {
+      ASSIGN_OR_RETURN(domain::Concern concern,
+                       DecodeConcern("previous_rhi.outcome.concerns",
+                                     in.outcome().concerns(i)));
+      p.outcome->concerns.push_back(concern);
+    }
+    p.outcome->referral_made = in.outcome().referral_made();
+  }
+  return p;
+}
+
 // What a stored agenda holds: its times are never unset but where the proto
 // leaves them out, and its enums are checked like any request's.
 absl::StatusOr<domain::AgendaEntry> FromProto(const v1::AgendaEntry& in) {
@@ -37,21 +81,24 @@ absl::StatusOr<domain::AgendaEntry> FromProto(const v1::AgendaEntry& in) {
   e.flags.assign(in.flags().begin(), in.flags().end());
   ASSIGN_OR_RETURN(e.risk, DecodeRisk("risk", in.risk()));
   ASSIGN_OR_RETURN(e.category, DecodeCategory("category", in.category()));
-  auto time = [](bool has, const google::protobuf::Timestamp& ts) {
-    return has ? std::optional<absl::Time>(FromTimestamp(ts)) : std::nullopt;
-  };
-  e.missing_since = time(in.has_missing_since(), in.missing_since());
+  e.missing_since = TimeIf(in.has_missing_since(), in.missing_since());
   e.escalation = in.escalation();
-  e.returned_at = time(in.has_returned_at(), in.returned_at());
+  e.returned_at = TimeIf(in.has_returned_at(), in.returned_at());
   e.return_notified_at =
-      time(in.has_return_notified_at(), in.return_notified_at());
-  e.due_at = time(in.has_due_at(), in.due_at());
+      TimeIf(in.has_return_notified_at(), in.return_notified_at());
+  e.found_location = in.found_location();
+  e.found_with = in.found_with();
+  e.due_at = TimeIf(in.has_due_at(), in.due_at());
   ASSIGN_OR_RETURN(e.rhi_status,
                    DecodeRhiStatus("rhi_status", in.rhi_status()));
+  if (in.has_previous_rhi()) {
+    ASSIGN_OR_RETURN(e.previous_rhi, PreviousRhiFromProto(in.previous_rhi()));
+  }
   e.episode_count = in.episode_count();
+  e.repeat_window = FromDuration(in.repeat_window());
   e.what = in.what();
   e.who = in.who();
-  e.by_when = time(in.has_by_when(), in.by_when());
+  e.by_when = TimeIf(in.has_by_when(), in.by_when());
   return e;
 }
 
@@ -217,9 +264,17 @@ v1::AgendaEntry ToProto(const domain::AgendaEntry& e) {
   if (e.return_notified_at.has_value()) {
     *out.mutable_return_notified_at() = ToProto(*e.return_notified_at);
   }
+  out.set_found_location(e.found_location);
+  out.set_found_with(e.found_with);
   if (e.due_at.has_value()) *out.mutable_due_at() = ToProto(*e.due_at);
   out.set_rhi_status(ToProto(e.rhi_status));
+  if (e.previous_rhi.has_value()) {
+    *out.mutable_previous_rhi() = PreviousRhiToProto(*e.previous_rhi);
+  }
   out.set_episode_count(e.episode_count);
+  if (e.repeat_window != absl::ZeroDuration()) {
+    *out.mutable_repeat_window() = ToProto(e.repeat_window);
+  }
   out.set_what(e.what);
   out.set_who(e.who);
   if (e.by_when.has_value()) *out.mutable_by_when() = ToProto(*e.by_when);

@@ -124,6 +124,10 @@ class Transaction {
   virtual absl::Status UpdateRhi(const domain::Rhi& rhi) = 0;
   virtual absl::StatusOr<std::optional<domain::Rhi>> FindRhi(
       absl::string_view episode_id) = 0;
+  // The interview before `returned`'s own (domain::PreviousRhiOf), by the
+  // child's index.
+  virtual absl::StatusOr<std::optional<domain::Rhi>> FindPreviousRhi(
+      const domain::Episode& returned) = 0;
   // Ordered by due_at, then episode id.
   virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhis(
       const RhiFilter& filter) = 0;

@@ -102,7 +102,9 @@ Missing now (1)
 Returned since the last meeting (2)
   CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
   Ben, 15 (C2)  E4       10h 0m       2026-03-02 06:00 GMT  2026-03-05 07:00 GMT  due in 2d 21h  DUE  -
+    found at Central Station; no previous RHI
   Cal, 15 (C3)  E5       10h 0m       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 2d 22h  DUE  -
+    found at central  station; no previous RHI
 
 RHI overdue (0)
   none
@@ -143,8 +145,8 @@ RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES               LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in 90 days  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
@@ -169,6 +171,7 @@ Missing now (1)
 Returned since the last meeting (1)
   CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE      RHI  FLAGS
   Dee, 15 (C4)  E6       9h 0m        2026-03-03 10:00 GMT  2026-03-06 10:15 GMT  due in 2d 0h  DUE  -
+    found at Park; previous RHI completed 2026-02-22: no concerns, no referral
 
 RHI overdue (0)
   none
@@ -179,8 +182,8 @@ RHI due before the next meeting (2)
   Cal, 15 (C3)  E5       2026-03-02 05:00 GMT  2026-03-05 07:30 GMT  due in 22h 0m   DUE  -
 
 Repeat missing (1)
-  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES               LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in 90 days  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
@@ -215,8 +218,8 @@ RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES               LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in 90 days  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
@@ -242,6 +245,7 @@ Missing now (1)
 Returned since the last meeting (1)
   CHILD         EPISODE  MISSING FOR  RETURNED              RHI DUE               DEADLINE       RHI  FLAGS
   Eve, 15 (C5)  E7       10h 0m       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
+    where found not recorded; no previous RHI
 
 RHI overdue (1)
   CHILD         EPISODE  RETURNED              RHI DUE               DEADLINE          RHI      FLAGS
@@ -253,8 +257,8 @@ RHI due before the next meeting (2)
   Eve, 15 (C5)  E7       2026-03-06 06:00 GMT  2026-03-09 08:00 GMT  due in 2d 22h  DUE  -
 
 Repeat missing (1)
-  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES               LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in 90 days  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
@@ -288,8 +292,8 @@ RHI due before the next meeting (0)
   none
 
 Repeat missing (1)
-  CHILD         EPISODES                  LATEST  LATEST MISSING SINCE  FLAGS
-  Dee, 15 (C4)  3 episodes in the window  E6      2026-03-03 01:00 GMT  -
+  CHILD         EPISODES               LATEST  LATEST MISSING SINCE  FLAGS
+  Dee, 15 (C4)  3 episodes in 90 days  E6      2026-03-03 01:00 GMT  -
 
 Linked episodes (0)
   none
@@ -678,16 +682,16 @@ Open actions (0)
   EXPECT_EQ(
       Ok("manager", {"agenda", "--day", "2026-03-02", "--as-of",
                      "2026-03-02T09:30:00Z", "--output", "csv"}),
-      R"--(section,link_id,link_reason,child_id,name,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when
-missing_now,,,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
-missing_now,,,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
-linked,L1,missing together from school,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,
-linked,L1,missing together from school,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,
+      R"--(section,link_id,link_reason,child_id,name,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when,found_location,found_with,previous_rhi_episode_id,previous_rhi_status,previous_rhi_closed_at,previous_rhi_concerns,previous_rhi_referral_made,repeat_window_days
+missing_now,,,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,
+missing_now,,,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,
+linked,L1,missing together from school,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,
+linked,L1,missing together from school,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,
 )--");
   EXPECT_EQ(
       Ok("police", {"agenda", "--day", "2026-03-02", "--as-of",
                     "2026-03-02 09:30", "--output", "json"}),
-      R"--({"agenda":{"day":"2026-03-02","missing_now":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"missing_since":"2026-03-01T18:15:00Z"}],"returned":[],"rhi_overdue":[],"rhi_due_soon":[],"repeat_missing":[],"linked":[{"link_id":"L1","suggested":false,"reason":"missing together from school","entries":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"missing_since":"2026-03-01T18:15:00Z"}]}],"open_actions":[],"as_of":"2026-03-02T09:30:00Z"}}
+      R"--({"agenda":{"day":"2026-03-02","missing_now":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:15:00Z"}],"returned":[],"rhi_overdue":[],"rhi_due_soon":[],"repeat_missing":[],"linked":[{"link_id":"L1","suggested":false,"reason":"missing together from school","entries":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:15:00Z"}]}],"open_actions":[],"as_of":"2026-03-02T09:30:00Z"}}
 )--");
   // The same episodes linked again is a retry: the link they already have.
   EXPECT_EQ(

@@ -337,6 +337,66 @@ TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
   EXPECT_EQ(sections[6].items[0].entry.child_id(), "C3");
 }
 
+TEST(CliAgendaPresenterTest, AReturnSaysWhereAndWithWhomTheChildWasFound) {
+  v1::AgendaEntry e;
+  EXPECT_EQ(FoundText(e), "where found not recorded");
+  e.set_found_location("Wigan bus station");
+  EXPECT_EQ(FoundText(e), "found at Wigan bus station");
+  e.set_found_with("two older males");
+  EXPECT_EQ(FoundText(e), "found at Wigan bus station with two older males");
+  e.clear_found_location();
+  EXPECT_EQ(FoundText(e), "found with two older males");
+}
+
+TEST(CliAgendaPresenterTest, ThePreviousInterviewReadsInOneLine) {
+  v1::AgendaEntry e;
+  EXPECT_EQ(PreviousRhiText(e), "no previous RHI");
+  v1::PreviousRhi* p = e.mutable_previous_rhi();
+  p->set_status(v1::RHI_STATUS_COMPLETED);
+  // 00:30 BST on the 22nd is 23:30 UTC on the 21st: the London day.
+  *p->mutable_closed_at() = ToTimestamp(Utc("2026-06-21T23:30:00Z"));
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI completed 2026-06-22");
+  p->mutable_outcome()->add_concerns(v1::CONCERN_NONE);
+  EXPECT_EQ(PreviousRhiText(e),
+            "previous RHI completed 2026-06-22: no concerns, no referral");
+  p->mutable_outcome()->clear_concerns();
+  p->mutable_outcome()->add_concerns(v1::CONCERN_CSE);
+  p->mutable_outcome()->add_concerns(v1::CONCERN_CCE);
+  p->mutable_outcome()->set_referral_made(true);
+  EXPECT_EQ(PreviousRhiText(e),
+            "previous RHI completed 2026-06-22: CSE and CCE concerns, "
+            "referral made");
+  p->mutable_outcome()->clear_concerns();
+  EXPECT_EQ(PreviousRhiText(e),
+            "previous RHI completed 2026-06-22: concerns not recorded, "
+            "referral made");
+  p->clear_outcome();
+  p->set_status(v1::RHI_STATUS_DECLINED);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI declined 2026-06-22");
+  p->set_status(v1::RHI_STATUS_NOT_HELD);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI not held, closed 2026-06-22");
+  p->set_status(v1::RHI_STATUS_NOT_REQUIRED);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI not required");
+  p->clear_closed_at();
+  p->set_status(v1::RHI_STATUS_OVERDUE);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI OVERDUE");
+  p->set_status(v1::RHI_STATUS_OFFERED);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI offered, not yet held");
+  p->set_status(v1::RHI_STATUS_DUE);
+  EXPECT_EQ(PreviousRhiText(e), "previous RHI due, not yet held");
+}
+
+TEST(CliAgendaPresenterTest, ARepeatCountSaysItsWindow) {
+  v1::AgendaEntry e;
+  e.set_episode_count(3);
+  EXPECT_EQ(RepeatText(e), "3 episodes in the window");
+  e.mutable_repeat_window()->set_seconds(90 * 24 * 3600);
+  EXPECT_EQ(RepeatText(e), "3 episodes in 90 days");
+  e.mutable_repeat_window()->set_seconds(28 * 24 * 3600);
+  e.set_episode_count(1);
+  EXPECT_EQ(RepeatText(e), "1 episode in 28 days");
+}
+
 TEST(CliTypedCallTest, AServerThatIsNotThereIsUnavailableNamingIt) {
   auto conn = Connection::Open({.server = "127.0.0.1:1", .token = "t"});
   ASSERT_TRUE(conn.ok()) << conn.status();

@@ -157,6 +157,110 @@ TEST(AgendaReturnedTest, SectionStartsAtThePreviousFrozenAgendaOrADayBefore) {
             kT - absl::Hours(72));
 }
 
+TEST(AgendaReturnedTest, EntriesSayWhereAndWithWhomTheChildWasFound) {
+  Episode e =
+      Back(Open("E1", "C1", kT - absl::Hours(40), Risk::kLow),
+           kT - absl::Hours(10), kT - absl::Hours(2), "Wigan bus station");
+  e.found_with = "two older males";
+  AgendaData data;
+  data.returned_recently = {e};
+  Agenda agenda = AssembleAgenda(DefaultPolicy(), kWednesday, kT, data);
+  ASSERT_EQ(agenda.returned.size(), 1u);
+  EXPECT_EQ(agenda.returned[0].found_location, "Wigan bus station");
+  EXPECT_EQ(agenda.returned[0].found_with, "two older males");
+  EXPECT_FALSE(agenda.returned[0].previous_rhi.has_value());
+}
+
+// C1 went missing at kT - 40h; its earlier returns, and others'.
+TEST(PreviousRhiTest, IsTheChildsInterviewForTheLatestReturnBeforeThisEpisode) {
+  const Episode now = Back(Open("E9", "C1", kT - absl::Hours(40), Risk::kLow),
+                           kT - absl::Hours(10), kT - absl::Hours(2));
+  auto rhi = [](const std::string& episode, const std::string& child,
+                absl::Time returned_at) {
+    Rhi r;
+    r.episode_id = episode;
+    r.child_id = child;
+    r.returned_at = returned_at;
+    return r;
+  };
+  std::vector<Rhi> rhis = {
+      rhi("E1", "C1", kT - absl::Hours(500)),
+      rhi("E3", "C1", kT - absl::Hours(300)),
+      rhi("E2", "C1", kT - absl::Hours(400)),
+      // Another child's, later.
+      rhi("E4", "C2", kT - absl::Hours(100)),
+      // The episode's own interview.
+      rhi("E9", "C1", kT - absl::Hours(10)),
+  };
+  ASSERT_NE(PreviousRhiOf(now, rhis), nullptr);
+  EXPECT_EQ(PreviousRhiOf(now, rhis)->episode_id, "E3");
+  // A return exactly when this episode began counts; one after it does not.
+  rhis.push_back(rhi("E5", "C1", kT - absl::Hours(40)));
+  rhis.push_back(rhi("E10", "C1", kT - absl::Hours(40) + absl::Seconds(1)));
+  EXPECT_EQ(PreviousRhiOf(now, rhis)->episode_id, "E5");
+  // Two returns at the same instant: the higher episode id, as a number.
+  rhis.push_back(rhi("E11", "C1", kT - absl::Hours(40)));
+  EXPECT_EQ(PreviousRhiOf(now, rhis)->episode_id, "E11");
+  EXPECT_EQ(PreviousRhiOf(now, {rhis[3], rhis[4]}), nullptr);
+}
+
+TEST(PreviousRhiTest, ShowsItsStatusAsOfTAndACompletionsFindingsWithoutNotes) {
+  const Episode before =
+      Back(Open("E1", "C1", kT - absl::Hours(500), Risk::kLow),
+           kT - absl::Hours(400), kT - absl::Hours(399));
+  const Episode now = Back(Open("E2", "C1", kT - absl::Hours(40), Risk::kLow),
+                           kT - absl::Hours(10), kT - absl::Hours(2));
+  auto previous_as_of = [&](const Rhi& earlier, absl::Time t) {
+    AgendaData data;
+    data.returned_recently = {now};
+    data.previous_rhis = {earlier};
+    Agenda agenda = AssembleAgenda(DefaultPolicy(), kWednesday, t, data);
+    EXPECT_EQ(agenda.returned.size(), 1u);
+    return agenda.returned.empty() ? std::nullopt
+                                   : agenda.returned[0].previous_rhi;
+  };
+  Rhi completed = RhiFor(before);
+  // Completed late, an hour before T.
+  completed.completed_at = kT - absl::Hours(1);
+  completed.outcome = {.concerns = {Concern::kCse, Concern::kCce},
+                       .referral_made = true,
+                       .notes = "said she stays at a flat in town"};
+  std::optional<PreviousRhi> p = previous_as_of(completed, kT);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->episode_id, "E1");
+  EXPECT_EQ(p->status, RhiStatus::kCompleted);
+  EXPECT_EQ(p->closed_at, kT - absl::Hours(1));
+  ASSERT_TRUE(p->outcome.has_value());
+  EXPECT_THAT(p->outcome->concerns, ElementsAre(Concern::kCse, Concern::kCce));
+  EXPECT_TRUE(p->outcome->referral_made);
+  EXPECT_EQ(p->outcome->notes, "");
+
+  // As of the return's notification, before the completion, it was overdue:
+  // no findings yet.
+  p = previous_as_of(completed, kT - absl::Hours(2));
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->status, RhiStatus::kOverdue);
+  EXPECT_FALSE(p->closed_at.has_value());
+  EXPECT_FALSE(p->outcome.has_value());
+
+  Rhi declined = RhiFor(before);
+  declined.declined_at = kT - absl::Hours(390);
+  p = previous_as_of(declined, kT);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->status, RhiStatus::kDeclined);
+  EXPECT_EQ(p->closed_at, kT - absl::Hours(390));
+  EXPECT_FALSE(p->outcome.has_value());
+
+  Rhi not_held = RhiFor(before);
+  not_held.closure = RhiClosure::kNotHeld;
+  not_held.closed_at = kT - absl::Hours(200);
+  p = previous_as_of(not_held, kT);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->status, RhiStatus::kNotHeld);
+  EXPECT_EQ(p->closed_at, kT - absl::Hours(200));
+  EXPECT_FALSE(p->outcome.has_value());
+}
+
 TEST(AgendaRhiTest, OverdueMostOverdueFirstAndDueSoonEarliestFirst) {
   auto rhi = [](const std::string& id, const std::string& child,
                 absl::Time notified) {
@@ -254,6 +358,22 @@ TEST(RepeatMissingTest, CountsEpisodesStartingInTheHalfOpenWindow) {
   EXPECT_EQ(a.repeat_missing[0].episode_count, 4);
   EXPECT_EQ(a.repeat_missing[0].episode_id, "E10");
   EXPECT_EQ(a.repeat_missing[1].episode_count, 3);
+  // Each says the window it was counted in: 3 episodes in 90 days.
+  EXPECT_EQ(a.repeat_missing[0].repeat_window, window);
+  EXPECT_EQ(a.repeat_missing[1].repeat_window, window);
+}
+
+TEST(RepeatMissingTest, EntriesCarryThePolicysWindow) {
+  Policy p = DefaultPolicy();
+  p.repeat_window = absl::Hours(24 * 28);
+  AgendaData data;
+  data.repeat_window = {Open("E1", "C1", kT - absl::Hours(600), Risk::kLow),
+                        Open("E2", "C1", kT - absl::Hours(300), Risk::kLow),
+                        Open("E3", "C1", kT - absl::Hours(1), Risk::kLow)};
+  Agenda a = AssembleAgenda(p, kWednesday, kT, data);
+  ASSERT_EQ(a.repeat_missing.size(), 1u);
+  EXPECT_EQ(a.repeat_missing[0].episode_count, 3);
+  EXPECT_EQ(a.repeat_missing[0].repeat_window, absl::Hours(24 * 28));
 }
 
 TEST(RepeatMissingTest, TheWindowExcludesItsStartAndIncludesT) {

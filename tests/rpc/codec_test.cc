@@ -92,8 +92,32 @@ domain::Agenda SampleAgenda() {
                           .return_notified_at = agenda.as_of - absl::Hours(80),
                           .due_at = agenda.as_of - absl::Hours(8),
                           .rhi_status = domain::RhiStatus::kOverdue});
+  agenda.returned.push_back(domain::AgendaEntry{
+      .child_id = "C7",
+      .episode_id = "E9",
+      .returned_at = agenda.as_of - absl::Hours(5),
+      .return_notified_at = agenda.as_of - absl::Hours(4),
+      .found_location = "Wigan bus station",
+      .found_with = "two older males",
+      .due_at = agenda.as_of + absl::Hours(68),
+      .rhi_status = domain::RhiStatus::kDue,
+      .previous_rhi = domain::PreviousRhi{
+          .episode_id = "E7",
+          .status = domain::RhiStatus::kCompleted,
+          .closed_at = agenda.as_of - absl::Hours(400),
+          .outcome = domain::RhiOutcome{
+              .concerns = {domain::Concern::kCse, domain::Concern::kCce},
+              .referral_made = true,
+              .notes = ""}}});
+  agenda.returned.push_back(domain::AgendaEntry{
+      .child_id = "C8",
+      .episode_id = "E10",
+      .previous_rhi = domain::PreviousRhi{
+          .episode_id = "E8", .status = domain::RhiStatus::kOverdue}});
   agenda.repeat_missing.push_back(
-      domain::AgendaEntry{.child_id = "C3", .episode_count = 4});
+      domain::AgendaEntry{.child_id = "C3",
+                          .episode_count = 4,
+                          .repeat_window = absl::Hours(24 * 90)});
   agenda.linked.push_back(domain::LinkedGroup{
       .link_id = "",
       .suggested = true,
@@ -119,6 +143,25 @@ TEST(CodecTest, AFrozenAgendaIsReadBackExactly) {
   EXPECT_EQ(back->as_of, agenda.as_of);
   EXPECT_EQ(back->missing_now[0].risk, domain::Risk::kHigh);
   EXPECT_EQ(back->linked[0].entries[1].episode_id, "E5");
+  const domain::AgendaEntry& returned = back->returned[0];
+  EXPECT_EQ(returned.found_location, "Wigan bus station");
+  EXPECT_EQ(returned.found_with, "two older males");
+  ASSERT_TRUE(returned.previous_rhi.has_value());
+  EXPECT_EQ(returned.previous_rhi->episode_id, "E7");
+  EXPECT_EQ(returned.previous_rhi->status, domain::RhiStatus::kCompleted);
+  EXPECT_EQ(returned.previous_rhi->closed_at, agenda.as_of - absl::Hours(400));
+  ASSERT_TRUE(returned.previous_rhi->outcome.has_value());
+  EXPECT_EQ(returned.previous_rhi->outcome->concerns,
+            (std::vector<domain::Concern>{domain::Concern::kCse,
+                                          domain::Concern::kCce}));
+  EXPECT_TRUE(returned.previous_rhi->outcome->referral_made);
+  // An interview still owed has neither a closing time nor findings.
+  ASSERT_TRUE(back->returned[1].previous_rhi.has_value());
+  EXPECT_EQ(back->returned[1].previous_rhi->status,
+            domain::RhiStatus::kOverdue);
+  EXPECT_FALSE(back->returned[1].previous_rhi->closed_at.has_value());
+  EXPECT_FALSE(back->returned[1].previous_rhi->outcome.has_value());
+  EXPECT_EQ(back->repeat_missing[0].repeat_window, absl::Hours(24 * 90));
 }
 
 TEST(CodecTest, AFrozenAgendaThatDoesNotParseIsAnErrorNotAnEmptyAgenda) {
@@ -129,6 +172,11 @@ TEST(CodecTest, AFrozenAgendaThatDoesNotParseIsAnErrorNotAnEmptyAgenda) {
   bad.mutable_missing_now(0)->set_risk(static_cast<v1::Risk>(42));
   EXPECT_EQ(codec.Decode(bad.SerializeAsString()).status().message(),
             "risk: 42 is not a value of mfh.v1.Risk");
+  v1::Agenda bad_previous = ToProto(SampleAgenda());
+  bad_previous.mutable_returned(0)->mutable_previous_rhi()->set_status(
+      static_cast<v1::RhiStatus>(42));
+  EXPECT_EQ(codec.Decode(bad_previous.SerializeAsString()).status().message(),
+            "previous_rhi.status: 42 is not a value of mfh.v1.RhiStatus");
 }
 
 }  // namespace

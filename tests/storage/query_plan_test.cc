@@ -205,6 +205,7 @@ std::vector<AgendaQuery> AgendaQueries() {
       {"kSelectEpisodesStartedInSql",
        sql::kSelectEpisodesStartedInSql,
        {kEpisodesByMissingSinceIndex}},
+      {"kSelectPreviousRhiSql", sql::kSelectPreviousRhiSql, {"rhis_by_child"}},
       {"kSelectRiskGradesOfEpisodesSql",
        sql::kSelectRiskGradesOfEpisodesSql,
        {"risk_grades_by_episode"}},

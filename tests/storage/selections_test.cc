@@ -384,6 +384,15 @@ TEST_F(Selections, TheAgendasSelectionsEqualTheDomainsFiltersAtEveryEdge) {
   for (uint64_t seed = 1; seed <= kHistories; ++seed) {
     ASSERT_TRUE(NewHistory(seed));
     const History& h = history_;
+    for (const Episode& e : h.episodes) {
+      const std::optional<Rhi> found = Read<std::optional<Rhi>>(
+          [&](Transaction& tx) { return tx.FindPreviousRhi(e); });
+      const Rhi* expected = domain::PreviousRhiOf(e, h.rhis);
+      EXPECT_EQ(found.has_value() ? found->episode_id : "none",
+                expected != nullptr ? expected->episode_id : "none")
+          << "FindPreviousRhi against domain::PreviousRhiOf, history " << seed
+          << " episode " << e.episode_id;
+    }
     for (absl::Time t : instants_) {
       SCOPED_TRACE(Where(seed, t));
       auto missing_since = [](const Episode& e) { return e.missing_since; };

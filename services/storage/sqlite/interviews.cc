@@ -122,6 +122,20 @@ absl::StatusOr<std::optional<Rhi>> SqliteTransaction::FindRhi(
   return ReadRhi(*s);
 }
 
+absl::StatusOr<std::optional<Rhi>> SqliteTransaction::FindPreviousRhi(
+    const domain::Episode& returned) {
+  std::optional<int64_t> child = ParseId(returned.child_id, kChildPrefix);
+  if (!child.has_value()) return std::nullopt;
+  ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectPreviousRhiSql));
+  s->BindInt64(1, *child);
+  s->BindTime(2, returned.missing_since);
+  // Ids are numbered from 1: an episode not yet stored excludes none.
+  s->BindInt64(3, ParseId(returned.episode_id, kEpisodePrefix).value_or(0));
+  ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::nullopt;
+  return ReadRhi(*s);
+}
+
 absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListRhis(
     const RhiFilter& filter) {
   std::vector<Rhi> rhis;

@@ -30,6 +30,13 @@ inline constexpr char kUpdateRhiSql[] =
     "?) WHERE episode_id = ?";
 inline constexpr char kSelectRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
+// The child's RHI for the latest return at or before an instant, other than
+// an episode's own; the parameters are the child, the instant and the
+// episode. A child's interviews are few, so rhis_by_child serves it.
+inline constexpr char kSelectPreviousRhiSql[] =
+    "SELECT " MFH_RHI_ROW_FIELDS
+    " FROM rhis WHERE child_id = ? AND returned_at <= ? AND episode_id <> ? "
+    "ORDER BY returned_at DESC, episode_id DESC LIMIT 1";
 // Every statement of ListRhis ends with a page (page.h) keyed by
 // (due_at, episode_id), and leaves out the RHIs of voided episodes, as the
 // reports' selections do.

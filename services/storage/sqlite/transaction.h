@@ -76,6 +76,8 @@ class SqliteTransaction : public Transaction {
   absl::Status UpdateRhi(const domain::Rhi& rhi) override;
   absl::StatusOr<std::optional<domain::Rhi>> FindRhi(
       absl::string_view episode_id) override;
+  absl::StatusOr<std::optional<domain::Rhi>> FindPreviousRhi(
+      const domain::Episode& returned) override;
   absl::StatusOr<std::vector<domain::Rhi>> ListRhis(
       const RhiFilter& filter) override;
 
