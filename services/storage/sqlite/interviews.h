@@ -28,6 +28,10 @@ inline constexpr char kUpdateRhiSql[] =
     "UPDATE rhis SET (" MFH_RHI_FIELDS
     ", final_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "?) WHERE episode_id = ?";
+// Keeps what the RHI of a voided episode (schema v6) must leave: every
+// selection but the one by episode.
+#define MFH_RHI_NOT_VOIDED "voided_at IS NULL"
+
 inline constexpr char kSelectRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
 // The child's RHI for the latest return at or before an instant, other than
@@ -36,11 +40,10 @@ inline constexpr char kSelectRhiSql[] =
 inline constexpr char kSelectPreviousRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE child_id = ? AND returned_at <= ? AND episode_id <> ? "
-    "ORDER BY returned_at DESC, episode_id DESC LIMIT 1";
+    "AND " MFH_RHI_NOT_VOIDED " ORDER BY returned_at DESC, episode_id DESC "
+    "LIMIT 1";
 // Every statement of ListRhis ends with a page (page.h) keyed by
-// (due_at, episode_id), and leaves out the RHIs of voided episodes, as the
-// reports' selections do.
-#define MFH_RHI_NOT_VOIDED "voided_at IS NULL"
+// (due_at, episode_id).
 //
 // Due before the parameter (the largest int64 when unset).
 inline constexpr char kSelectRhisSql[] =
