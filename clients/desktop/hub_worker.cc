@@ -94,6 +94,15 @@ void HubWorker::LoadMeeting(const QString& meeting_id) {
   emit MeetingLoaded(resp->meeting());
 }
 
+void HubWorker::LoadChildStory(const QString& child_id) {
+  const QString what = tr("Loading the child's story");
+  if (!Ready(what)) return;
+  absl::StatusOr<client::ChildStory> story =
+      client::LoadChildStory(*connection_, Str(child_id));
+  if (!story.ok()) return Fail(what, story.status());
+  emit ChildStoryLoaded(*story);
+}
+
 void HubWorker::OpenTodaysMeeting() {
   const QString what = tr("Opening today's meeting");
   if (!Ready(what)) return;

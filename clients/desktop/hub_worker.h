@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "clients/core/calls.h"
 #include "clients/core/connection.h"
 #include "mfh/v1/types.pb.h"
 
@@ -66,6 +67,8 @@ class HubWorker : public QObject {
   void LoadInterviews();
   void LoadActions();
   void LoadMeeting(const QString& meeting_id);
+  // The child's whole story (clients/core LoadChildStory).
+  void LoadChildStory(const QString& child_id);
   void OpenTodaysMeeting();
   void RecordOffer(const QString& episode_id, const QString& at,
                    const QString& by);
@@ -86,6 +89,7 @@ class HubWorker : public QObject {
   void InterviewsLoaded(const mfh::desktop::Interviews& interviews);
   void ActionsLoaded(const mfh::desktop::Actions& actions);
   void MeetingLoaded(const mfh::v1::Meeting& meeting);
+  void ChildStoryLoaded(const mfh::client::ChildStory& story);
   // A write the server accepted, in words.
   void WriteDone(const QString& what);
   // `what` failed; `message` is the server's (or the connection's) words.
@@ -103,6 +107,7 @@ class HubWorker : public QObject {
 
 Q_DECLARE_METATYPE(mfh::v1::Agenda)
 Q_DECLARE_METATYPE(mfh::v1::Meeting)
+Q_DECLARE_METATYPE(mfh::client::ChildStory)
 Q_DECLARE_METATYPE(mfh::desktop::Interviews)
 Q_DECLARE_METATYPE(mfh::desktop::Actions)
 Q_DECLARE_METATYPE(mfh::desktop::Entries)

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "clients/core/time_text.h"
+#include "clients/desktop/child_page.h"
 #include "clients/desktop/completion_dialog.h"
 #include "clients/desktop/decline_dialog.h"
 #include "clients/desktop/offer_dialog.h"
@@ -35,7 +36,12 @@ InterviewsPage::InterviewsPage(std::function<absl::Time()> clock,
   connect(offer, &QPushButton::clicked, this, &InterviewsPage::Offer);
   connect(decline, &QPushButton::clicked, this, &InterviewsPage::Decline);
   connect(complete, &QPushButton::clicked, this, &InterviewsPage::Complete);
-  connect(view_, &QTableView::doubleClicked, this, &InterviewsPage::Complete);
+  // A double-click records the completion, except on the child, which
+  // opens the child's story (MainWindow).
+  connect(view_, &QTableView::doubleClicked, this,
+          [this](const QModelIndex& index) {
+            if (ChildIdOf(index).isEmpty()) Complete();
+          });
   buttons->addWidget(new QLabel(tr("For the selected row:")));
   buttons->addWidget(offer);
   buttons->addWidget(decline);

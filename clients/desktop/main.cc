@@ -62,12 +62,15 @@ int main(int argc, char** argv) {
   QCommandLineOption token_opt("token", "Your bearer token.", "T");
   QCommandLineOption shot_opt(
       "screenshot", "Save a PNG of the view once loaded, then exit.", "FILE");
-  QCommandLineOption view_opt("view",
-                              "board, interviews, agenda, meeting or actions.",
-                              "VIEW", "board");
+  QCommandLineOption view_opt(
+      "view", "board, interviews, agenda, meeting, actions or child.", "VIEW",
+      "board");
+  QCommandLineOption child_opt(
+      "child", "Open this child's story (the child's id, e.g. C1).", "ID");
   QCommandLineOption as_of_opt(
       "as-of", "Show everything as of this time (UK time or RFC 3339).", "T");
-  parser.addOptions({server_opt, token_opt, shot_opt, view_opt, as_of_opt});
+  parser.addOptions(
+      {server_opt, token_opt, shot_opt, view_opt, child_opt, as_of_opt});
   parser.process(app);
 
   QString server = parser.value(server_opt);
@@ -109,6 +112,11 @@ int main(int argc, char** argv) {
   }
   window.show();
   window.SignIn(server, token, as_of_unix);
+  const QString child = parser.value(child_opt);
+  if (!child.isEmpty()) {
+    QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded,
+                     [&window, child] { window.OpenChild(child); });
+  }
 
   if (screenshot) {
     const QString path = parser.value(shot_opt);
@@ -120,18 +128,20 @@ int main(int argc, char** argv) {
                      });
     // `path` and `view` end with this block, before the loop runs: the
     // handlers keep copies.
-    QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded,
-                     [&window, path, view] {
-                       window.ShowView(view);
-                       // Let the layout settle before grabbing.
-                       QTimer::singleShot(500, &window, [&window, path] {
-                         const bool ok = window.grab().save(path, "PNG");
-                         if (!ok)
-                           std::cerr << "mfh-desktop: could not write "
-                                     << path.toStdString() << "\n";
-                         QApplication::exit(ok ? 0 : 1);
-                       });
-                     });
+    // With --child, the grab waits for the child's story.
+    const auto loaded = child.isEmpty() ? &mfh::desktop::MainWindow::AllLoaded
+                                        : &mfh::desktop::MainWindow::ChildShown;
+    QObject::connect(&window, loaded, [&window, path, view] {
+      window.ShowView(view);
+      // Let the layout settle before grabbing.
+      QTimer::singleShot(500, &window, [&window, path] {
+        const bool ok = window.grab().save(path, "PNG");
+        if (!ok)
+          std::cerr << "mfh-desktop: could not write " << path.toStdString()
+                    << "\n";
+        QApplication::exit(ok ? 0 : 1);
+      });
+    });
     QTimer::singleShot(30000, &window, [] {
       std::cerr << "mfh-desktop: the data did not load within 30 s\n";
       QApplication::exit(1);

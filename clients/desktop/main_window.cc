@@ -1,5 +1,6 @@
 #include "clients/desktop/main_window.h"
 
+#include <QAbstractItemView>
 #include <QLabel>
 #include <QSet>
 #include <QStatusBar>
@@ -23,7 +24,8 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
       interviews_page_(new InterviewsPage(clock_)),
       agenda_page_(new AgendaPage),
       meeting_page_(new MeetingPage),
-      tracker_page_(new ActionTrackerPage) {
+      tracker_page_(new ActionTrackerPage),
+      child_page_(new ChildPage) {
   qRegisterMetaType<v1::Agenda>();
   qRegisterMetaType<v1::Meeting>();
   qRegisterMetaType<v1::ChangeKind>();
@@ -31,6 +33,7 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
   qRegisterMetaType<Actions>();
   qRegisterMetaType<Entries>();
   qRegisterMetaType<ChildNames>();
+  qRegisterMetaType<client::ChildStory>();
   setWindowTitle(tr("Missing From Home hub"));
 
   worker_ = new HubWorker;
@@ -57,6 +60,21 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
   tabs_->addTab(agenda_page_, tr("Today's agenda"));
   tabs_->addTab(meeting_page_, tr("Meeting"));
   tabs_->addTab(tracker_page_, tr("Action tracker"));
+  tabs_->addTab(child_page_, tr("Child"));
+  // A double-click on a child, in any view, opens the child's story.
+  for (QAbstractItemView* view : central->findChildren<QAbstractItemView*>()) {
+    connect(view, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) {
+              const QString child_id = ChildIdOf(index);
+              if (!child_id.isEmpty()) OpenChild(child_id);
+            });
+  }
+  connect(worker_, &HubWorker::ChildStoryLoaded, this,
+          [this](const client::ChildStory& story) {
+            child_page_->Show(story, clock_());
+            tabs_->setCurrentWidget(child_page_);
+            emit ChildShown();
+          });
   setCentralWidget(central);
   live_label_ = new QLabel(tr("Not signed in"));
   statusBar()->addPermanentWidget(live_label_);
@@ -349,12 +367,16 @@ QString MainWindow::BannerText() const {
 QString MainWindow::MessageText() const { return message_->text(); }
 
 bool MainWindow::ShowView(const QString& view) {
-  static const QStringList kViews = {"board", "interviews", "agenda", "meeting",
-                                     "actions"};
+  static const QStringList kViews = {"board",   "interviews", "agenda",
+                                     "meeting", "actions",    "child"};
   const int at = kViews.indexOf(view);
   if (at < 0) return false;
   tabs_->setCurrentIndex(at);
   return true;
+}
+
+void MainWindow::OpenChild(const QString& child_id) {
+  Ask([w = worker_, child_id] { w->LoadChildStory(child_id); });
 }
 
 void MainWindow::RecordOffer(const QString& episode_id, const QString& at,

@@ -15,6 +15,7 @@
 #include "clients/desktop/agenda_page.h"
 #include "clients/desktop/board_page.h"
 #include "clients/desktop/board_watcher.h"
+#include "clients/desktop/child_page.h"
 #include "clients/desktop/hub_worker.h"
 #include "clients/desktop/interviews_page.h"
 #include "clients/desktop/meeting_page.h"
@@ -37,8 +38,13 @@ class MainWindow : public QMainWindow {
 
   // Connects (no call blocks) and loads every view. `as_of_unix` 0: live.
   void SignIn(const QString& server, const QString& token, qint64 as_of_unix);
-  // board, interviews, agenda, meeting or actions; false for another name.
+  // board, interviews, agenda, meeting, actions or child; false for another
+  // name.
   bool ShowView(const QString& view);
+  // Loads the child's whole story into the child view and shows it; what a
+  // double-click on a child in any view does.
+  void OpenChild(const QString& child_id);
+  const ChildPage& child() const { return *child_page_; }
 
   BoardModel& board() { return board_page_->model(); }
   InterviewsModel& interviews() { return interviews_page_->model(); }
@@ -70,6 +76,8 @@ class MainWindow : public QMainWindow {
   void Refused(const QString& what, const QString& message);
   // Every view has its data (once, after SignIn).
   void AllLoaded();
+  // The child view shows the story OpenChild asked for.
+  void ChildShown();
 
  private:
   enum Loaded {
@@ -118,6 +126,7 @@ class MainWindow : public QMainWindow {
   AgendaPage* agenda_page_;
   MeetingPage* meeting_page_;
   ActionTrackerPage* tracker_page_;
+  ChildPage* child_page_;
   QTabWidget* tabs_ = nullptr;
   QLabel* banner_ = nullptr;
   QLabel* message_ = nullptr;
