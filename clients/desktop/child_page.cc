@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
+#include "clients/desktop/models.h"
 
 namespace mfh::desktop {
 namespace {
@@ -144,6 +145,10 @@ void ChildPage::Show(const client::ChildStory& story, absl::Time now) {
          Local(e.has_returned_at(), e.returned_at()),
          Q(client::RiskLabel(e.risk())), OrDash(e.found_location()),
          OrDash(e.found_with()), interview, i == nullptr ? "-" : Findings(*i)});
+    episodes_->item(row, 3)->setBackground(RiskColour(e.risk()));
+    if (e.risk() == v1::RISK_HIGH) {
+      episodes_->item(row, 3)->setForeground(QColor(Qt::white));
+    }
   }
   actions_->setRowCount(story.actions.size());
   for (int row = 0; row < story.actions.size(); ++row) {
@@ -170,8 +175,12 @@ void ChildPage::Show(const client::ChildStory& story, absl::Time now) {
            {Local(change.has_at(), change.at()), Q(change.by()),
             Q(absl::StrJoin(change.changes(), "; "))});
   }
+  // The short columns fit their contents; the last takes the rest and
+  // wraps, so that nothing is cut off.
   for (QTableWidget* table : {episodes_, actions_, changes_}) {
     table->resizeColumnsToContents();
+    table->horizontalHeader()->setSectionResizeMode(table->columnCount() - 1,
+                                                    QHeaderView::Stretch);
     table->resizeRowsToContents();
   }
 }
