@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <memory>
 #include <string>
@@ -577,6 +578,58 @@ TEST(DesktopModelTest, DesktopActionRowsCarryTheirStatusValue) {
   EXPECT_EQ(Cell(model, 1, ActionsModel::kStatus), "Dropped: moved away");
 }
 
+// A double-click on a child in any view opens the child's whole story: the
+// profile, every episode with where and with whom found and its interview,
+// the open actions with the overdue in red and saying so.
+TEST_F(DesktopTest, DesktopDoubleClickingAChildOpensTheirWholeStory) {
+  SeedMorning();
+  Cli({"child", "update", ann_, "--social-worker", "Jo Smith", "--school",
+       "Oak Academy"});
+  server_->SetNow(T("2026-11-07T10:00:00Z"));
+  auto window = Window("2026-11-07T10:00:00Z");
+  // Ann's row, in the first table that names her.
+  QTableView* view = nullptr;
+  QModelIndex ann;
+  for (QTableView* v : window->findChildren<QTableView*>()) {
+    for (int r = 0; v->model() != nullptr && r < v->model()->rowCount(); ++r) {
+      for (int c = 0; c < v->model()->columnCount(); ++c) {
+        const QModelIndex at = v->model()->index(r, c);
+        if (view == nullptr && ChildIdOf(at) == QString::fromStdString(ann_)) {
+          view = v;
+          ann = at;
+        }
+      }
+    }
+  }
+  ASSERT_NE(view, nullptr);
+  QSignalSpy shown(window.get(), &MainWindow::ChildShown);
+  emit view->doubleClicked(ann);
+  ASSERT_TRUE(shown.wait(kWaitMs));
+  const ChildPage& page = window->child();
+  EXPECT_EQ(page.Heading(), "Ann, 14 (C1)");
+  EXPECT_TRUE(page.ProfileText().contains(
+      "Social worker: Jo Smith    Team: -\nPlacement: -    School: Oak "
+      "Academy"))
+      << page.ProfileText().toStdString();
+  ASSERT_EQ(page.episodes().rowCount(), 1);
+  QStringList episode;
+  for (int c = 0; c < page.episodes().columnCount(); ++c) {
+    episode << page.episodes().item(0, c)->text();
+  }
+  EXPECT_EQ(episode.join(" | "),
+            "E1 | 2026-10-31 10:00 GMT | 2026-11-01 08:00 GMT | LOW | - | - | "
+            "OVERDUE | -");
+  ASSERT_EQ(page.actions().rowCount(), 1);
+  EXPECT_EQ(page.actions().item(0, 4)->text(), "Overdue by 17h 0m");
+  for (int c = 0; c < page.actions().columnCount(); ++c) {
+    EXPECT_EQ(page.actions().item(0, c)->background().color().name(), "#ffcdd2")
+        << c;
+  }
+  ASSERT_EQ(page.changes().rowCount(), 1);
+  EXPECT_EQ(page.changes().item(0, 2)->text(),
+            "social_worker: - -> Jo Smith; school: - -> Oak Academy");
+}
+
 // Against the demo borough: mfh-desktop --screenshot for every view, run
 // under Xvfb (xvfb-run -a) with the xcb platform.
 TEST(DesktopScreenshotTest, DesktopEveryViewSavesAPngOfAtLeast1280x800) {
@@ -590,13 +643,26 @@ TEST(DesktopScreenshotTest, DesktopEveryViewSavesAPngOfAtLeast1280x800) {
   ASSERT_NE(at, std::string::npos) << out;
   const std::string token = out.substr(at + marker.size(), 64);
   for (const char* view :
-       {"board", "interviews", "agenda", "meeting", "actions"}) {
+       {"board", "interviews", "agenda", "meeting", "actions", "child"}) {
     const std::string png = dir.File(std::string(view) + ".png");
-    testing::CommandResult r = testing::RunCommand(
-        {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
-         MFH_DESKTOP_BINARY, "--server", (*server)->address(), "--token", token,
-         "--screenshot", png, "--view", view},
-        {{"QT_QPA_PLATFORM", "xcb"}});
+    std::vector<std::string> args = {"/usr/bin/xvfb-run",
+                                     "-a",
+                                     "-s",
+                                     "-screen 0 1600x1000x24",
+                                     MFH_DESKTOP_BINARY,
+                                     "--server",
+                                     (*server)->address(),
+                                     "--token",
+                                     token,
+                                     "--screenshot",
+                                     png,
+                                     "--view",
+                                     view};
+    // The child view waits for the story of the child given.
+    if (std::string(view) == "child")
+      args.insert(args.end(), {"--child", "C1"});
+    testing::CommandResult r =
+        testing::RunCommand(args, {{"QT_QPA_PLATFORM", "xcb"}});
     ASSERT_EQ(r.exit_code, 0) << view << "\n" << r.out << r.err;
     QImage image(QString::fromStdString(png));
     ASSERT_FALSE(image.isNull()) << view;
