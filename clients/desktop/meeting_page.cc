@@ -175,6 +175,8 @@ void MeetingPage::SetNames(const ChildNames& names) {
   notes_.SetNames(names);
 }
 
+void MeetingPage::SetNow(absl::Time now) { actions_.SetNow(now); }
+
 void MeetingPage::SetAgendaChildren(const v1::Agenda& agenda) {
   for (QComboBox* combo : {note_child_, action_child_}) {
     const QString keep = combo->currentData().toString();
