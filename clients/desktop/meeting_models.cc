@@ -32,6 +32,12 @@ QString ActionStatusText(const v1::Action& a, absl::Time now) {
 
 // Actions.
 
+std::vector<int> ActionColumnShares() {
+  // Child, what, who, by when, how we know it is done, how we know it
+  // worked, status, meeting.
+  return {12, 20, 11, 14, 16, 15, 12, 9};
+}
+
 void ActionsModel::SetActions(Actions actions) {
   beginResetModel();
   actions_ = std::move(actions);

@@ -16,6 +16,10 @@ namespace mfh::desktop {
 // 10:00 GMT: moved away" (the date it was closed, where there is one).
 QString ActionStatusText(const v1::Action& action, absl::Time now);
 
+// The share of a table's width each column of an ActionsModel takes
+// (ShareColumns): the free text the most, the by-when time on one line.
+std::vector<int> ActionColumnShares();
+
 // Actions, across meetings (the tracker) or of one meeting. An open action
 // past its by_when (at SetNow's instant) is red, its by-when in dark red and
 // its status in bold dark red; closed ones are grey.

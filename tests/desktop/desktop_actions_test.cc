@@ -1,6 +1,10 @@
 // Tests of mfh-desktop's actions against the real mfh-server: overdue
-// actions in red in every view that lists them.
+// actions in red in every view that lists them, and the tables of actions
+// keeping their column widths when they are loaded again.
+#include <QAbstractProxyModel>
+#include <QApplication>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <string>
 #include <vector>
@@ -18,6 +22,19 @@ int RowOf(const QAbstractItemModel& model, const std::string& action_id) {
     }
   }
   return -1;
+}
+
+QTableView* ViewOf(QWidget* root, const QAbstractItemModel* model) {
+  for (QTableView* view : root->findChildren<QTableView*>()) {
+    const QAbstractItemModel* shown = view->model();
+    // The tracker shows its model behind a filter and a sort.
+    while (const auto* proxy =
+               qobject_cast<const QAbstractProxyModel*>(shown)) {
+      shown = proxy->sourceModel();
+    }
+    if (shown == model) return view;
+  }
+  return nullptr;
 }
 
 class DesktopActionsTest : public DesktopTest {
@@ -130,6 +147,50 @@ TEST(DesktopActionModelTest, DesktopAnActionTurnsRedTheMomentItsByWhenPasses) {
             "#ffcdd2");
   model.SetNow(by_when + absl::Hours(26) + absl::Minutes(5));
   EXPECT_EQ(Cell(model, 0, ActionsModel::kStatus), "OVERDUE by 1d 2h");
+}
+
+TEST_F(DesktopActionsTest, DesktopActionTablesKeepTheirColumnWidthsOnReload) {
+  SeedActions();
+  auto window = Window("2026-11-05T12:00:00Z");
+  window->resize(1600, 1000);
+  window->show();
+  QTRY_COMPARE_WITH_TIMEOUT(window->meeting_actions().rowCount(), 4, kWaitMs);
+  for (const char* page : {"meeting", "actions"}) {
+    SCOPED_TRACE(page);
+    ASSERT_TRUE(window->ShowView(page));
+    const ActionsModel& model = std::string(page) == "meeting"
+                                    ? window->meeting_actions()
+                                    : window->tracker();
+    QTableView* view = ViewOf(window.get(), &model);
+    ASSERT_NE(view, nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(view->viewport()->width() > 0, kWaitMs);
+    std::vector<int> before;
+    for (int c = 0; c < ActionsModel::kColumnCount; ++c) {
+      before.push_back(view->columnWidth(c));
+    }
+    // Each column has its share of the width: what to do a fifth of it.
+    const std::vector<int> shares = ActionColumnShares();
+    int total = 0;
+    for (int c = 0; c < ActionsModel::kColumnCount; ++c) {
+      if (!view->isColumnHidden(c)) total += shares[c];
+    }
+    EXPECT_EQ(before[ActionsModel::kWhat],
+              view->viewport()->width() * shares[ActionsModel::kWhat] / total);
+
+    // Long words in the status column, then a reload of every row.
+    QSignalSpy meeting(window.get(), &MainWindow::MeetingChanged);
+    QSignalSpy actions(window.get(), &MainWindow::ActionsChanged);
+    Cli({"action", "drop", std::string(page) == "meeting" ? "A2" : "A1",
+         "--reason",
+         "Ben has moved to a school in another authority, which now leads "
+         "on the plan agreed with the family and the police"});
+    ASSERT_TRUE(meeting.wait(kWaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(actions.count() > 0, kWaitMs);
+    QApplication::processEvents();
+    for (int c = 0; c < ActionsModel::kColumnCount; ++c) {
+      EXPECT_EQ(view->columnWidth(c), before[c]) << c;
+    }
+  }
 }
 
 }  // namespace
