@@ -47,8 +47,7 @@ ActionTrackerPage::ActionTrackerPage(QWidget* parent) : QWidget(parent) {
   top->addWidget(filter, 1);
   top->addWidget(open_only);
   view_ = MakeTable(&model_, true, filter);
-  FitTextColumns(view_, {ActionsModel::kWhat, ActionsModel::kDoneWhen,
-                         ActionsModel::kWorkedWhen});
+  ShareColumns(view_, ActionColumnShares());
   // Open only: a second filter over the text filter.
   auto* status_filter = new OpenActionsFilter(view_);
   status_filter->setSourceModel(view_->model());

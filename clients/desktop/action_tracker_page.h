@@ -6,7 +6,7 @@
 
 #include <QWidget>
 
-#include "clients/desktop/models.h"
+#include "clients/desktop/meeting_models.h"
 
 class QTableView;
 

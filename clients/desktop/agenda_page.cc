@@ -27,7 +27,8 @@ AgendaPage::AgendaPage(QWidget* parent)
   top->addWidget(title_, 1);
   top->addWidget(pdf);
   view_ = MakeTable(&model_, false);
-  FitTextColumns(view_, {AgendaModel::kDetail});
+  // Child, risk or status, when, detail, flags.
+  ShareColumns(view_, {18, 14, 17, 35, 16});
   layout->addLayout(top);
   layout->addWidget(view_, 1);
 }

@@ -348,6 +348,7 @@ void MainWindow::Tick() {
            &board(), &interviews(), &agenda(), &tracker()}) {
     m->SetNow(now);
   }
+  meeting_page_->SetNow(now);
 }
 
 void MainWindow::ShowMessage(const QString& text, bool error) {

@@ -51,6 +51,8 @@ class MainWindow : public QMainWindow {
   AgendaModel& agenda() { return agenda_page_->model(); }
   ActionsModel& tracker() { return tracker_page_->model(); }
   const v1::Meeting& meeting() const { return meeting_page_->meeting(); }
+  // The meeting page's actions agreed.
+  ActionsModel& meeting_actions() { return meeting_page_->actions(); }
   // The banner shown while the live feed is down; empty when connected.
   QString BannerText() const;
   // The last refusal or confirmation shown to the user.

@@ -129,11 +129,11 @@ QWidget* MeetingPage::BuildLists() {
   auto* lists_layout = new QVBoxLayout(lists);
   lists_layout->setContentsMargins(0, 0, 0, 0);
   QTableView* actions_view = MakeTable(&actions_, false);
-  FitTextColumns(actions_view, {ActionsModel::kWhat, ActionsModel::kDoneWhen,
-                                ActionsModel::kWorkedWhen});
+  ShareColumns(actions_view, ActionColumnShares());
   actions_view->hideColumn(ActionsModel::kMeeting);
   QTableView* notes_view = MakeTable(&notes_, false);
-  FitTextColumns(notes_view, {NotesModel::kText});
+  // Child, kind, text, author, time.
+  ShareColumns(notes_view, {14, 9, 51, 11, 15});
   lists_layout->addWidget(new QLabel(tr("<b>Notes and decisions</b>")));
   lists_layout->addWidget(notes_view, 1);
   lists_layout->addWidget(new QLabel(tr("<b>Actions agreed</b>")));
@@ -174,6 +174,8 @@ void MeetingPage::SetNames(const ChildNames& names) {
   actions_.SetNames(names);
   notes_.SetNames(names);
 }
+
+void MeetingPage::SetNow(absl::Time now) { actions_.SetNow(now); }
 
 void MeetingPage::SetAgendaChildren(const v1::Agenda& agenda) {
   for (QComboBox* combo : {note_child_, action_child_}) {

@@ -8,7 +8,7 @@
 #include <QWidget>
 
 #include "clients/desktop/hub_worker.h"
-#include "clients/desktop/models.h"
+#include "clients/desktop/meeting_models.h"
 
 class QComboBox;
 class QLabel;
@@ -22,8 +22,11 @@ class MeetingPage : public QWidget {
   explicit MeetingPage(QWidget* parent = nullptr);
 
   const v1::Meeting& meeting() const { return meeting_; }
+  ActionsModel& actions() { return actions_; }
   void SetMeeting(const v1::Meeting& meeting);
   void SetNames(const ChildNames& names);
+  // The instant the actions' overdue state is shown at.
+  void SetNow(absl::Time now);
   // The children the forms offer: those on `agenda`, the general case first.
   void SetAgendaChildren(const v1::Agenda& agenda);
 

@@ -20,10 +20,23 @@ QString StatusWord(v1::RhiStatus status) {
 
 qint64 Seconds(const google::protobuf::Timestamp& ts) { return ts.seconds(); }
 
-QColor Red() { return QColor(0xff, 0xcd, 0xd2); }
-QColor Amber() { return QColor(0xff, 0xe0, 0xa0); }
-
 }  // namespace
+
+QColor OverdueColour() { return QColor(0xff, 0xcd, 0xd2); }
+QColor OverdueTextColour() { return QColor(0xa0, 0x00, 0x00); }
+QColor DueSoonColour() { return QColor(0xff, 0xe0, 0xa0); }
+
+bool PastByWhen(const google::protobuf::Timestamp& by_when, absl::Time now) {
+  if (by_when.seconds() == 0 && by_when.nanos() == 0) return false;
+  return client::FromTimestamp(by_when) <= now;
+}
+
+QString OverdueText(const google::protobuf::Timestamp& by_when,
+                    absl::Time now) {
+  return QObject::tr("OVERDUE by %1")
+      .arg(
+          Q(client::FormatShortDuration(now - client::FromTimestamp(by_when))));
+}
 
 QColor RiskColour(v1::Risk risk) {
   switch (risk) {
@@ -257,12 +270,12 @@ QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::BackgroundRole) {
-    if (overdue) return QBrush(Red());
-    if (due_soon) return QBrush(Amber());
+    if (overdue) return QBrush(OverdueColour());
+    if (due_soon) return QBrush(DueSoonColour());
   }
   if (role == Qt::ForegroundRole && overdue &&
       (column == kCountdown || column == kStatus)) {
-    return QBrush(QColor(0xa0, 0x00, 0x00));
+    return QBrush(OverdueTextColour());
   }
   if (role == Qt::FontRole && (column == kCountdown || column == kStatus) &&
       (overdue || due_soon)) {
@@ -375,9 +388,12 @@ QString AgendaModel::Text(const Row& row, int column) const {
                                       : tr("linked: %1"))
           .arg(Q(row.item.link_reason));
     case Section::kOpenActions:
-      if (column == kState) return Q(e.who());
+      if (column == kState) {
+        return PastByWhen(e.by_when(), now_) ? OverdueText(e.by_when(), now_)
+                                             : tr("Open");
+      }
       if (column == kWhen) return tr("by %1").arg(LocalTime(e.by_when()));
-      return Q(e.what());
+      return tr("%1: %2").arg(Q(e.who()), Q(e.what()));
   }
   return {};
 }
@@ -409,11 +425,18 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
                                                              : Qt::black);
       }
     }
-    if (row.section == Section::kRhiOverdue && role == Qt::BackgroundRole) {
-      return QBrush(Red());
+    const bool overdue = row.section == Section::kRhiOverdue ||
+                         (row.section == Section::kOpenActions &&
+                          PastByWhen(row.item.entry.by_when(), now_));
+    if (overdue && role == Qt::BackgroundRole) {
+      return QBrush(OverdueColour());
+    }
+    if (overdue && role == Qt::ForegroundRole &&
+        row.section == Section::kOpenActions) {
+      return QBrush(OverdueTextColour());
     }
     if (row.section == Section::kRhiDueSoon && role == Qt::BackgroundRole) {
-      return QBrush(Amber());
+      return QBrush(DueSoonColour());
     }
   }
   return {};
@@ -433,151 +456,6 @@ QVariant AgendaModel::headerData(int section, Qt::Orientation orientation,
       return tr("Detail");
     case kFlags:
       return tr("Flags");
-  }
-  return {};
-}
-
-// Actions.
-
-void ActionsModel::SetActions(Actions actions) {
-  beginResetModel();
-  actions_ = std::move(actions);
-  endResetModel();
-}
-
-int ActionsModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(actions_.size());
-}
-int ActionsModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : kColumnCount;
-}
-
-QVariant ActionsModel::data(const QModelIndex& index, int role) const {
-  if (!index.isValid() || index.row() >= rowCount()) return {};
-  const v1::Action& a = actions_[index.row()];
-  if (role == kIdRole) return Q(a.action_id());
-  if (role == kStatusRole) return static_cast<int>(a.status());
-  if (role == kSortRole && index.column() == kByWhen)
-    return Seconds(a.by_when());
-  if (role == kSortRole && index.column() == kStatus) {
-    return static_cast<int>(a.status());
-  }
-  if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == kSortRole) {
-    switch (index.column()) {
-      case kChild:
-        return ChildLabel(names_, a.child_id());
-      case kWhat:
-        return Q(a.what());
-      case kWho:
-        return Q(a.who());
-      case kByWhen:
-        return LocalTime(a.by_when());
-      case kDoneWhen:
-        return a.done_evidence().empty()
-                   ? Q(a.done_when())
-                   : tr("%1 (done: %2)")
-                         .arg(Q(a.done_when()), Q(a.done_evidence()));
-      case kWorkedWhen:
-        return Q(a.worked_when());
-      case kStatus:
-        return a.status() == v1::ACTION_STATUS_DROPPED
-                   ? QStringLiteral("%1: %2").arg(
-                         Q(client::ActionStatusWord(a.status())),
-                         Q(a.drop_reason()))
-                   : Q(client::ActionStatusWord(a.status()));
-      case kMeeting:
-        return a.addendum() ? tr("%1 (addendum)").arg(Q(a.meeting_day()))
-                            : Q(a.meeting_day());
-    }
-  }
-  if (role == Qt::ForegroundRole && a.status() != v1::ACTION_STATUS_OPEN) {
-    return QBrush(QColor(0x60, 0x60, 0x60));
-  }
-  return {};
-}
-
-QVariant ActionsModel::headerData(int section, Qt::Orientation orientation,
-                                  int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case kChild:
-      return tr("Child");
-    case kWhat:
-      return tr("What");
-    case kWho:
-      return tr("Who");
-    case kByWhen:
-      return tr("By when");
-    case kDoneWhen:
-      return tr("How we know\nit is done");
-    case kWorkedWhen:
-      return tr("How we know\nit worked");
-    case kStatus:
-      return tr("Status");
-    case kMeeting:
-      return tr("Meeting");
-  }
-  return {};
-}
-
-// Notes.
-
-void NotesModel::SetNotes(std::vector<v1::Note> notes) {
-  beginResetModel();
-  notes_ = std::move(notes);
-  endResetModel();
-}
-
-int NotesModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(notes_.size());
-}
-int NotesModel::columnCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : kColumnCount;
-}
-
-QVariant NotesModel::data(const QModelIndex& index, int role) const {
-  if (!index.isValid() || index.row() >= rowCount()) return {};
-  const v1::Note& n = notes_[index.row()];
-  if (role == kIdRole) return Q(n.note_id());
-  if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == kSortRole) {
-    switch (index.column()) {
-      case kChild:
-        return n.child_id().empty() ? tr("(general)")
-                                    : ChildLabel(names_, n.child_id());
-      case kKind: {
-        QString kind = n.decision() ? tr("Decision") : tr("Note");
-        return n.addendum() ? tr("%1 (addendum)").arg(kind) : kind;
-      }
-      case kText:
-        return Q(n.text());
-      case kAuthor:
-        return Q(n.author());
-      case kAt:
-        return LocalTime(n.at());
-    }
-  }
-  if (role == Qt::FontRole && n.decision() && index.column() == kKind) {
-    QFont f;
-    f.setBold(true);
-    return f;
-  }
-  return {};
-}
-
-QVariant NotesModel::headerData(int section, Qt::Orientation orientation,
-                                int role) const {
-  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  switch (section) {
-    case kChild:
-      return tr("Child");
-    case kKind:
-      return tr("Kind");
-    case kText:
-      return tr("Text");
-    case kAuthor:
-      return tr("By");
-    case kAt:
-      return tr("At");
   }
   return {};
 }

@@ -26,6 +26,16 @@ inline constexpr int kIdRole = Qt::UserRole + 1;
 inline constexpr int kStatusRole = Qt::UserRole + 2;
 
 QColor RiskColour(v1::Risk risk);
+// What is overdue (an interview, an action) is painted red, its words dark
+// red; what is due before the next meeting amber.
+QColor OverdueColour();
+QColor OverdueTextColour();
+QColor DueSoonColour();
+// Whether an action's `by_when` has passed at `now` (by_when <= now, as an
+// RHI's due time; DESIGN.md section 3), and "OVERDUE by 2d 4h" if so. An
+// unset by_when never passes.
+bool PastByWhen(const google::protobuf::Timestamp& by_when, absl::Time now);
+QString OverdueText(const google::protobuf::Timestamp& by_when, absl::Time now);
 QString LocalTime(const google::protobuf::Timestamp& ts);
 QString ChildLabel(const ChildNames& names, const std::string& child_id);
 QString FlagsText(const google::protobuf::RepeatedPtrField<std::string>& flags);
@@ -139,7 +149,7 @@ class AgendaModel : public HubTableModel {
                       int role) const override;
 
  protected:
-  QList<int> TickingColumns() const override { return {kDetail}; }
+  QList<int> TickingColumns() const override { return {kState, kDetail}; }
 
  private:
   using Section = client::AgendaSection::Kind;
@@ -152,55 +162,6 @@ class AgendaModel : public HubTableModel {
   QString Text(const Row& row, int column) const;
   v1::Agenda agenda_;
   std::vector<Row> rows_;
-};
-
-// Actions, across meetings (the tracker) or of one meeting.
-class ActionsModel : public HubTableModel {
-  Q_OBJECT
-
- public:
-  enum Column {
-    kChild,
-    kWhat,
-    kWho,
-    kByWhen,
-    kDoneWhen,
-    kWorkedWhen,
-    kStatus,
-    kMeeting,
-    kColumnCount
-  };
-  using HubTableModel::HubTableModel;
-  void SetActions(Actions actions);
-  const Actions& actions() const { return actions_; }
-
-  int rowCount(const QModelIndex& parent = {}) const override;
-  int columnCount(const QModelIndex& parent = {}) const override;
-  QVariant data(const QModelIndex& index, int role) const override;
-  QVariant headerData(int section, Qt::Orientation orientation,
-                      int role) const override;
-
- private:
-  Actions actions_;
-};
-
-// The notes and decisions of a meeting.
-class NotesModel : public HubTableModel {
-  Q_OBJECT
-
- public:
-  enum Column { kChild, kKind, kText, kAuthor, kAt, kColumnCount };
-  using HubTableModel::HubTableModel;
-  void SetNotes(std::vector<v1::Note> notes);
-
-  int rowCount(const QModelIndex& parent = {}) const override;
-  int columnCount(const QModelIndex& parent = {}) const override;
-  QVariant data(const QModelIndex& index, int role) const override;
-  QVariant headerData(int section, Qt::Orientation orientation,
-                      int role) const override;
-
- private:
-  std::vector<v1::Note> notes_;
 };
 
 }  // namespace mfh::desktop

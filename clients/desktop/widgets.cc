@@ -2,15 +2,55 @@
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "clients/desktop/models.h"
 
 namespace mfh::desktop {
+namespace {
+
+// Sets the columns' widths from their shares when the table's viewport is
+// resized.
+class ColumnShares : public QObject {
+ public:
+  ColumnShares(QTableView* view, std::vector<int> shares)
+      : QObject(view), view_(view), shares_(std::move(shares)) {}
+
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() == QEvent::Resize) Apply();
+    return QObject::eventFilter(watched, event);
+  }
+
+ private:
+  void Apply() {
+    const int columns = std::min(static_cast<int>(shares_.size()),
+                                 view_->model()->columnCount());
+    int total = 0;
+    for (int c = 0; c < columns; ++c) {
+      if (!view_->isColumnHidden(c)) total += shares_[c];
+    }
+    if (total <= 0) return;
+    const int width = view_->viewport()->width();
+    for (int c = 0; c < columns; ++c) {
+      if (!view_->isColumnHidden(c)) {
+        view_->setColumnWidth(c, width * shares_[c] / total);
+      }
+    }
+  }
+
+  QTableView* view_;
+  std::vector<int> shares_;
+};
+
+}  // namespace
 
 QTableView* MakeTable(QAbstractItemModel* model, bool sortable,
                       QLineEdit* filter) {
@@ -43,7 +83,7 @@ QTableView* MakeTable(QAbstractItemModel* model, bool sortable,
     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     view->setSortingEnabled(true);
   }
-  // Tables laid out by FitTextColumns size themselves.
+  // Tables laid out by ShareColumns size themselves.
   QObject::connect(model, &QAbstractItemModel::modelReset, view, [view] {
     if (view->horizontalHeader()->stretchLastSection()) {
       view->resizeColumnsToContents();
@@ -52,15 +92,14 @@ QTableView* MakeTable(QAbstractItemModel* model, bool sortable,
   return view;
 }
 
-void FitTextColumns(QTableView* view, std::initializer_list<int> text_columns) {
+void ShareColumns(QTableView* view, std::vector<int> shares) {
   QHeaderView* header = view->horizontalHeader();
   header->setStretchLastSection(false);
-  header->setSectionResizeMode(QHeaderView::ResizeToContents);
-  for (int c : text_columns) {
-    header->setSectionResizeMode(c, QHeaderView::Stretch);
-  }
+  header->setSectionResizeMode(QHeaderView::Interactive);
   view->setWordWrap(true);
   view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  view->viewport()->installEventFilter(
+      new ColumnShares(view, std::move(shares)));
 }
 
 QLineEdit* FilterBox(const QString& hint) {

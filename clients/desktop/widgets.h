@@ -4,7 +4,7 @@
 #define MFH_CLIENTS_DESKTOP_WIDGETS_H_
 
 #include <QString>
-#include <initializer_list>
+#include <vector>
 
 class QAbstractItemModel;
 class QDialog;
@@ -20,9 +20,12 @@ namespace mfh::desktop {
 QTableView* MakeTable(QAbstractItemModel* model, bool sortable,
                       QLineEdit* filter = nullptr);
 
-// Long free text wraps in `text_columns`; the short columns fit their
-// contents, so that nothing is clipped at 1280 pixels wide.
-void FitTextColumns(QTableView* view, std::initializer_list<int> text_columns);
+// Each column of `view` takes its share of the table's width (`shares`, one
+// per column, in any unit; a hidden column's share is left out) whenever the
+// table is resized, and only then: never from the contents, so that the
+// widths stay as they are when the rows are loaded again. Text wraps within
+// its column and rows grow to fit it; nothing is clipped at 1280 pixels.
+void ShareColumns(QTableView* view, std::vector<int> shares);
 
 // A line edit for a table's filter, with `hint` shown while it is empty.
 QLineEdit* FilterBox(const QString& hint);
