@@ -153,18 +153,16 @@ void ChildPage::Show(const client::ChildStory& story, absl::Time now) {
   actions_->setRowCount(story.actions.size());
   for (int row = 0; row < story.actions.size(); ++row) {
     const v1::Action& a = story.actions.Get(row);
-    const absl::Time by_when = client::FromTimestamp(a.by_when());
-    const bool overdue = a.status() == v1::ACTION_STATUS_OPEN &&
-                         a.has_by_when() && by_when < now;
+    const bool overdue =
+        a.status() == v1::ACTION_STATUS_OPEN && PastByWhen(a.by_when(), now);
     SetRow(actions_, row,
            {Q(a.action_id()), Q(a.what()), Q(a.who()),
             Local(a.has_by_when(), a.by_when()),
-            overdue ? tr("Overdue by %1")
-                          .arg(Q(client::FormatShortDuration(now - by_when)))
-                    : tr("Open")});
+            overdue ? OverdueText(a.by_when(), now) : tr("Open")});
     if (overdue) {
       for (int col = 0; col < actions_->columnCount(); ++col) {
-        actions_->item(row, col)->setBackground(QColor(0xff, 0xcd, 0xd2));
+        actions_->item(row, col)->setBackground(OverdueColour());
+        actions_->item(row, col)->setForeground(OverdueTextColour());
       }
     }
   }

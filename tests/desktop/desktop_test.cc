@@ -457,7 +457,7 @@ TEST_F(DesktopTest, DesktopDoubleClickingAChildOpensTheirWholeStory) {
             "E1 | 2026-10-31 10:00 GMT | 2026-11-01 08:00 GMT | LOW | - | - | "
             "OVERDUE | -");
   ASSERT_EQ(page.actions().rowCount(), 1);
-  EXPECT_EQ(page.actions().item(0, 4)->text(), "Overdue by 17h 0m");
+  EXPECT_EQ(page.actions().item(0, 4)->text(), "OVERDUE by 17h 0m");
   for (int c = 0; c < page.actions().columnCount(); ++c) {
     EXPECT_EQ(page.actions().item(0, c)->background().color().name(), "#ffcdd2")
         << c;
