@@ -1,6 +1,7 @@
 // Tests of mfh-desktop's actions against the real mfh-server: overdue
-// actions in red in every view that lists them, and the tables of actions
-// keeping their column widths when they are loaded again.
+// actions in red in every view that lists them, the tables of actions
+// keeping their column widths when they are loaded again, and what the
+// agenda says about a returned or repeat missing child.
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QSignalSpy>
@@ -109,8 +110,7 @@ TEST_F(DesktopActionsTest, DesktopOverdueActionsAreRedInEveryViewOfActions) {
   ASSERT_GE(title, 0);
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kChild), "Ann (C1)");
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kState), "OVERDUE by 1d 3h");
-  EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kWhen),
-            "by 2026-11-04 09:00 GMT");
+  EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kWhen), "by Wed 4 Nov 09:00");
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kDetail),
             "Social worker: Home visit");
   EXPECT_EQ(Colour(agenda, title + 1, AgendaModel::kState, Qt::BackgroundRole),
@@ -191,6 +191,47 @@ TEST_F(DesktopActionsTest, DesktopActionTablesKeepTheirColumnWidthsOnReload) {
       EXPECT_EQ(view->columnWidth(c), before[c]) << c;
     }
   }
+}
+
+// Ann went missing three times in November: her second interview found
+// signs of sexual exploitation and she was referred; the third time she was
+// found at the bus station with two older males.
+TEST_F(DesktopTest, DesktopAgendaSaysWhereAReturnedChildWasFoundAndTheWindow) {
+  const std::string ann = AddChild("Ann");
+  auto episode = [&](const char* ref, const char* since, const char* returned) {
+    Cli({"missing", "report", "--child", ann, "--police-force", "MET",
+         "--police-ref", ref, "--missing-since", since, "--notified-at", since,
+         "--risk", "medium"});
+    Cli({"return", "log", "--police-force", "MET", "--police-ref", ref,
+         "--returned-at", returned, "--notified-at", returned,
+         "--found-location", "Wigan bus station", "--found-with",
+         "two older males"});
+  };
+  episode("R1", "2026-11-02 18:00", "2026-11-03 08:00");
+  Cli({"rhi", "complete", "E1", "--at", "2026-11-04 10:00", "--by", "Worker",
+       "--concerns", "none"});
+  episode("R2", "2026-11-10 18:00", "2026-11-11 08:00");
+  Cli({"rhi", "complete", "E2", "--at", "2026-11-12 10:00", "--by", "Worker",
+       "--concerns", "cse", "--referral"});
+  episode("R3", "2026-11-20 18:00", "2026-11-21 08:00");
+  auto window = Window("2026-11-21T09:30:00Z");
+  AgendaModel& agenda = window->agenda();
+  QTRY_COMPARE_WITH_TIMEOUT(agenda.agenda().returned_size(), 1, kWaitMs);
+  const int returned =
+      TitleRow(agenda, "2. Returned since the last meeting (1)");
+  ASSERT_GE(returned, 0);
+  EXPECT_EQ(Cell(agenda, returned + 1, AgendaModel::kWhen),
+            "returned Sat 21 Nov 08:00");
+  EXPECT_EQ(Cell(agenda, returned + 1, AgendaModel::kDetail),
+            "interview due Tue 24 Nov 08:00\n"
+            "found at Wigan bus station with two older males\n"
+            "previous RHI completed 2026-11-12: CSE concerns, referral made");
+  const int repeat = TitleRow(agenda, "5. Repeat missing (1)");
+  ASSERT_GE(repeat, 0);
+  EXPECT_EQ(Cell(agenda, repeat + 1, AgendaModel::kState),
+            "3 episodes in 90 days");
+  EXPECT_EQ(Cell(agenda, repeat + 1, AgendaModel::kWhen),
+            "last since Fri 20 Nov 18:00");
 }
 
 }  // namespace

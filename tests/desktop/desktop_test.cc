@@ -302,17 +302,17 @@ TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
             "As of 2026-11-04 12:00 GMT "
             "Child Risk / status When Detail Flags "
             "1. Missing now (1) "
-            "Dan (C4) High since 2026-11-03 22:00 GMT "
+            "Dan (C4) High since Tue 3 Nov 22:00 "
             "missing 14h 0m; escalated to team manager "
             "2. Returned since the last meeting (0) "
             "3. RHI overdue (1) "
-            "Ann (C1) OVERDUE due 2026-11-04 09:00 GMT overdue by 3h 0m "
+            "Ann (C1) OVERDUE due Wed 4 Nov 09:00 overdue by 3h 0m "
             "4. RHI due before the next meeting (1) "
-            "Ben (C2) Due due 2026-11-05 09:00 GMT due in 21h 0m "
+            "Ben (C2) Due due Thu 5 Nov 09:00 due in 21h 0m "
             "5. Repeat missing (0) "
             "6. Linked episodes (0 groups) "
             "7. Open actions (1) "
-            "Ann (C1) Open by 2026-11-06 17:00 GMT Social worker: Home visit "
+            "Ann (C1) Open by Fri 6 Nov 17:00 Social worker: Home visit "
             "1");
 }
 
