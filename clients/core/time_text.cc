@@ -147,6 +147,17 @@ std::string FormatLocal(absl::Time t) {
   return absl::FormatTime("%E4Y-%m-%d %H:%M %Z", t, London());
 }
 
+std::string FormatLocalShort(absl::Time t) {
+  const absl::TimeZone tz = London();
+  const absl::CivilSecond local = absl::ToCivilSecond(t, tz);
+  std::string out = absl::StrCat(absl::FormatTime("%a ", t, tz), local.day(),
+                                 absl::FormatTime(" %b %H:%M", t, tz));
+  if (tz.At(local).kind == absl::TimeZone::TimeInfo::REPEATED) {
+    absl::StrAppend(&out, absl::FormatTime(" %Z", t, tz));
+  }
+  return out;
+}
+
 std::string FormatLocalExact(absl::Time t) {
   // London's offsets are whole minutes: a whole UTC minute is a whole local
   // one.

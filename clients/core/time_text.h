@@ -33,6 +33,12 @@ absl::StatusOr<absl::Duration> ParseDuration(absl::string_view field,
 // "2026-03-30 11:00 BST": Europe/London, to the minute, with its zone.
 std::string FormatLocal(absl::Time t);
 
+// "Sat 24 Oct 00:30": Europe/London, to the minute, with the weekday and
+// without the year or the zone, for a page about the days around one
+// meeting; with the zone ("Sun 25 Oct 01:30 BST") in the hour the clocks go
+// back, which the wall shows twice.
+std::string FormatLocalShort(absl::Time t);
+
 // FormatLocal, with the seconds when they are not zero: "2026-03-30 11:00
 // BST", "2026-03-30 11:00:07 BST".
 std::string FormatLocalExact(absl::Time t);

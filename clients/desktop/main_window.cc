@@ -410,7 +410,8 @@ void MainWindow::ExportAgenda(const QString& path) {
 
 void MainWindow::ExportMinutes(const QString& path) {
   QString error;
-  if (WritePdf(MinutesHtml(meeting(), names_), tr("Minutes"), path, &error)) {
+  if (WritePdf(MinutesHtml(meeting(), names_, clock_()), tr("Minutes"), path,
+               &error)) {
     ShowMessage(tr("Minutes saved to %1").arg(path), false);
   } else {
     ShowMessage(tr("Could not save the minutes to %1: %2").arg(path, error),

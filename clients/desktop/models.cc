@@ -20,6 +20,11 @@ QString StatusWord(v1::RhiStatus status) {
 
 qint64 Seconds(const google::protobuf::Timestamp& ts) { return ts.seconds(); }
 
+// The agenda is about the days around one meeting: "Tue 3 Nov 22:00".
+QString ShortTime(const google::protobuf::Timestamp& ts) {
+  return Q(client::FormatLocalShort(client::FromTimestamp(ts)));
+}
+
 }  // namespace
 
 QColor OverdueColour() { return QColor(0xff, 0xcd, 0xd2); }
@@ -360,7 +365,7 @@ QString AgendaModel::Text(const Row& row, int column) const {
     case Section::kMissingNow:
       if (column == kState) return RiskWord(e.risk());
       if (column == kWhen)
-        return tr("since %1").arg(LocalTime(e.missing_since()));
+        return tr("since %1").arg(ShortTime(e.missing_since()));
       return tr("missing %1; escalated to %2")
           .arg(Q(client::FormatShortDuration(
                    now_ - client::FromTimestamp(e.missing_since()))),
@@ -368,22 +373,26 @@ QString AgendaModel::Text(const Row& row, int column) const {
     case Section::kReturned:
       if (column == kState) return StatusWord(e.rhi_status());
       if (column == kWhen)
-        return tr("returned %1").arg(LocalTime(e.returned_at()));
-      return tr("interview due %1").arg(LocalTime(e.due_at()));
+        return tr("returned %1").arg(ShortTime(e.returned_at()));
+      return QStringLiteral("%1\n%2\n%3")
+          .arg(e.has_due_at()
+                   ? tr("interview due %1").arg(ShortTime(e.due_at()))
+                   : tr("no interview owed"),
+               Q(client::FoundText(e)), Q(client::PreviousRhiText(e)));
     case Section::kRhiOverdue:
     case Section::kRhiDueSoon:
       if (column == kState) return StatusWord(e.rhi_status());
-      if (column == kWhen) return tr("due %1").arg(LocalTime(e.due_at()));
+      if (column == kWhen) return tr("due %1").arg(ShortTime(e.due_at()));
       return Q(client::FormatCountdown(due, now_));
     case Section::kRepeatMissing:
-      if (column == kState) return tr("%1 episodes").arg(e.episode_count());
+      if (column == kState) return Q(client::RepeatText(e));
       if (column == kWhen)
-        return tr("last since %1").arg(LocalTime(e.missing_since()));
+        return tr("last since %1").arg(ShortTime(e.missing_since()));
       return tr("at or over the repeat threshold");
     case Section::kLinked:
       if (column == kState) return RiskWord(e.risk());
       if (column == kWhen)
-        return tr("since %1").arg(LocalTime(e.missing_since()));
+        return tr("since %1").arg(ShortTime(e.missing_since()));
       return (row.item.suggested_link ? tr("suggested link: %1")
                                       : tr("linked: %1"))
           .arg(Q(row.item.link_reason));
@@ -392,7 +401,7 @@ QString AgendaModel::Text(const Row& row, int column) const {
         return PastByWhen(e.by_when(), now_) ? OverdueText(e.by_when(), now_)
                                              : tr("Open");
       }
-      if (column == kWhen) return tr("by %1").arg(LocalTime(e.by_when()));
+      if (column == kWhen) return tr("by %1").arg(ShortTime(e.by_when()));
       return tr("%1: %2").arg(Q(e.who()), Q(e.what()));
   }
   return {};

@@ -1,9 +1,18 @@
 #include "clients/desktop/pdf_export.h"
 
+#include <QBrush>
+#include <QDate>
 #include <QFile>
+#include <QFont>
+#include <QLocale>
+#include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <vector>
+
+#include "clients/core/time_text.h"
+#include "clients/desktop/meeting_models.h"
 
 namespace mfh::desktop {
 namespace {
@@ -16,23 +25,69 @@ QString E(const std::string& s) {
 constexpr char kStyle[] =
     "<style>body{font-family:sans-serif;font-size:10pt}"
     "table{border-collapse:collapse} td,th{border:1px solid #888;padding:3px}"
-    "th{background:#dde6f0} .t{background:#dde6f0;font-weight:bold}</style>";
+    "th{background:#dde6f0} .t{background:#dde6f0;font-weight:bold}"
+    ".n{white-space:nowrap}</style>";
+
+// "Monday 30 November 2026"; the text as it is if it is not a day.
+QString DayInWords(const std::string& day) {
+  const QDate date =
+      QDate::fromString(QString::fromStdString(day), Qt::ISODate);
+  if (!date.isValid()) return QString::fromStdString(day);
+  return QLocale(QLocale::English, QLocale::UnitedKingdom)
+      .toString(date, QStringLiteral("dddd d MMMM yyyy"));
+}
+
+// A table's heading row, repeated at the top of every page it runs onto.
+QString Headings(const QStringList& headings, const std::vector<int>& widths) {
+  QString html = QStringLiteral("<thead><tr>");
+  for (int c = 0; c < headings.size(); ++c) {
+    html += QStringLiteral("<th width=\"%1%\">%2</th>")
+                .arg(widths[c])
+                .arg(E(headings[c]));
+  }
+  return html + QStringLiteral("</tr></thead>");
+}
+
+// A table cell with the model's text (lines kept) in the model's colours and
+// weight.
+QString Cell(const QModelIndex& index, bool nowrap) {
+  QString attributes = nowrap ? QStringLiteral(" class=\"n\"") : QString();
+  const QVariant background = index.data(Qt::BackgroundRole);
+  if (background.isValid()) {
+    attributes += QStringLiteral(" bgcolor=\"%1\"")
+                      .arg(background.value<QBrush>().color().name());
+  }
+  QString text = E(index.data().toString()).replace('\n', "<br>");
+  const QVariant foreground = index.data(Qt::ForegroundRole);
+  if (foreground.isValid()) {
+    text = QStringLiteral("<span style=\"color:%1\">%2</span>")
+               .arg(foreground.value<QBrush>().color().name(), text);
+  }
+  const QVariant font = index.data(Qt::FontRole);
+  if (font.isValid() && font.value<QFont>().bold()) {
+    text = QStringLiteral("<b>%1</b>").arg(text);
+  }
+  return QStringLiteral("<td%1>%2</td>").arg(attributes, text);
+}
 
 }  // namespace
 
 QString AgendaHtml(const AgendaModel& model) {
   const v1::Agenda& a = model.agenda();
   QString html = QString::fromLatin1(kStyle);
-  html +=
-      QObject::tr("<h1>Missing From Home: agenda for %1</h1>").arg(E(a.day()));
-  html += QObject::tr("<p>As of %1</p>").arg(E(LocalTime(a.as_of())));
-  html += "<table width=\"100%\"><tr>";
+  html += QObject::tr("<h1>Missing From Home: agenda for %1</h1>")
+              .arg(E(DayInWords(a.day())));
+  html += QObject::tr(
+              "<p>As of %1. Times are UK time. Red: overdue; amber: due "
+              "before the next meeting.</p>")
+              .arg(E(LocalTime(a.as_of())));
+  QStringList headings;
   for (int c = 0; c < model.columnCount(); ++c) {
-    html += "<th>" +
-            E(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
-            "</th>";
+    headings << model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
   }
-  html += "</tr>";
+  // The times and states on one line, the detail wrapping.
+  html += QStringLiteral("<table width=\"100%\">") +
+          Headings(headings, {19, 15, 17, 33, 16});
   for (int r = 0; r < model.rowCount(); ++r) {
     if (model.IsTitleRow(r)) {
       html += QStringLiteral("<tr><td class=\"t\" colspan=\"%1\">%2</td></tr>")
@@ -42,7 +97,8 @@ QString AgendaHtml(const AgendaModel& model) {
     }
     html += "<tr>";
     for (int c = 0; c < model.columnCount(); ++c) {
-      html += "<td>" + E(model.index(r, c).data().toString()) + "</td>";
+      html += Cell(model.index(r, c),
+                   c == AgendaModel::kState || c == AgendaModel::kWhen);
     }
     html += "</tr>";
   }
@@ -50,9 +106,11 @@ QString AgendaHtml(const AgendaModel& model) {
   return html;
 }
 
-QString MinutesHtml(const v1::Meeting& m, const ChildNames& names) {
+QString MinutesHtml(const v1::Meeting& m, const ChildNames& names,
+                    absl::Time now) {
   QString html = QString::fromLatin1(kStyle);
-  html += QObject::tr("<h1>Missing From Home meeting: %1</h1>").arg(E(m.day()));
+  html += QObject::tr("<h1>Missing From Home meeting of %1</h1>")
+              .arg(E(DayInWords(m.day())));
   const bool closed = m.state() == v1::MEETING_STATE_CLOSED;
   html +=
       QObject::tr("<p>%1. Agenda as of %2.</p>")
@@ -79,21 +137,30 @@ QString MinutesHtml(const v1::Meeting& m, const ChildNames& names) {
   html += QObject::tr("<h2>Actions</h2>");
   if (m.actions().empty()) {
     html += QObject::tr("<p>None.</p>");
-  } else {
-    html += QObject::tr(
-        "<table width=\"100%\"><tr><th>Child</th><th>What</th><th>Who</th>"
-        "<th>By when</th><th>How we know it is done</th>"
-        "<th>How we know it worked</th></tr>");
-    for (const v1::Action& a : m.actions()) {
-      html += QStringLiteral(
-                  "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
-                  "<td>%6</td></tr>")
-                  .arg(E(ChildLabel(names, a.child_id())), E(a.what()),
-                       E(a.who()), E(LocalTime(a.by_when())), E(a.done_when()),
-                       E(a.worked_when()));
-    }
-    html += "</table>";
+    return html;
   }
+  html += QObject::tr("<p>Status as of %1.</p>")
+              .arg(E(LocalTime(client::ToTimestamp(now))));
+  html +=
+      QStringLiteral("<table width=\"100%\">") +
+      Headings({QObject::tr("Child"), QObject::tr("What"), QObject::tr("Who"),
+                QObject::tr("By when"), QObject::tr("How we know it is done"),
+                QObject::tr("How we know it worked"), QObject::tr("Status")},
+               {13, 19, 11, 14, 15, 12, 16});
+  ActionsModel actions;
+  actions.SetNames(names);
+  actions.SetNow(now);
+  actions.SetActions(Actions(m.actions().begin(), m.actions().end()));
+  for (int r = 0; r < actions.rowCount(); ++r) {
+    html += "<tr>";
+    for (int c : {ActionsModel::kChild, ActionsModel::kWhat, ActionsModel::kWho,
+                  ActionsModel::kByWhen, ActionsModel::kDoneWhen,
+                  ActionsModel::kWorkedWhen, ActionsModel::kStatus}) {
+      html += Cell(actions.index(r, c), c == ActionsModel::kByWhen);
+    }
+    html += "</tr>";
+  }
+  html += "</table>";
   return html;
 }
 
@@ -108,7 +175,11 @@ bool WritePdf(const QString& html, const QString& title, const QString& path,
   }
   QPdfWriter writer(path);
   writer.setTitle(title);
-  writer.setPageSize(QPageSize(QPageSize::A4));
+  // No margins of the writer's: print() lays the text out within 2 cm
+  // margins of its own, and numbers the pages in the bottom one.
+  writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4),
+                                   QPageLayout::Landscape, QMarginsF(),
+                                   QPageLayout::Millimeter));
   writer.setResolution(150);
   QTextDocument doc;
   doc.setHtml(html);

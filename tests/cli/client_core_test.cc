@@ -189,6 +189,18 @@ TEST(CliTimeFormatTest, LocalTimeShowsTheZoneInForce) {
   EXPECT_EQ(FormatLocal(Utc("2026-10-25T01:30:00Z")), "2026-10-25 01:30 GMT");
 }
 
+TEST(CliTimeFormatTest, ShortLocalTimeHasTheWeekdayAndTheZoneOnlyWhenRepeated) {
+  EXPECT_EQ(FormatLocalShort(Utc("2026-10-23T23:30:00Z")), "Sat 24 Oct 00:30");
+  EXPECT_EQ(FormatLocalShort(Utc("2026-11-04T09:05:00Z")), "Wed 4 Nov 09:05");
+  EXPECT_EQ(FormatLocalShort(Utc("2026-03-29T01:30:00Z")), "Sun 29 Mar 02:30");
+  // 01:30 happens twice on 25 October.
+  EXPECT_EQ(FormatLocalShort(Utc("2026-10-25T00:30:00Z")),
+            "Sun 25 Oct 01:30 BST");
+  EXPECT_EQ(FormatLocalShort(Utc("2026-10-25T01:30:00Z")),
+            "Sun 25 Oct 01:30 GMT");
+  EXPECT_EQ(FormatLocalShort(Utc("2026-10-25T02:00:00Z")), "Sun 25 Oct 02:00");
+}
+
 TEST(CliTimeFormatTest, UtcIsRfc3339ToTheSecond) {
   EXPECT_EQ(FormatUtc(Utc("2026-03-30T10:00:00Z") + absl::Milliseconds(999)),
             "2026-03-30T10:00:00Z");

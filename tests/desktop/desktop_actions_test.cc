@@ -1,6 +1,8 @@
-// Tests of mfh-desktop's actions against the real mfh-server: overdue
-// actions in red in every view that lists them, and the tables of actions
-// keeping their column widths when they are loaded again.
+// Tests of mfh-desktop's actions and agenda words against the real
+// mfh-server: overdue actions in red in every view that lists them, the
+// meeting's table keeping its column widths when it is loaded again, the
+// minutes and agenda PDFs, and what the agenda says about a returned or
+// repeat missing child.
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QSignalSpy>
@@ -9,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "clients/desktop/action_tracker_page.h"
+#include "clients/desktop/pdf_export.h"
 #include "tests/desktop/desktop_fixture.h"
 
 namespace mfh::desktop {
@@ -109,8 +113,7 @@ TEST_F(DesktopActionsTest, DesktopOverdueActionsAreRedInEveryViewOfActions) {
   ASSERT_GE(title, 0);
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kChild), "Ann (C1)");
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kState), "OVERDUE by 1d 3h");
-  EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kWhen),
-            "by 2026-11-04 09:00 GMT");
+  EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kWhen), "by Wed 4 Nov 09:00");
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kDetail),
             "Social worker: Home visit");
   EXPECT_EQ(Colour(agenda, title + 1, AgendaModel::kState, Qt::BackgroundRole),
@@ -191,6 +194,85 @@ TEST_F(DesktopActionsTest, DesktopActionTablesKeepTheirColumnWidthsOnReload) {
       EXPECT_EQ(view->columnWidth(c), before[c]) << c;
     }
   }
+}
+
+TEST_F(DesktopActionsTest, DesktopMinutesShowEachActionsStatusAndWhenItClosed) {
+  SeedActions();
+  auto window = Window("2026-11-05T12:00:00Z");
+  QTRY_COMPARE_WITH_TIMEOUT(window->meeting_actions().rowCount(), 4, kWaitMs);
+  const std::string path = dir_.File("minutes.pdf");
+  window->ExportMinutes(QString::fromStdString(path));
+  EXPECT_EQ(window->MessageText().toStdString(), "Minutes saved to " + path);
+  EXPECT_EQ(PdfText(path),
+            "Missing From Home meeting of Tuesday 3 November 2026 "
+            "Open (draft minutes). Agenda as of 2026-11-03 09:30 GMT. "
+            "Attendees: none recorded "
+            "Notes and decisions None. "
+            "Actions Status as of 2026-11-05 12:00 GMT. "
+            "Child What Who By when How we know it is done "
+            "How we know it worked Status "
+            "Ann (C1) Home visit Social worker 2026-11-04 09:00 GMT Recorded "
+            "OVERDUE by 1d 3h "
+            "Ben (C2) Call the school School nurse 2026-11-06 17:00 GMT "
+            "Recorded Open "
+            "Cat (C3) Strategy meeting CST 2026-11-04 09:00 GMT Recorded "
+            "(done: Minutes kept) Done 2026-11-05 10:00 GMT "
+            "Dan (C4) Refer to the panel Police 2026-11-04 09:00 GMT Recorded "
+            "Dropped 2026-11-05 11:00 GMT: Moved out of the area "
+            "1");
+  // The overdue one in the red of the screen.
+  const QString html =
+      MinutesHtml(window->meeting(), {}, T("2026-11-05T12:00:00Z"));
+  EXPECT_TRUE(html.contains(
+      "<td bgcolor=\"#ffcdd2\"><b><span style=\"color:#a00000\">OVERDUE by "
+      "1d 3h</span></b></td>"))
+      << html.toStdString();
+}
+
+// Ann went missing three times in November: her second interview found
+// signs of sexual exploitation and she was referred; the third time she was
+// found at the bus station with two older males.
+TEST_F(DesktopTest, DesktopAgendaSaysWhereAReturnedChildWasFoundAndTheWindow) {
+  const std::string ann = AddChild("Ann");
+  auto episode = [&](const char* ref, const char* since, const char* returned) {
+    Cli({"missing", "report", "--child", ann, "--police-force", "MET",
+         "--police-ref", ref, "--missing-since", since, "--notified-at", since,
+         "--risk", "medium"});
+    Cli({"return", "log", "--police-force", "MET", "--police-ref", ref,
+         "--returned-at", returned, "--notified-at", returned,
+         "--found-location", "Wigan bus station", "--found-with",
+         "two older males"});
+  };
+  episode("R1", "2026-11-02 18:00", "2026-11-03 08:00");
+  Cli({"rhi", "complete", "E1", "--at", "2026-11-04 10:00", "--by", "Worker",
+       "--concerns", "none"});
+  episode("R2", "2026-11-10 18:00", "2026-11-11 08:00");
+  Cli({"rhi", "complete", "E2", "--at", "2026-11-12 10:00", "--by", "Worker",
+       "--concerns", "cse", "--referral"});
+  episode("R3", "2026-11-20 18:00", "2026-11-21 08:00");
+  auto window = Window("2026-11-21T09:30:00Z");
+  AgendaModel& agenda = window->agenda();
+  QTRY_COMPARE_WITH_TIMEOUT(agenda.agenda().returned_size(), 1, kWaitMs);
+  const int returned =
+      TitleRow(agenda, "2. Returned since the last meeting (1)");
+  ASSERT_GE(returned, 0);
+  EXPECT_EQ(Cell(agenda, returned + 1, AgendaModel::kWhen),
+            "returned Sat 21 Nov 08:00");
+  EXPECT_EQ(Cell(agenda, returned + 1, AgendaModel::kDetail),
+            "interview due Tue 24 Nov 08:00\n"
+            "found at Wigan bus station with two older males\n"
+            "previous RHI completed 2026-11-12: CSE concerns, referral made");
+  const int repeat = TitleRow(agenda, "5. Repeat missing (1)");
+  ASSERT_GE(repeat, 0);
+  EXPECT_EQ(Cell(agenda, repeat + 1, AgendaModel::kState),
+            "3 episodes in 90 days");
+  EXPECT_EQ(Cell(agenda, repeat + 1, AgendaModel::kWhen),
+            "last since Fri 20 Nov 18:00");
+  // The PDF keeps the lines of the detail.
+  EXPECT_TRUE(AgendaHtml(agenda).contains(
+      "<td>interview due Tue 24 Nov 08:00<br>found at Wigan bus station with "
+      "two older males<br>previous RHI completed 2026-11-12: CSE concerns, "
+      "referral made</td>"));
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "absl/time/clock.h"
 #include "clients/core/time_text.h"
 #include "clients/desktop/main_window.h"
+#include "clients/desktop/pdf_export.h"
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
 #include "tests/desktop/desktop_fixture.h"
@@ -296,25 +297,42 @@ TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
   window->ExportAgenda(QString::fromStdString(path));
   EXPECT_EQ(window->MessageText().toStdString(), "Agenda saved to " + path);
   // Sections in order under their titles and counts, each entry with the
-  // child's name and id, its state and its times in London time; the last
-  // "1" is the page number.
+  // child's name and id, its state and its times in London time, each on one
+  // line; the last "1" is the page number.
   EXPECT_EQ(PdfText(path),
-            "Missing From Home: agenda for 2026-11-04 "
-            "As of 2026-11-04 12:00 GMT "
+            "Missing From Home: agenda for Wednesday 4 November 2026 "
+            "As of 2026-11-04 12:00 GMT. Times are UK time. Red: overdue; "
+            "amber: due before the next meeting. "
             "Child Risk / status When Detail Flags "
             "1. Missing now (1) "
-            "Dan (C4) High since 2026-11-03 22:00 GMT "
+            "Dan (C4) High since Tue 3 Nov 22:00 "
             "missing 14h 0m; escalated to team manager "
             "2. Returned since the last meeting (0) "
             "3. RHI overdue (1) "
-            "Ann (C1) OVERDUE due 2026-11-04 09:00 GMT overdue by 3h 0m "
+            "Ann (C1) OVERDUE due Wed 4 Nov 09:00 overdue by 3h 0m "
             "4. RHI due before the next meeting (1) "
-            "Ben (C2) Due due 2026-11-05 09:00 GMT due in 21h 0m "
+            "Ben (C2) Due due Thu 5 Nov 09:00 due in 21h 0m "
             "5. Repeat missing (0) "
             "6. Linked episodes (0 groups) "
             "7. Open actions (1) "
-            "Ann (C1) Open by 2026-11-06 17:00 GMT Social worker: Home visit "
+            "Ann (C1) Open by Fri 6 Nov 17:00 Social worker: Home visit "
             "1");
+  // A4 landscape.
+  testing::CommandResult info = testing::RunCommand({"/usr/bin/pdfinfo", path});
+  EXPECT_NE(info.out.find("Page size:       842 x 595 pts (A4)\n"),
+            std::string::npos)
+      << info.out;
+  // The colours of the screen: the risk, overdue and due soon; the times
+  // kept on one line.
+  const QString html = AgendaHtml(window->agenda());
+  for (const char* cell : {"<td class=\"n\" bgcolor=\"#c62828\"><span "
+                           "style=\"color:#ffffff\">High</span></td>",
+                           "<td class=\"n\" bgcolor=\"#ffcdd2\">OVERDUE</td>",
+                           "<td class=\"n\" bgcolor=\"#ffe0a0\">Due</td>",
+                           "<td class=\"n\">since Tue 3 Nov 22:00</td>"}) {
+    EXPECT_TRUE(html.contains(QString::fromUtf8(cell))) << cell << "\n"
+                                                        << html.toStdString();
+  }
 }
 
 TEST_F(DesktopTest, DesktopExportsTheMinutesToPdf) {
@@ -350,7 +368,7 @@ TEST_F(DesktopTest, DesktopExportsTheMinutesToPdf) {
   // The meeting's day and state, who came, each note and decision with its
   // child, author and time, and each action in its five parts.
   EXPECT_EQ(PdfText(path),
-            "Missing From Home meeting: 2026-11-04 "
+            "Missing From Home meeting of Wednesday 4 November 2026 "
             "Closed 2026-11-04 10:15 GMT. Agenda as of 2026-11-04 09:30 GMT. "
             "Attendees: A. Coordinator, P. Liaison, School nurse "
             "Notes and decisions "
@@ -358,13 +376,13 @@ TEST_F(DesktopTest, DesktopExportsTheMinutesToPdf) {
             "(coordinator-user, 2026-11-04 09:40 GMT) "
             "Decision Ann (C1): Refer to the exploitation panel "
             "(coordinator-user, 2026-11-04 09:45 GMT) "
-            "Actions "
+            "Actions Status as of 2026-11-04 12:00 GMT. "
             "Child What Who By when How we know it is done "
-            "How we know it worked "
+            "How we know it worked Status "
             "Ann (C1) Home visit Social worker 2026-11-06 17:00 GMT "
-            "Visit recorded No episode in 28 days "
+            "Visit recorded No episode in 28 days Open "
             "Ben (C2) Call the school School nurse 2026-11-05 12:00 GMT "
-            "Call logged "
+            "Call logged Open "
             "1");
 }
 
