@@ -6,7 +6,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/domain/calendar.h"
 #include "services/domain/child_rules.h"
 #include "services/domain/limits.h"
 #include "services/domain/status_macros.h"
@@ -102,17 +101,8 @@ absl::StatusOr<std::optional<ChildChange>> ApplyChildUpdate(
   Change("name", u.name, next.name, changes);
   if (u.date_of_birth.has_value()) {
     ASSIGN_OR_RETURN(absl::CivilDay dob,
-                     ParseDay("date_of_birth", *u.date_of_birth));
+                     ChildDateOfBirth(*u.date_of_birth, now, tz));
     if (dob != next.date_of_birth) {
-      const absl::CivilDay today = LocalDay(now, tz);
-      if (dob > today) {
-        return absl::InvalidArgumentError(
-            "date_of_birth: must not be in the future");
-      }
-      if (AgeOn(dob, today) >= kAdultAge) {
-        return absl::InvalidArgumentError(
-            "date_of_birth: the hub records children under 18");
-      }
       changes.push_back(absl::StrCat(
           "date_of_birth: ", absl::FormatCivilTime(next.date_of_birth), " -> ",
           absl::FormatCivilTime(dob)));

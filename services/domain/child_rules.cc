@@ -12,15 +12,10 @@
 
 namespace mfh::domain {
 
-absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
-                                     absl::TimeZone tz) {
-  if (in.name.empty()) return absl::InvalidArgumentError("name: required");
-  RETURN_IF_ERROR(
-      CheckShortTexts({{"name", in.name},
-                       {"la_ref", in.la_ref},
-                       {"placing_authority", in.placing_authority}}));
-  ASSIGN_OR_RETURN(absl::CivilDay dob,
-                   ParseDay("date_of_birth", in.date_of_birth));
+absl::StatusOr<absl::CivilDay> ChildDateOfBirth(absl::string_view text,
+                                                absl::Time now,
+                                                absl::TimeZone tz) {
+  ASSIGN_OR_RETURN(absl::CivilDay dob, ParseDay("date_of_birth", text));
   const absl::CivilDay today = LocalDay(now, tz);
   if (dob > today) {
     return absl::InvalidArgumentError(
@@ -30,6 +25,18 @@ absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
     return absl::InvalidArgumentError(
         "date_of_birth: the hub records children under 18");
   }
+  return dob;
+}
+
+absl::StatusOr<Child> NewChildRecord(const NewChild& in, absl::Time now,
+                                     absl::TimeZone tz) {
+  if (in.name.empty()) return absl::InvalidArgumentError("name: required");
+  RETURN_IF_ERROR(
+      CheckShortTexts({{"name", in.name},
+                       {"la_ref", in.la_ref},
+                       {"placing_authority", in.placing_authority}}));
+  ASSIGN_OR_RETURN(absl::CivilDay dob,
+                   ChildDateOfBirth(in.date_of_birth, now, tz));
   ASSIGN_OR_RETURN(ChildProfile profile, CanonicalProfile(in.profile));
   return Child{.child_id = "",
                .name = in.name,

@@ -27,6 +27,12 @@ struct NewChild {
   ChildProfile profile;
 };
 
+// A date of birth YYYY-MM-DD of a child under 18 today in `tz`;
+// INVALID_ARGUMENT naming date_of_birth otherwise (or in the future).
+absl::StatusOr<absl::CivilDay> ChildDateOfBirth(absl::string_view text,
+                                                absl::Time now,
+                                                absl::TimeZone tz);
+
 // The child to store (no id yet), created at `now`; INVALID_ARGUMENT for a
 // missing name, a date of birth that is not YYYY-MM-DD, in the future, or of
 // someone aged 18 or over today in `tz`, or a profile CanonicalProfile
