@@ -127,6 +127,8 @@ Row SectionHeader(Kind kind) {
     case Kind::kLinked:
       return {"GROUP",         "CHILD",    "EPISODE", "RISK",
               "MISSING SINCE", "RETURNED", "FLAGS"};
+    case Kind::kExploitationConcerns:
+      return {"CHILD", "EPISODE", "INDICATORS", "INTERVIEW COMPLETED", "FLAGS"};
     case Kind::kOpenActions:
       return {"ACTION", "CHILD", "BY WHEN", "DEADLINE", "WHO", "WHAT", "FLAGS"};
   }
@@ -164,6 +166,9 @@ Row SectionRow(Kind kind, const client::AgendaItem& item, absl::Time as_of) {
               Local(e.has_missing_since(), e.missing_since()),
               Local(e.has_returned_at(), e.returned_at()),
               Flags(e)};
+    case Kind::kExploitationConcerns:
+      return {client::ChildText(e), e.episode_id(), client::IndicatorsText(e),
+              Local(e.has_completed_at(), e.completed_at()), Flags(e)};
     case Kind::kOpenActions:
       return {e.action_id(),
               client::ChildText(e),
@@ -186,6 +191,10 @@ std::string SectionNote(Kind kind, const v1::AgendaEntry& e) {
 Row CsvRow(const std::string& section, const std::string& link_id,
            const std::string& link_reason, const v1::AgendaEntry& e) {
   const v1::PreviousRhi& p = e.previous_rhi();
+  std::vector<std::string> indicators;
+  for (int n : e.indicators()) {
+    indicators.push_back(v1::ExploitationIndicator_Name(n));
+  }
   std::vector<std::string> concerns;
   for (int c : p.outcome().concerns()) {
     concerns.push_back(v1::Concern_Name(static_cast<v1::Concern>(c)));
@@ -226,7 +235,9 @@ Row CsvRow(const std::string& section, const std::string& link_id,
       e.has_repeat_window()
           ? absl::StrCat(absl::FDivDuration(
                 client::FromDuration(e.repeat_window()), absl::Hours(24)))
-          : ""};
+          : "",
+      absl::StrJoin(indicators, ","),
+      Utc(e.has_completed_at(), e.completed_at())};
 }
 
 }  // namespace
@@ -236,6 +247,13 @@ std::string AgendaText(const v1::Agenda& agenda) {
   std::string out =
       absl::StrCat("Agenda for ", DayHeading(agenda.day()), ", as of ",
                    Local(agenda.has_as_of(), agenda.as_of()), "\n");
+  if (agenda.intelligence_unacknowledged() > 0) {
+    absl::StrAppend(&out,
+                    "Intelligence shared with the police and not "
+                    "acknowledged after 24 hours: ",
+                    agenda.intelligence_unacknowledged(),
+                    " (mfh intel list --unacknowledged)\n");
+  }
   for (const client::AgendaSection& section : client::PresentAgenda(agenda)) {
     std::vector<Row> rows;
     std::vector<std::string> notes;
@@ -277,7 +295,9 @@ Row AgendaCsvHeader() {
           "previous_rhi_closed_at",
           "previous_rhi_concerns",
           "previous_rhi_referral_made",
-          "repeat_window_days"};
+          "repeat_window_days",
+          "indicators",
+          "completed_at"};
 }
 
 std::vector<Row> AgendaCsvRows(const v1::Agenda& agenda) {

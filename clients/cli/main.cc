@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
   mfh::cli::AddMeetingCommands(app, dispatch);
   mfh::cli::AddAdminCommands(app, dispatch);
   mfh::cli::AddReportCommands(app, dispatch);
+  mfh::cli::AddIntelCommands(app, dispatch);
 
   try {
     app.parse(argc, argv);

@@ -401,6 +401,7 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
   CLI::App* report =
       app.add_subcommand("report", "Reports (coordinator and manager)");
   report->require_subcommand(1);
+  AddHotspotCommand(*report, dispatch);
 
   auto m = std::make_shared<ReportFlags>();
   CLI::App* monthly =

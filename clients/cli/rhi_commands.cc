@@ -234,6 +234,7 @@ void AddRhiCommands(CLI::App& app, Dispatch& dispatch) {
   not_required->add_option("--reason", f->reason, "Why")->required();
   not_required->add_option("--at", f->at,
                            "When it was decided (default: the server's clock)");
+  AddFindingsCommands(*group, dispatch);
 }
 
 }  // namespace mfh::cli

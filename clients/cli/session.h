@@ -77,6 +77,11 @@ void AddRhiCommands(CLI::App& app, Dispatch& dispatch);
 void AddMeetingCommands(CLI::App& app, Dispatch& dispatch);
 void AddAdminCommands(CLI::App& app, Dispatch& dispatch);
 void AddReportCommands(CLI::App& app, Dispatch& dispatch);
+// findings_commands.cc: rhi findings and follow-up (under the rhi group),
+// intel, and report hotspots (under the report group).
+void AddFindingsCommands(CLI::App& rhi, Dispatch& dispatch);
+void AddIntelCommands(CLI::App& app, Dispatch& dispatch);
+void AddHotspotCommand(CLI::App& report, Dispatch& dispatch);
 
 }  // namespace mfh::cli
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "clients/cli/findings_view.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
 
@@ -288,30 +289,33 @@ Row View<v1::Interview>::CsvRow(const v1::Interview& i) {
 }
 
 Fields View<v1::Interview>::Record(const v1::Interview& i) {
-  return {{"episode id", i.episode_id()},
-          {"child", client::ChildText(i)},
-          {"status", client::RhiStatusLabel(i.status())},
-          {"due at", Local(i.has_due_at(), i.due_at())},
-          {"due from return",
-           Local(i.has_due_at_from_return(), i.due_at_from_return())},
-          {"returned at", Local(i.has_returned_at(), i.returned_at())},
-          {"return notified at",
-           Local(i.has_return_notified_at(), i.return_notified_at())},
-          {"offered at", Local(i.has_offered_at(), i.offered_at())},
-          {"offered by", Cell(i.offered_by())},
-          {"declined at", Local(i.has_declined_at(), i.declined_at())},
-          {"decline reason", Cell(i.decline_reason())},
-          {"completed at", Local(i.has_completed_at(), i.completed_at())},
-          {"completed by", Cell(i.completed_by())},
-          {"concerns", Concerns(i)},
-          {"referral made",
-           i.has_outcome() ? YesNo(i.outcome().referral_made()) : "-"},
-          {"notes", Cell(i.outcome().notes())},
-          {"also covers", Cell(Joined(i.also_episode_ids(), ", "))},
-          {"closed at", Local(i.has_closed_at(), i.closed_at())},
-          {"closed reason", Cell(i.closed_reason())},
-          {"offered on time", YesNo(i.offered_on_time())},
-          {"met deadline", YesNo(i.met_deadline())}};
+  Fields fields = {
+      {"episode id", i.episode_id()},
+      {"child", client::ChildText(i)},
+      {"status", client::RhiStatusLabel(i.status())},
+      {"due at", Local(i.has_due_at(), i.due_at())},
+      {"due from return",
+       Local(i.has_due_at_from_return(), i.due_at_from_return())},
+      {"returned at", Local(i.has_returned_at(), i.returned_at())},
+      {"return notified at",
+       Local(i.has_return_notified_at(), i.return_notified_at())},
+      {"offered at", Local(i.has_offered_at(), i.offered_at())},
+      {"offered by", Cell(i.offered_by())},
+      {"declined at", Local(i.has_declined_at(), i.declined_at())},
+      {"decline reason", Cell(i.decline_reason())},
+      {"completed at", Local(i.has_completed_at(), i.completed_at())},
+      {"completed by", Cell(i.completed_by())},
+      {"concerns", Concerns(i)},
+      {"referral made",
+       i.has_outcome() ? YesNo(i.outcome().referral_made()) : "-"},
+      {"notes", Cell(i.outcome().notes())},
+      {"also covers", Cell(Joined(i.also_episode_ids(), ", "))},
+      {"closed at", Local(i.has_closed_at(), i.closed_at())},
+      {"closed reason", Cell(i.closed_reason())},
+      {"offered on time", YesNo(i.offered_on_time())},
+      {"met deadline", YesNo(i.met_deadline())}};
+  AppendFindings(i, fields);
+  return fields;
 }
 
 Row View<v1::User>::TableHeader() {

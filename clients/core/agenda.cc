@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
@@ -75,9 +76,28 @@ std::vector<AgendaSection> PresentAgenda(const v1::Agenda& agenda) {
   sections.push_back(Section(Kind::kRepeatMissing, "repeat_missing",
                              "Repeat missing", agenda.repeat_missing()));
   sections.push_back(Linked(agenda));
+  sections.push_back(Section(Kind::kExploitationConcerns,
+                             "exploitation_concerns", "Exploitation concerns",
+                             agenda.exploitation_concerns()));
   sections.push_back(Section(Kind::kOpenActions, "open_actions", "Open actions",
                              agenda.open_actions()));
   return sections;
+}
+
+std::string IndicatorsText(const v1::AgendaEntry& e) {
+  std::vector<std::string> words;
+  for (int n : e.indicators()) {
+    const auto* v =
+        v1::ExploitationIndicator_descriptor()->FindValueByNumber(n);
+    if (v == nullptr) continue;
+    std::string w = v->name().substr(v->name().find('_') + 1);
+    if (w.size() > 3) absl::AsciiStrToLower(&w);
+    for (char& c : w) {
+      if (c == '_') c = ' ';
+    }
+    words.push_back(std::move(w));
+  }
+  return words.empty() ? "-" : absl::StrJoin(words, ", ");
 }
 
 std::string FoundText(const v1::AgendaEntry& e) {

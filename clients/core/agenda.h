@@ -1,4 +1,4 @@
-// The daily meeting's agenda as both clients present it: its seven sections
+// The daily meeting's agenda as both clients present it: its eight sections
 // in the order of DESIGN.md section 3, each with its name, title, count and
 // entries, so that the CLI's text and CSV and the desktop's table list the
 // same sections under the same titles.
@@ -31,6 +31,7 @@ struct AgendaSection {
     kRhiDueSoon,
     kRepeatMissing,
     kLinked,
+    kExploitationConcerns,
     kOpenActions,
   };
   Kind kind;
@@ -43,9 +44,12 @@ struct AgendaSection {
   std::vector<AgendaItem> items;
 };
 
-// The seven sections of `agenda` in order, every one present even when
+// The eight sections of `agenda` in order, every one present even when
 // empty; entries in the server's order.
 std::vector<AgendaSection> PresentAgenda(const v1::Agenda& agenda);
+
+// The exploitation indicators of an entry in words: "CCE, county lines".
+std::string IndicatorsText(const v1::AgendaEntry& entry);
 
 // Where and with whom a returned child was found: "found at Park with Jay",
 // "found at Park", "found with Jay", or "where found not recorded".

@@ -44,6 +44,7 @@ Connection::Connection(ConnectionOptions options)
       children_(v1::ChildService::NewStub(channel_)),
       episodes_(v1::EpisodeService::NewStub(channel_)),
       interviews_(v1::InterviewService::NewStub(channel_)),
+      intelligence_(v1::IntelligenceService::NewStub(channel_)),
       meetings_(v1::MeetingService::NewStub(channel_)),
       admin_(v1::AdminService::NewStub(channel_)),
       reports_(v1::ReportService::NewStub(channel_)) {}

@@ -16,6 +16,7 @@
 #include "mfh/v1/admin.grpc.pb.h"
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
+#include "mfh/v1/intelligence.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/report.grpc.pb.h"
@@ -59,6 +60,7 @@ class Connection {
   v1::ChildService::Stub& children() const { return *children_; }
   v1::EpisodeService::Stub& episodes() const { return *episodes_; }
   v1::InterviewService::Stub& interviews() const { return *interviews_; }
+  v1::IntelligenceService::Stub& intelligence() const { return *intelligence_; }
   v1::MeetingService::Stub& meetings() const { return *meetings_; }
   v1::AdminService::Stub& admin() const { return *admin_; }
   v1::ReportService::Stub& reports() const { return *reports_; }
@@ -71,6 +73,7 @@ class Connection {
   std::unique_ptr<v1::ChildService::Stub> children_;
   std::unique_ptr<v1::EpisodeService::Stub> episodes_;
   std::unique_ptr<v1::InterviewService::Stub> interviews_;
+  std::unique_ptr<v1::IntelligenceService::Stub> intelligence_;
   std::unique_ptr<v1::MeetingService::Stub> meetings_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
   std::unique_ptr<v1::ReportService::Stub> reports_;

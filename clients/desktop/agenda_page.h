@@ -1,4 +1,5 @@
-// Today's agenda: its sections under their titles, and its export to PDF.
+// Today's agenda: its sections under their titles, how much intelligence
+// shared with the police waits unacknowledged, and its export to PDF.
 #ifndef MFH_CLIENTS_DESKTOP_AGENDA_PAGE_H_
 #define MFH_CLIENTS_DESKTOP_AGENDA_PAGE_H_
 
@@ -19,6 +20,8 @@ class AgendaPage : public QWidget {
 
   AgendaModel& model() { return model_; }
   void SetAgenda(const v1::Agenda& agenda);
+  // "Intelligence shared with the police, not acknowledged after 24 h: 2".
+  QString IntelligenceText() const;
 
  signals:
   // The user chose a file to export the agenda to.
@@ -27,6 +30,7 @@ class AgendaPage : public QWidget {
  private:
   AgendaModel model_;
   QLabel* title_;
+  QLabel* intelligence_;
   QTableView* view_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "absl/time/clock.h"
 #include "clients/core/calls.h"
+#include "clients/core/findings_calls.h"
 #include "clients/core/time_text.h"
 
 namespace mfh::desktop {
@@ -71,11 +72,36 @@ void HubWorker::LoadAgenda() {
 void HubWorker::LoadInterviews() {
   const QString what = tr("Loading interviews");
   if (!Ready(what)) return;
-  auto resp = client::ListInterviews(
-      *connection_, {.statuses = client::OpenRhiStatuses(), .as_of = as_of_});
+  std::vector<v1::RhiStatus> statuses = client::OpenRhiStatuses();
+  if (show_completed_) statuses.push_back(v1::RHI_STATUS_COMPLETED);
+  auto resp = client::ListInterviews(*connection_,
+                                     {.statuses = statuses, .as_of = as_of_});
   if (!resp.ok()) return Fail(what, resp.status());
   emit InterviewsLoaded(
       Interviews(resp->interviews().begin(), resp->interviews().end()));
+}
+
+void HubWorker::ShowCompleted(bool on) { show_completed_ = on; }
+
+void HubWorker::LoadInterview(const QString& episode_id) {
+  const QString what = tr("Loading the interview");
+  if (!Ready(what)) return;
+  auto resp = client::GetInterview(*connection_, Str(episode_id), as_of_);
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit InterviewLoaded(resp->interview());
+}
+
+void HubWorker::LoadIntelligence(bool unacknowledged_only) {
+  const QString what = tr("Loading intelligence");
+  if (!Ready(what)) return;
+  auto resp = client::ListIntelligence(*connection_, unacknowledged_only);
+  if (resp.status().code() == absl::StatusCode::kPermissionDenied) {
+    emit IntelligenceDenied();
+    return;
+  }
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit IntelligenceLoaded(
+      Intelligences(resp->intelligence().begin(), resp->intelligence().end()));
 }
 
 void HubWorker::LoadActions() {
@@ -162,6 +188,26 @@ void HubWorker::RecordCompletion(const CompletionForm& form) {
   auto resp = client::RecordCompletion(*connection_, completion);
   if (!resp.ok()) return Fail(what, resp.status());
   emit WriteDone(tr("Completion recorded for episode %1").arg(form.episode_id));
+}
+
+void HubWorker::RecordFindings(const QString& episode_id,
+                               const v1::Findings& findings) {
+  const QString what = tr("Recording the findings");
+  if (!Ready(what)) return;
+  auto resp = client::RecordFindings(*connection_, Str(episode_id), findings);
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit WriteDone(tr("Findings recorded for episode %1 (version %2)")
+                     .arg(episode_id)
+                     .arg(resp->interview().findings().version()));
+}
+
+void HubWorker::AcknowledgeIntelligence(const QString& episode_id) {
+  const QString what = tr("Acknowledging the intelligence");
+  if (!Ready(what)) return;
+  auto resp = client::AcknowledgeIntelligence(*connection_, Str(episode_id));
+  if (!resp.ok()) return Fail(what, resp.status());
+  emit WriteDone(
+      tr("Intelligence for episode %1 acknowledged").arg(episode_id));
 }
 
 void HubWorker::AddNote(const QString& meeting_id, const QString& child_id,

@@ -18,6 +18,7 @@
 #include "absl/time/time.h"
 #include "clients/core/calls.h"
 #include "clients/core/connection.h"
+#include "mfh/v1/findings.pb.h"
 #include "mfh/v1/types.pb.h"
 
 namespace mfh::desktop {
@@ -26,6 +27,7 @@ using Interviews = std::vector<v1::Interview>;
 using Actions = std::vector<v1::Action>;
 using Entries = std::vector<v1::AgendaEntry>;
 using ChildNames = QHash<QString, QString>;
+using Intelligences = std::vector<v1::Intelligence>;
 
 // What a completion dialog collects; times are typed text, parsed by
 // clients/core (Europe/London unless an offset is given).
@@ -64,7 +66,13 @@ class HubWorker : public QObject {
                  qint64 as_of_unix);
   void LoadChildren();
   void LoadAgenda();
+  // The interviews still owed, and the completed ones too while
+  // ShowCompleted(true) (to record their findings).
   void LoadInterviews();
+  void ShowCompleted(bool on);
+  // One interview, for its findings form.
+  void LoadInterview(const QString& episode_id);
+  void LoadIntelligence(bool unacknowledged_only);
   void LoadActions();
   void LoadMeeting(const QString& meeting_id);
   // The child's whole story (clients/core LoadChildStory).
@@ -75,6 +83,9 @@ class HubWorker : public QObject {
   void RecordDecline(const QString& episode_id, const QString& at,
                      const QString& reason);
   void RecordCompletion(const mfh::desktop::CompletionForm& form);
+  void RecordFindings(const QString& episode_id,
+                      const mfh::v1::Findings& findings);
+  void AcknowledgeIntelligence(const QString& episode_id);
   void AddNote(const QString& meeting_id, const QString& child_id,
                const QString& text, bool decision, bool addendum);
   void AddAction(const mfh::desktop::ActionForm& form, bool addendum);
@@ -87,6 +98,10 @@ class HubWorker : public QObject {
   void ChildrenLoaded(const mfh::desktop::ChildNames& names);
   void AgendaLoaded(const mfh::v1::Agenda& agenda);
   void InterviewsLoaded(const mfh::desktop::Interviews& interviews);
+  void InterviewLoaded(const mfh::v1::Interview& interview);
+  void IntelligenceLoaded(const mfh::desktop::Intelligences& intelligence);
+  // The server said this user may not read intelligence (PERMISSION_DENIED).
+  void IntelligenceDenied();
   void ActionsLoaded(const mfh::desktop::Actions& actions);
   void MeetingLoaded(const mfh::v1::Meeting& meeting);
   void ChildStoryLoaded(const mfh::client::ChildStory& story);
@@ -101,12 +116,15 @@ class HubWorker : public QObject {
 
   std::unique_ptr<client::Connection> connection_;
   std::optional<absl::Time> as_of_;
+  bool show_completed_ = false;
 };
 
 }  // namespace mfh::desktop
 
 Q_DECLARE_METATYPE(mfh::v1::Agenda)
 Q_DECLARE_METATYPE(mfh::v1::Meeting)
+Q_DECLARE_METATYPE(mfh::v1::Interview)
+Q_DECLARE_METATYPE(mfh::desktop::Intelligences)
 Q_DECLARE_METATYPE(mfh::client::ChildStory)
 Q_DECLARE_METATYPE(mfh::desktop::Interviews)
 Q_DECLARE_METATYPE(mfh::desktop::Actions)

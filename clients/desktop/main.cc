@@ -63,14 +63,19 @@ int main(int argc, char** argv) {
   QCommandLineOption shot_opt(
       "screenshot", "Save a PNG of the view once loaded, then exit.", "FILE");
   QCommandLineOption view_opt(
-      "view", "board, interviews, agenda, meeting, actions or child.", "VIEW",
-      "board");
+      "view", "board, interviews, agenda, meeting, actions, child or intel.",
+      "VIEW", "board");
   QCommandLineOption child_opt(
       "child", "Open this child's story (the child's id, e.g. C1).", "ID");
+  QCommandLineOption findings_opt(
+      "findings",
+      "Open the findings form of this completed interview (its episode's id, "
+      "e.g. E3); with --screenshot, save the form.",
+      "EPISODE");
   QCommandLineOption as_of_opt(
       "as-of", "Show everything as of this time (UK time or RFC 3339).", "T");
-  parser.addOptions(
-      {server_opt, token_opt, shot_opt, view_opt, child_opt, as_of_opt});
+  parser.addOptions({server_opt, token_opt, shot_opt, view_opt, child_opt,
+                     findings_opt, as_of_opt});
   parser.process(app);
 
   QString server = parser.value(server_opt);
@@ -117,6 +122,11 @@ int main(int argc, char** argv) {
     QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded,
                      [&window, child] { window.OpenChild(child); });
   }
+  const QString findings = parser.value(findings_opt);
+  if (!findings.isEmpty()) {
+    QObject::connect(&window, &mfh::desktop::MainWindow::AllLoaded,
+                     [&window, findings] { window.OpenFindings(findings); });
+  }
 
   if (screenshot) {
     const QString path = parser.value(shot_opt);
@@ -128,14 +138,18 @@ int main(int argc, char** argv) {
                      });
     // `path` and `view` end with this block, before the loop runs: the
     // handlers keep copies.
-    // With --child, the grab waits for the child's story.
-    const auto loaded = child.isEmpty() ? &mfh::desktop::MainWindow::AllLoaded
-                                        : &mfh::desktop::MainWindow::ChildShown;
+    // With --child, the grab waits for the child's story; with --findings,
+    // it waits for the form and grabs the form.
+    auto loaded = &mfh::desktop::MainWindow::AllLoaded;
+    if (!child.isEmpty()) loaded = &mfh::desktop::MainWindow::ChildShown;
+    if (!findings.isEmpty()) loaded = &mfh::desktop::MainWindow::FindingsShown;
     QObject::connect(&window, loaded, [&window, path, view] {
       window.ShowView(view);
       // Let the layout settle before grabbing.
       QTimer::singleShot(500, &window, [&window, path] {
-        const bool ok = window.grab().save(path, "PNG");
+        QWidget* shown = window.findings_dialog();
+        if (shown == nullptr) shown = &window;
+        const bool ok = shown->grab().save(path, "PNG");
         if (!ok)
           std::cerr << "mfh-desktop: could not write " << path.toStdString()
                     << "\n";

@@ -25,7 +25,8 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
       agenda_page_(new AgendaPage),
       meeting_page_(new MeetingPage),
       tracker_page_(new ActionTrackerPage),
-      child_page_(new ChildPage) {
+      child_page_(new ChildPage),
+      intel_page_(new IntelPage) {
   qRegisterMetaType<v1::Agenda>();
   qRegisterMetaType<v1::Meeting>();
   qRegisterMetaType<v1::ChangeKind>();
@@ -34,6 +35,8 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
   qRegisterMetaType<Entries>();
   qRegisterMetaType<ChildNames>();
   qRegisterMetaType<client::ChildStory>();
+  qRegisterMetaType<v1::Interview>();
+  qRegisterMetaType<Intelligences>();
   setWindowTitle(tr("Missing From Home hub"));
 
   worker_ = new HubWorker;
@@ -61,6 +64,7 @@ MainWindow::MainWindow(std::function<absl::Time()> clock, QWidget* parent)
   tabs_->addTab(meeting_page_, tr("Meeting"));
   tabs_->addTab(tracker_page_, tr("Action tracker"));
   tabs_->addTab(child_page_, tr("Child"));
+  tabs_->addTab(intel_page_, tr("Police intelligence"));
   // A double-click on a child, in any view, opens the child's story.
   for (QAbstractItemView* view : central->findChildren<QAbstractItemView*>()) {
     connect(view, &QAbstractItemView::doubleClicked, this,
@@ -115,6 +119,16 @@ void MainWindow::WireWorker() {
           &MainWindow::OnInterviews);
   connect(worker_, &HubWorker::ActionsLoaded, this, &MainWindow::OnActions);
   connect(worker_, &HubWorker::MeetingLoaded, this, &MainWindow::OnMeeting);
+  connect(worker_, &HubWorker::InterviewLoaded, this,
+          &MainWindow::ShowFindings);
+  connect(worker_, &HubWorker::IntelligenceLoaded, this,
+          [this](const Intelligences& loaded) {
+            intel().SetIntelligence(loaded);
+            emit IntelligenceChanged();
+            MarkLoaded(kIntelligence);
+          });
+  connect(worker_, &HubWorker::IntelligenceDenied, this,
+          &MainWindow::OnIntelligenceDenied);
   connect(worker_, &HubWorker::WriteDone, this, [this](const QString& what) {
     ShowMessage(what, false);
     emit Accepted(what);
@@ -139,7 +153,21 @@ void MainWindow::WirePages() {
           &MainWindow::RecordDecline);
   connect(interviews_page_, &InterviewsPage::CompletionSubmitted, this,
           &MainWindow::RecordCompletion);
+  connect(interviews_page_, &InterviewsPage::FindingsRequested, this,
+          &MainWindow::OpenFindings);
+  connect(interviews_page_, &InterviewsPage::ShowCompletedChanged, this,
+          [this](bool on) {
+            Ask([w = worker_, on] {
+              w->ShowCompleted(on);
+              w->LoadInterviews();
+            });
+          });
   connect(interviews_page_, &InterviewsPage::UserError, this, complain);
+  connect(intel_page_, &IntelPage::ReloadRequested, this,
+          &MainWindow::LoadIntelligence);
+  connect(intel_page_, &IntelPage::AcknowledgeSubmitted, this,
+          &MainWindow::AcknowledgeIntelligence);
+  connect(intel_page_, &IntelPage::UserError, this, complain);
   connect(agenda_page_, &AgendaPage::ExportRequested, this,
           &MainWindow::ExportAgenda);
   connect(meeting_page_, &MeetingPage::OpenRequested, this,
@@ -222,6 +250,24 @@ void MainWindow::RefreshAll() {
   Ask([w = worker_] { w->LoadInterviews(); });
   Ask([w = worker_] { w->LoadActions(); });
   LoadMeeting();
+  LoadIntelligence();
+}
+
+void MainWindow::LoadIntelligence() {
+  if (intelligence_denied_) return;
+  Ask([w = worker_, only = intel_page_->unacknowledged_only()] {
+    w->LoadIntelligence(only);
+  });
+}
+
+void MainWindow::OnIntelligenceDenied() {
+  intelligence_denied_ = true;
+  tabs_->setTabVisible(tabs_->indexOf(intel_page_), false);
+  MarkLoaded(kIntelligence);
+}
+
+bool MainWindow::IntelligenceShown() const {
+  return tabs_->isTabVisible(tabs_->indexOf(intel_page_));
 }
 
 void MainWindow::LoadMeeting() {
@@ -242,9 +288,14 @@ void MainWindow::OnEvent(v1::ChangeKind kind, const QString& event) {
       return;
     case v1::CHANGE_KIND_EPISODE:
     case v1::CHANGE_KIND_RETURN:
-    case v1::CHANGE_KIND_INTERVIEW:
       Ask([w = worker_] { w->LoadAgenda(); });
       Ask([w = worker_] { w->LoadInterviews(); });
+      return;
+    case v1::CHANGE_KIND_INTERVIEW:
+      // Findings change the agenda's concerns and what the police may read.
+      Ask([w = worker_] { w->LoadAgenda(); });
+      Ask([w = worker_] { w->LoadInterviews(); });
+      LoadIntelligence();
       return;
     case v1::CHANGE_KIND_MEETING:
       Ask([w = worker_] { w->LoadAgenda(); });
@@ -368,12 +419,18 @@ QString MainWindow::BannerText() const {
 QString MainWindow::MessageText() const { return message_->text(); }
 
 bool MainWindow::ShowView(const QString& view) {
-  static const QStringList kViews = {"board",   "interviews", "agenda",
-                                     "meeting", "actions",    "child"};
-  const int at = kViews.indexOf(view);
-  if (at < 0) return false;
-  tabs_->setCurrentIndex(at);
-  return true;
+  const std::pair<const char*, QWidget*> views[] = {
+      {"board", board_page_},     {"interviews", interviews_page_},
+      {"agenda", agenda_page_},   {"meeting", meeting_page_},
+      {"actions", tracker_page_}, {"child", child_page_},
+      {"intel", intel_page_}};
+  for (const auto& [name, page] : views) {
+    if (view == QLatin1String(name)) {
+      tabs_->setCurrentWidget(page);
+      return true;
+    }
+  }
+  return false;
 }
 
 void MainWindow::OpenChild(const QString& child_id) {
@@ -396,6 +453,41 @@ void MainWindow::RecordDecline(const QString& episode_id, const QString& at,
 
 void MainWindow::RecordCompletion(const CompletionForm& form) {
   Ask([w = worker_, form] { w->RecordCompletion(form); });
+}
+
+void MainWindow::RecordFindings(const QString& episode_id,
+                                const v1::Findings& findings) {
+  Ask([w = worker_, episode_id, findings] {
+    w->RecordFindings(episode_id, findings);
+  });
+}
+
+void MainWindow::AcknowledgeIntelligence(const QString& episode_id) {
+  Ask([w = worker_, episode_id] { w->AcknowledgeIntelligence(episode_id); });
+}
+
+void MainWindow::OpenFindings(const QString& episode_id) {
+  Ask([w = worker_, episode_id] { w->LoadInterview(episode_id); });
+}
+
+void MainWindow::ShowFindings(const v1::Interview& interview) {
+  if (interview.status() != v1::RHI_STATUS_COMPLETED) {
+    ShowMessage(tr("Findings are recorded once the interview is completed: "
+                   "episode %1's is not.")
+                    .arg(QString::fromStdString(interview.episode_id())),
+                true);
+    return;
+  }
+  if (findings_dialog_ != nullptr) findings_dialog_->close();
+  auto* dialog = new FindingsDialog(
+      interview, ChildLabel(names_, interview.child_id()), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    RecordFindings(dialog->episode_id(), dialog->findings());
+  });
+  findings_dialog_ = dialog;
+  dialog->open();
+  emit FindingsShown();
 }
 
 void MainWindow::ExportAgenda(const QString& path) {

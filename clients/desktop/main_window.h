@@ -1,11 +1,13 @@
-// The coordinator's morning on one screen: it composes the five pages
-// (board, interviews, agenda, meeting, action tracker), feeds them from a
+// The coordinator's morning on one screen: it composes the pages (board,
+// interviews, agenda, meeting, action tracker, child, intelligence for the
+// police) and the findings form, feeds them from a
 // HubWorker on its own thread, and keeps them live by routing each change a
 // BoardWatcher reports to the reads it affects. It only displays and asks.
 #ifndef MFH_CLIENTS_DESKTOP_MAIN_WINDOW_H_
 #define MFH_CLIENTS_DESKTOP_MAIN_WINDOW_H_
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QThread>
 #include <functional>
 #include <utility>
@@ -16,7 +18,9 @@
 #include "clients/desktop/board_page.h"
 #include "clients/desktop/board_watcher.h"
 #include "clients/desktop/child_page.h"
+#include "clients/desktop/findings_dialog.h"
 #include "clients/desktop/hub_worker.h"
+#include "clients/desktop/intel_page.h"
 #include "clients/desktop/interviews_page.h"
 #include "clients/desktop/meeting_page.h"
 #include "clients/desktop/models.h"
@@ -38,8 +42,8 @@ class MainWindow : public QMainWindow {
 
   // Connects (no call blocks) and loads every view. `as_of_unix` 0: live.
   void SignIn(const QString& server, const QString& token, qint64 as_of_unix);
-  // board, interviews, agenda, meeting, actions or child; false for another
-  // name.
+  // board, interviews, agenda, meeting, actions, child or intel; false for
+  // another name.
   bool ShowView(const QString& view);
   // Loads the child's whole story into the child view and shows it; what a
   // double-click on a child in any view does.
@@ -50,6 +54,15 @@ class MainWindow : public QMainWindow {
   InterviewsModel& interviews() { return interviews_page_->model(); }
   AgendaModel& agenda() { return agenda_page_->model(); }
   ActionsModel& tracker() { return tracker_page_->model(); }
+  IntelligenceModel& intel() { return intel_page_->model(); }
+  InterviewsPage& interviews_page() { return *interviews_page_; }
+  AgendaPage& agenda_page() { return *agenda_page_; }
+  IntelPage& intel_page() { return *intel_page_; }
+  // Whether the intelligence page is offered: false once the server said
+  // this user may not read intelligence.
+  bool IntelligenceShown() const;
+  // The findings form OpenFindings opened, while it is open.
+  FindingsDialog* findings_dialog() const { return findings_dialog_; }
   const v1::Meeting& meeting() const { return meeting_page_->meeting(); }
   // The meeting page's actions agreed.
   ActionsModel& meeting_actions() { return meeting_page_->actions(); }
@@ -65,6 +78,11 @@ class MainWindow : public QMainWindow {
   void RecordDecline(const QString& episode_id, const QString& at,
                      const QString& reason);
   void RecordCompletion(const CompletionForm& form);
+  void RecordFindings(const QString& episode_id, const v1::Findings& findings);
+  void AcknowledgeIntelligence(const QString& episode_id);
+  // Reads the interview and opens its findings form, prefilled; what the
+  // interviews page's findings button does.
+  void OpenFindings(const QString& episode_id);
   void ExportAgenda(const QString& path);
   void ExportMinutes(const QString& path);
 
@@ -74,6 +92,9 @@ class MainWindow : public QMainWindow {
   void AgendaChanged();
   void ActionsChanged();
   void MeetingChanged();
+  void IntelligenceChanged();
+  // The findings form OpenFindings asked for is open.
+  void FindingsShown();
   void Accepted(const QString& what);
   void Refused(const QString& what, const QString& message);
   // Every view has its data (once, after SignIn).
@@ -88,7 +109,8 @@ class MainWindow : public QMainWindow {
     kInterviews = 4,
     kActions = 8,
     kMeeting = 16,
-    kAll = 31
+    kIntelligence = 32,
+    kAll = 63
   };
   void WireWorker();
   void WirePages();
@@ -99,6 +121,9 @@ class MainWindow : public QMainWindow {
   void OnInterviews(const Interviews& loaded);
   void OnActions(const Actions& actions);
   void OnMeeting(const v1::Meeting& meeting);
+  void OnIntelligenceDenied();
+  void ShowFindings(const v1::Interview& interview);
+  void LoadIntelligence();
   void ShowMessage(const QString& text, bool error);
   void RefreshAll();
   void LoadMeeting();
@@ -118,6 +143,8 @@ class MainWindow : public QMainWindow {
   bool fixed_as_of_ = false;
   int loaded_ = 0;
   bool all_loaded_sent_ = false;
+  // The server refused this user intelligence: it is not asked again.
+  bool intelligence_denied_ = false;
   ChildNames names_;
   // The meeting the meeting page follows: today's once opened, else the
   // latest that agreed actions.
@@ -129,6 +156,8 @@ class MainWindow : public QMainWindow {
   MeetingPage* meeting_page_;
   ActionTrackerPage* tracker_page_;
   ChildPage* child_page_;
+  IntelPage* intel_page_;
+  QPointer<FindingsDialog> findings_dialog_;
   QTabWidget* tabs_ = nullptr;
   QLabel* banner_ = nullptr;
   QLabel* message_ = nullptr;

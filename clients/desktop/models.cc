@@ -243,6 +243,9 @@ QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
       case kChild:
         return ChildLabel(names_, rhi.child_id());
       case kCountdown:
+        if (rhi.status() == v1::RHI_STATUS_COMPLETED) {
+          return tr("completed %1").arg(LocalTime(rhi.completed_at()));
+        }
         return Q(
             client::FormatCountdown(client::FromTimestamp(rhi.due_at()), now_));
       case kDue:
@@ -257,6 +260,12 @@ QVariant InterviewsModel::data(const QModelIndex& index, int role) const {
         if (rhi.offered_at().seconds() == 0) return tr("not yet");
         return QStringLiteral("%1 by %2")
             .arg(LocalTime(rhi.offered_at()), Q(rhi.offered_by()));
+      case kFindings:
+        if (rhi.status() != v1::RHI_STATUS_COMPLETED) return QString();
+        if (!rhi.has_findings()) return tr("none yet");
+        return tr("version %1, %2")
+            .arg(rhi.findings().version())
+            .arg(LocalTime(rhi.findings().recorded_at()));
       case kEpisode:
         return Q(rhi.episode_id());
     }
@@ -309,6 +318,8 @@ QVariant InterviewsModel::headerData(int section, Qt::Orientation orientation,
       return tr("Returned");
     case kOffered:
       return tr("Offered");
+    case kFindings:
+      return tr("Findings");
     case kEpisode:
       return tr("Episode");
   }
@@ -396,6 +407,12 @@ QString AgendaModel::Text(const Row& row, int column) const {
       return (row.item.suggested_link ? tr("suggested link: %1")
                                       : tr("linked: %1"))
           .arg(Q(row.item.link_reason));
+    case Section::kExploitationConcerns:
+      if (column == kState) return Q(client::IndicatorsText(e));
+      if (column == kWhen)
+        return tr("completed %1").arg(ShortTime(e.completed_at()));
+      return tr("episode %1: indicators recorded, no referral yet")
+          .arg(Q(e.episode_id()));
     case Section::kOpenActions:
       if (column == kState) {
         return PastByWhen(e.by_when(), now_) ? OverdueText(e.by_when(), now_)
@@ -443,6 +460,15 @@ QVariant AgendaModel::data(const QModelIndex& index, int role) const {
     if (overdue && role == Qt::ForegroundRole &&
         row.section == Section::kOpenActions) {
       return QBrush(OverdueTextColour());
+    }
+    // The indicators in dark red and bold: the meeting sees them at a glance.
+    if (row.section == Section::kExploitationConcerns) {
+      if (role == Qt::ForegroundRole) return QBrush(OverdueTextColour());
+      if (role == Qt::FontRole) {
+        QFont f;
+        f.setBold(true);
+        return f;
+      }
     }
     if (row.section == Section::kRhiDueSoon && role == Qt::BackgroundRole) {
       return QBrush(DueSoonColour());

@@ -89,7 +89,8 @@ class BoardModel : public HubTableModel {
   Entries entries_;
 };
 
-// Return home interviews not yet done, with a countdown to each due time.
+// Return home interviews not yet done, with a countdown to each due time,
+// and completed ones when they are loaded too (with their findings' state).
 // Red: the server says OVERDUE. Amber: in the agenda's rhi_due_soon. The due
 // column's heading names the deadline the interviews shown were given.
 class InterviewsModel : public HubTableModel {
@@ -104,6 +105,7 @@ class InterviewsModel : public HubTableModel {
     kBeforeMeeting,
     kReturned,
     kOffered,
+    kFindings,
     kEpisode,
     kColumnCount
   };

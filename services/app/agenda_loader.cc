@@ -32,6 +32,9 @@ absl::Status LoadChildren(storage::Transaction& tx, domain::AgendaData& data) {
   for (const domain::Action& a : data.open_actions) {
     child_ids.insert(a.child_id);
   }
+  for (const domain::FindingsOf& f : data.concerns) {
+    child_ids.insert(f.child_id);
+  }
   for (const std::string& id : child_ids) {
     ASSIGN_OR_RETURN(std::optional<domain::Child> child, tx.FindChild(id));
     if (child.has_value()) data.children.push_back(*std::move(child));
@@ -82,6 +85,10 @@ absl::StatusOr<domain::Agenda> LoadAgenda(storage::Transaction& tx,
                    tx.ListLinksForEpisodes(std::vector<std::string>(
                        candidate_ids.begin(), candidate_ids.end())));
   ASSIGN_OR_RETURN(data.open_actions, tx.ListOpenActions(day));
+  ASSIGN_OR_RETURN(data.concerns, tx.ListExploitationConcerns(as_of));
+  ASSIGN_OR_RETURN(
+      data.intelligence_unacknowledged,
+      tx.CountUnacknowledgedFindings(as_of - domain::kIntelligenceAckWithin));
   RETURN_IF_ERROR(LoadChildren(tx, data));
   return domain::AssembleAgenda(policy, day, as_of, data);
 }

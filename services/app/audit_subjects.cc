@@ -36,6 +36,18 @@ void AddSubjects(const domain::Rhi& rhi, AuditSubjects& subjects) {
   subjects.AddEpisode(rhi.episode_id);
 }
 
+void AddSubjects(const domain::FindingsOf& findings, AuditSubjects& subjects) {
+  subjects.AddChild(findings.child_id);
+  subjects.AddEpisode(findings.episode_id);
+}
+
+void AddSubjects(const domain::Hotspot& hotspot, AuditSubjects& subjects) {
+  for (const domain::Mention& m : hotspot.mentions) {
+    subjects.AddChild(m.child_id);
+    subjects.AddEpisode(m.episode_id);
+  }
+}
+
 void AddSubjects(const domain::Action& action, AuditSubjects& subjects) {
   subjects.AddChild(action.child_id);
 }
@@ -62,6 +74,7 @@ void AddSubjects(const domain::Agenda& agenda, AuditSubjects& subjects) {
   for (const domain::LinkedGroup& group : agenda.linked) {
     AddSubjects(group.entries, subjects);
   }
+  AddSubjects(agenda.exploitation_concerns, subjects);
   AddSubjects(agenda.open_actions, subjects);
 }
 

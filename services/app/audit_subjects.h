@@ -12,6 +12,7 @@
 
 #include "absl/strings/string_view.h"
 #include "services/domain/agenda.h"
+#include "services/domain/findings.h"
 #include "services/domain/types.h"
 
 namespace mfh::app {
@@ -69,6 +70,8 @@ AuditSubjects RequestedSubjects(const Request& request) {
 void AddSubjects(const domain::Child& child, AuditSubjects& subjects);
 void AddSubjects(const domain::Episode& episode, AuditSubjects& subjects);
 void AddSubjects(const domain::Rhi& rhi, AuditSubjects& subjects);
+void AddSubjects(const domain::FindingsOf& findings, AuditSubjects& subjects);
+void AddSubjects(const domain::Hotspot& hotspot, AuditSubjects& subjects);
 void AddSubjects(const domain::Action& action, AuditSubjects& subjects);
 void AddSubjects(const domain::Note& note, AuditSubjects& subjects);
 void AddSubjects(const domain::AgendaEntry& entry, AuditSubjects& subjects);

@@ -66,6 +66,15 @@ inline constexpr WriteCall kMarkNotHeld{"MarkNotHeld", Right::kWriteRhi,
                                         ChangeKind::kInterview};
 inline constexpr WriteCall kMarkNotRequired{"MarkNotRequired", Right::kWriteRhi,
                                             ChangeKind::kInterview};
+inline constexpr WriteCall kRecordFindings{"RecordFindings", Right::kWriteRhi,
+                                           ChangeKind::kInterview};
+inline constexpr WriteCall kRecordFollowUp{"RecordFollowUp", Right::kWriteRhi,
+                                           ChangeKind::kInterview};
+
+inline constexpr ReadCall kListIntelligence{"ListIntelligence",
+                                            Right::kIntelligence};
+inline constexpr WriteCall kAcknowledgeIntelligence{
+    "AcknowledgeIntelligence", Right::kIntelligence, ChangeKind::kInterview};
 
 inline constexpr ReadCall kGetAgenda{"GetAgenda", Right::kRead};
 inline constexpr WriteCall kOpenMeeting{"OpenMeeting", Right::kRunMeetings,
@@ -88,6 +97,7 @@ inline constexpr ReadCall kMonthlyReport{"MonthlyReport", Right::kReports};
 inline constexpr ReadCall kExceptionReport{"ExceptionReport", Right::kReports};
 inline constexpr ReadCall kChronology{"Chronology", Right::kReports};
 inline constexpr ReadCall kSsda903Missing{"Ssda903Missing", Right::kReports};
+inline constexpr ReadCall kHotspots{"Hotspots", Right::kReports};
 
 inline constexpr WriteCall kAddUser{"AddUser", Right::kAdmin,
                                     ChangeKind::kUser};

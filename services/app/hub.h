@@ -12,6 +12,7 @@
 #include "services/app/change_feed.h"
 #include "services/app/children.h"
 #include "services/app/episodes.h"
+#include "services/app/intelligence.h"
 #include "services/app/interviews.h"
 #include "services/app/meetings.h"
 #include "services/app/reports.h"
@@ -32,6 +33,7 @@ class Hub {
         children_(runner_, policy_, pages_),
         episodes_(runner_, policy_, pages_),
         interviews_(runner_, pages_),
+        intelligence_(runner_, pages_),
         meetings_(runner_, policy_, agenda_codec, pages_),
         reports_(runner_, policy_),
         admin_(runner_, audit, pages_),
@@ -48,6 +50,7 @@ class Hub {
   Children& children() { return children_; }
   Episodes& episodes() { return episodes_; }
   Interviews& interviews() { return interviews_; }
+  Intelligence& intelligence() { return intelligence_; }
   Meetings& meetings() { return meetings_; }
   Reports& reports() { return reports_; }
   Admin& admin() { return admin_; }
@@ -60,6 +63,7 @@ class Hub {
   Children children_;
   Episodes episodes_;
   Interviews interviews_;
+  Intelligence intelligence_;
   Meetings meetings_;
   Reports reports_;
   Admin admin_;

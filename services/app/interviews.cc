@@ -112,8 +112,10 @@ absl::StatusOr<InterviewView> Interviews::GetInterview(
               "episode_id: no RHI for episode ", ref.episode_id,
               " (unknown episode, not returned yet, or none owed)"));
         }
-        return ViewInterview(ctx.principal, *std::move(found),
-                             ref.as_of.value_or(ctx.now));
+        InterviewView view = ViewInterview(ctx.principal, *std::move(found),
+                                           ref.as_of.value_or(ctx.now));
+        RETURN_IF_ERROR(LoadFindings(tx, view));
+        return view;
       });
 }
 
@@ -201,6 +203,61 @@ absl::StatusOr<std::vector<InterviewView>> Interviews::RecordCompletion(
               ViewInterview(ctx.principal, std::move(rhi), ctx.now));
         }
         return views;
+      });
+}
+
+absl::StatusOr<InterviewView> Interviews::RecordFindings(
+    const Call& call, const domain::FindingsRecord& record) {
+  return runner_.Write<InterviewView>(
+      call, calls::kRecordFindings, record,
+      [&](const Context&) { return domain::ValidateFindings(record); },
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<InterviewView> {
+        ASSIGN_OR_RETURN(Rhi rhi,
+                         LoadRhiForWrite(tx, "episode_id", record.episode_id));
+        RETURN_IF_ERROR(domain::CheckFindingsAllowed("episode_id", rhi));
+        ASSIGN_OR_RETURN(std::vector<domain::Findings> versions,
+                         tx.ListFindings(record.episode_id));
+        domain::Findings findings = domain::CanonicalFindings(record.findings);
+        if (versions.empty() ||
+            !domain::SameFindings(versions.back(), findings)) {
+          findings.version = static_cast<int>(versions.size()) + 1;
+          findings.recorded_at = ctx.now;
+          findings.recorded_by = ctx.principal.name;
+          findings.acknowledged_at.reset();
+          findings.acknowledged_by.clear();
+          RETURN_IF_ERROR(tx.InsertFindings(record.episode_id, findings));
+        }
+        InterviewView view =
+            ViewInterview(ctx.principal, std::move(rhi), ctx.now);
+        RETURN_IF_ERROR(LoadFindings(tx, view));
+        return view;
+      });
+}
+
+absl::StatusOr<InterviewView> Interviews::RecordFollowUp(
+    const Call& call, const domain::FollowUpRecord& record) {
+  return runner_.Write<InterviewView>(
+      call, calls::kRecordFollowUp, record,
+      [&](const Context& ctx) {
+        return domain::ValidateFollowUp(record, ctx.now);
+      },
+      [&](Transaction& tx,
+          const Context& ctx) -> absl::StatusOr<InterviewView> {
+        ASSIGN_OR_RETURN(Rhi rhi,
+                         LoadRhiForWrite(tx, "episode_id", record.episode_id));
+        ASSIGN_OR_RETURN(std::vector<domain::FollowUp> earlier,
+                         tx.ListFollowUps(record.episode_id));
+        ASSIGN_OR_RETURN(std::optional<domain::FollowUp> follow_up,
+                         domain::ApplyFollowUp(record, rhi, earlier, ctx.now,
+                                               ctx.principal.name));
+        if (follow_up.has_value()) {
+          RETURN_IF_ERROR(tx.InsertFollowUp(record.episode_id, *follow_up));
+        }
+        InterviewView view =
+            ViewInterview(ctx.principal, std::move(rhi), ctx.now);
+        RETURN_IF_ERROR(LoadFindings(tx, view));
+        return view;
       });
 }
 

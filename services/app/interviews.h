@@ -12,6 +12,7 @@
 #include "services/app/paging.h"
 #include "services/app/records.h"
 #include "services/app/runner.h"
+#include "services/domain/findings.h"
 #include "services/domain/rhi_rules.h"
 
 namespace mfh::app {
@@ -49,6 +50,12 @@ class Interviews {
   // MarkNotHeld or MarkNotRequired, by the closing's closure.
   absl::StatusOr<InterviewView> CloseInterview(
       const Call& call, const domain::RhiClosing& closing);
+  // A new version of a completed interview's findings; the same findings
+  // again are a retry and make none.
+  absl::StatusOr<InterviewView> RecordFindings(
+      const Call& call, const domain::FindingsRecord& record);
+  absl::StatusOr<InterviewView> RecordFollowUp(
+      const Call& call, const domain::FollowUpRecord& record);
 
  private:
   // Loads the RHI of `episode_id`, applies `apply` (which returns whether

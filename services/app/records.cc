@@ -87,8 +87,18 @@ void AddSubjects(const InterviewView& view, AuditSubjects& subjects) {
   AddSubjects(view.rhi, subjects);
 }
 
+absl::Status LoadFindings(storage::Transaction& tx, InterviewView& view) {
+  if (!view.outcome_visible) return absl::OkStatus();
+  ASSIGN_OR_RETURN(view.findings, tx.ListFindings(view.rhi.episode_id));
+  ASSIGN_OR_RETURN(view.follow_ups, tx.ListFollowUps(view.rhi.episode_id));
+  return absl::OkStatus();
+}
+
 void ViewAgenda(const Principal& viewer, domain::Agenda& agenda) {
   if (domain::HasRight(viewer.role, domain::Right::kReadRhiOutcome)) return;
+  // What interviews found is not the police's to read; they have what was
+  // shared with them (IntelligenceService).
+  agenda.exploitation_concerns.clear();
   auto hide = [](std::vector<domain::AgendaEntry>& entries) {
     for (domain::AgendaEntry& e : entries) {
       if (e.previous_rhi.has_value()) e.previous_rhi->outcome.reset();

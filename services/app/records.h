@@ -4,6 +4,8 @@
 #ifndef MFH_SERVICES_APP_RECORDS_H_
 #define MFH_SERVICES_APP_RECORDS_H_
 
+#include <vector>
+
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -11,6 +13,7 @@
 #include "services/app/audit_subjects.h"
 #include "services/app/authenticator.h"
 #include "services/domain/agenda.h"
+#include "services/domain/findings.h"
 #include "services/domain/types.h"
 #include "services/storage/store.h"
 
@@ -38,6 +41,11 @@ absl::StatusOr<domain::Rhi> LoadRhiForWrite(storage::Transaction& tx,
 // it.
 struct InterviewView {
   domain::Rhi rhi;
+  // Every version of the findings, oldest first, and the follow-ups after a
+  // decline: read by GetInterview and the writes (LoadFindings), left empty
+  // in lists and for callers without the right to read RHI outcomes.
+  std::vector<domain::Findings> findings;
+  std::vector<domain::FollowUp> follow_ups;
   bool outcome_visible = false;
   domain::RhiStatus status = domain::RhiStatus::kUnspecified;
   bool offered_on_time = false;
@@ -47,6 +55,8 @@ struct InterviewView {
 InterviewView ViewInterview(const Principal& viewer, domain::Rhi rhi,
                             absl::Time as_of);
 void AddSubjects(const InterviewView& view, AuditSubjects& subjects);
+// Reads the view's findings and follow-ups, if its viewer may read them.
+absl::Status LoadFindings(storage::Transaction& tx, InterviewView& view);
 
 // The agenda as `viewer` may see it: what the previous interviews found is
 // cleared for callers without the right to read RHI outcomes; their status

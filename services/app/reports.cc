@@ -30,6 +30,20 @@ absl::Time CountUntil(const domain::Period& period, absl::Time as_of) {
   return std::min(period.end, as_of + absl::Microseconds(1));
 }
 
+// Each RHI with every version of its findings and its follow-ups.
+absl::StatusOr<std::vector<domain::InterviewRecord>> LoadInterviewRecords(
+    Transaction& tx, const std::vector<domain::Rhi>& rhis) {
+  std::vector<domain::InterviewRecord> records;
+  records.reserve(rhis.size());
+  for (const domain::Rhi& rhi : rhis) {
+    domain::InterviewRecord record{.rhi = rhi};
+    ASSIGN_OR_RETURN(record.findings, tx.ListFindings(rhi.episode_id));
+    ASSIGN_OR_RETURN(record.follow_ups, tx.ListFollowUps(rhi.episode_id));
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
 // The CST measure of [from, until): the cohort's flags, then the episode
 // starts of each flag's child in its windows.
 absl::StatusOr<domain::CstMeasure> MeasureCst(Transaction& tx, absl::Time from,
@@ -139,6 +153,12 @@ absl::StatusOr<MonthlyReport> Reports::GetMonthlyReport(
         report.median_hours_to_rhi = times.median_hours;
         report.p90_hours_to_rhi = times.p90_hours;
         ASSIGN_OR_RETURN(report.cst, MeasureCst(tx, from, until));
+        ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> completed_found,
+                         LoadInterviewRecords(tx, completed));
+        ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> due_found,
+                         LoadInterviewRecords(tx, data.rhis_due));
+        report.findings =
+            domain::CountFindings(completed_found, due_found, report.as_of);
         for (int back = kTrendMonths - 1; back >= 0; --back) {
           domain::Period m =
               domain::MonthBefore(report.month, back, policy_.timezone);
@@ -246,10 +266,71 @@ absl::StatusOr<Chronology> Reports::GetChronology(
                          tx.ListChildNotes(query.child_id));
         ASSIGN_OR_RETURN(std::vector<domain::Action> actions,
                          tx.ListActions(query.child_id, /*open_only=*/false));
+        ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> found,
+                         LoadInterviewRecords(tx, rhis));
         return Chronology{.child_id = query.child_id,
                           .events = domain::BuildChronology(
                               child, episodes, rhis, notes, actions,
-                              query.as_of.value_or(ctx.now))};
+                              query.as_of.value_or(ctx.now), found)};
+      });
+}
+
+std::string AuditSubjectOf(const HotspotsQuery& query) {
+  auto at = [](const std::optional<absl::Time>& t) {
+    return t.has_value() ? domain::FormatUtc(*t) : std::string("-");
+  };
+  return absl::StrCat("hotspots ", at(query.from), " to ", at(query.to));
+}
+
+void AddSubjects(const HotspotReport& report, AuditSubjects& subjects) {
+  AddSubjects(report.hotspots, subjects);
+}
+
+absl::StatusOr<HotspotReport> Reports::GetHotspots(const Call& call,
+                                                   const HotspotsQuery& query) {
+  return runner_.Read<HotspotReport>(
+      call, calls::kHotspots, query,
+      [&](const Context&) -> absl::Status {
+        if (!query.from.has_value()) {
+          return absl::InvalidArgumentError("from: required");
+        }
+        if (!query.to.has_value()) {
+          return absl::InvalidArgumentError("to: required");
+        }
+        if (*query.to <= *query.from) {
+          return absl::InvalidArgumentError("to: must be after from");
+        }
+        if (query.min_children < 0) {
+          return absl::InvalidArgumentError(
+              "min_children: must be at least 1 (0 for the default, 2)");
+        }
+        return absl::OkStatus();
+      },
+      [&](Transaction& tx, const Context&) -> absl::StatusOr<HotspotReport> {
+        ASSIGN_OR_RETURN(
+            std::vector<domain::FindingsOf> found,
+            tx.ListFindingsCompletedInPeriod(*query.from, *query.to));
+        std::vector<domain::Mention> mentions;
+        for (const domain::FindingsOf& f : found) {
+          auto mention = [&](domain::HotspotKind kind,
+                             const std::vector<std::string>& names) {
+            for (const std::string& name : names) {
+              mentions.push_back(domain::Mention{
+                  .kind = kind,
+                  .name = name,
+                  .child_id = f.child_id,
+                  .episode_id = f.episode_id,
+                  .completed_at = f.completed_at.value_or(absl::UnixEpoch())});
+            }
+          };
+          mention(domain::HotspotKind::kPlace, f.findings.places);
+          mention(domain::HotspotKind::kAssociate, f.findings.associates);
+        }
+        const int min_children = query.min_children == 0
+                                     ? kDefaultHotspotChildren
+                                     : query.min_children;
+        return HotspotReport{.hotspots = domain::FindHotspots(
+                                 std::move(mentions), min_children)};
       });
 }
 

@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/app/runner.h"
+#include "services/domain/findings.h"
 #include "services/domain/monthly.h"
 #include "services/domain/policy.h"
 #include "services/domain/reports.h"
@@ -42,6 +43,8 @@ struct MonthlyReport {
   double median_hours_to_rhi = 0;
   double p90_hours_to_rhi = 0;
   domain::CstMeasure cst;
+  // What the month's interviews found (section 10).
+  domain::FindingsCounts findings;
   // The 12 months ending with this one, oldest first: (YYYY-MM, episodes).
   std::vector<std::pair<std::string, int>> trend;
 };
@@ -97,6 +100,21 @@ struct Chronology {
 };
 void AddSubjects(const Chronology& chronology, AuditSubjects& subjects);
 
+// Places and associates named for several children in interviews completed
+// in [from, to) (DESIGN.md section 10).
+inline constexpr int kDefaultHotspotChildren = 2;
+struct HotspotsQuery {
+  std::optional<absl::Time> from;
+  std::optional<absl::Time> to;
+  int min_children = 0;  // 0: kDefaultHotspotChildren
+};
+// "hotspots 2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z".
+std::string AuditSubjectOf(const HotspotsQuery& query);
+struct HotspotReport {
+  std::vector<domain::Hotspot> hotspots;
+};
+void AddSubjects(const HotspotReport& report, AuditSubjects& subjects);
+
 class Reports {
  public:
   Reports(Runner& runner, const domain::Policy& policy)
@@ -115,6 +133,8 @@ class Reports {
                                            const ChronologyQuery& query);
   absl::StatusOr<Ssda903Report> GetSsda903Missing(const Call& call,
                                                   const PeriodQuery& query);
+  absl::StatusOr<HotspotReport> GetHotspots(const Call& call,
+                                            const HotspotsQuery& query);
 
  private:
   Runner& runner_;

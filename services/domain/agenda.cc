@@ -395,7 +395,22 @@ Agenda AssembleAgenda(const Policy& policy, absl::CivilDay day,
     agenda.linked.push_back(std::move(group));
   }
 
-  // 7. Open actions from earlier meetings: overdue first, then by by_when.
+  // 7. Exploitation concerns: an indicator and no referral yet; earliest
+  // completed first.
+  for (const FindingsOf& f : data.concerns) {
+    if (!IsExploitationConcern(f.findings)) continue;
+    AgendaEntry entry = at.ForChild(f.child_id);
+    entry.episode_id = f.episode_id;
+    entry.indicators = f.findings.indicators;
+    entry.completed_at = f.completed_at;
+    agenda.exploitation_concerns.push_back(std::move(entry));
+  }
+  SortBy(agenda.exploitation_concerns, [](const AgendaEntry& e) {
+    return e.completed_at.value_or(absl::InfinitePast());
+  });
+  agenda.intelligence_unacknowledged = data.intelligence_unacknowledged;
+
+  // 8. Open actions from earlier meetings: overdue first, then by by_when.
   for (const Action& a : data.open_actions) {
     AgendaEntry entry = at.ForChild(a.child_id);
     entry.action_id = a.action_id;

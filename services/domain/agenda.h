@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/domain/findings.h"
 #include "services/domain/policy.h"
 #include "services/domain/types.h"
 
@@ -55,6 +56,10 @@ struct AgendaEntry {
   std::string what;
   std::string who;
   std::optional<absl::Time> by_when;
+  // exploitation_concerns: the indicators named (ExploitationIndicator value
+  // names) and when the interview was completed.
+  std::vector<std::string> indicators;
+  std::optional<absl::Time> completed_at;
 };
 
 struct LinkedGroup {
@@ -73,7 +78,10 @@ struct Agenda {
   std::vector<AgendaEntry> rhi_due_soon;
   std::vector<AgendaEntry> repeat_missing;
   std::vector<LinkedGroup> linked;
+  std::vector<AgendaEntry> exploitation_concerns;
   std::vector<AgendaEntry> open_actions;
+  // Shared with the police at least 24 hours before as_of, not acknowledged.
+  int intelligence_unacknowledged = 0;
 };
 
 // What the agenda for day D as of T is assembled from; the storage supplies
@@ -94,6 +102,11 @@ struct AgendaData {
   std::vector<Link> links;  // stored links touching the candidates
   // Open actions agreed at meetings before day D.
   std::vector<Action> open_actions;
+  // The newest findings naming an indicator with no referral, recorded at or
+  // before T (IsExploitationConcern).
+  std::vector<FindingsOf> concerns;
+  // Shared findings recorded at or before T - 24h and not acknowledged.
+  int intelligence_unacknowledged = 0;
   // Every child the sets above mention.
   std::vector<Child> children;
 };

@@ -305,8 +305,12 @@ absl::string_view EventKindName(EventKind kind) {
       return "rhi_offered";
     case EventKind::kRhiDeclined:
       return "rhi_declined";
+    case EventKind::kRhiFollowUp:
+      return "rhi_follow_up";
     case EventKind::kRhiCompleted:
       return "rhi_completed";
+    case EventKind::kRhiFindings:
+      return "rhi_findings";
     case EventKind::kRhiNotHeld:
       return "rhi_not_held";
     case EventKind::kRhiNotRequired:
@@ -342,7 +346,8 @@ std::string With(absl::string_view text, absl::string_view more) {
 std::vector<ChronologyEvent> BuildChronology(
     const Child& child, const std::vector<Episode>& episodes,
     const std::vector<Rhi>& rhis, const std::vector<Note>& notes,
-    const std::vector<Action>& actions, absl::Time as_of) {
+    const std::vector<Action>& actions, absl::Time as_of,
+    const std::vector<InterviewRecord>& found) {
   std::vector<ChronologyEvent> events;
   auto add = [&](absl::Time at, EventKind kind, ChronologyEvent event) {
     if (at > as_of) return;
@@ -425,6 +430,21 @@ std::vector<ChronologyEvent> BuildChronology(
       add(*r.closed_at, EventKind::kRhiNotRequired,
           {.episode_id = r.episode_id,
            .detail = With("RHI not required", r.closed_reason)});
+    }
+  }
+  for (const InterviewRecord& r : found) {
+    if (r.rhi.voided_at.has_value()) continue;
+    for (const FollowUp& f : r.follow_ups) {
+      add(f.at, EventKind::kRhiFollowUp,
+          {.episode_id = r.rhi.episode_id,
+           .detail = DescribeFollowUp(f),
+           .by = f.by});
+    }
+    for (const Findings& f : r.findings) {
+      add(f.recorded_at, EventKind::kRhiFindings,
+          {.episode_id = r.rhi.episode_id,
+           .detail = DescribeFindings(f),
+           .by = f.recorded_by});
     }
   }
   for (const Note& n : notes) {

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "services/domain/findings.h"
 #include "services/domain/types.h"
 
 namespace mfh::domain {
@@ -165,7 +166,9 @@ enum class EventKind {
   kCorrected,
   kRhiOffered,
   kRhiDeclined,
+  kRhiFollowUp,
   kRhiCompleted,
+  kRhiFindings,
   kRhiNotHeld,
   kRhiNotRequired,
   kFlagSet,
@@ -192,11 +195,15 @@ struct ChronologyEvent {
 // at the same instant in EventKind order, then by id. An episode's report is
 // at its missing_since, its return at returned_at, a regrade at the time the
 // grade runs from; corrections, notes and actions at the time they were
-// recorded. Voided episodes (reports made in error) are left out.
+// recorded; a follow-up after a decline at its time, a version of the
+// findings when it was recorded (`found`: the child's interviews with their
+// findings and follow-ups). Voided episodes (reports made in error) are left
+// out.
 std::vector<ChronologyEvent> BuildChronology(
     const Child& child, const std::vector<Episode>& episodes,
     const std::vector<Rhi>& rhis, const std::vector<Note>& notes,
-    const std::vector<Action>& actions, absl::Time as_of);
+    const std::vector<Action>& actions, absl::Time as_of,
+    const std::vector<InterviewRecord>& found = {});
 
 }  // namespace mfh::domain
 

@@ -35,6 +35,9 @@ bool HasRight(Role role, Right right) {
     case Right::kReadRhiOutcome:
       return role == Role::kCoordinator || role == Role::kRhiWorker ||
              role == Role::kManager;
+    case Right::kIntelligence:
+      return role == Role::kCoordinator || role == Role::kPolice ||
+             role == Role::kManager;
     case Right::kWriteRhi:
       return role == Role::kCoordinator || role == Role::kRhiWorker;
     case Right::kManageChildren:

@@ -12,8 +12,10 @@ enum class Right {
   kRead,             // children, episodes, board, agenda, meetings, actions
   kWriteEpisodes,    // report missing, log and correct returns, regrade
   kReadRhi,          // RHI due times and status
-  kReadRhiOutcome,   // concerns, referral, notes
-  kWriteRhi,         // offer, decline, completion, not held, not required
+  kReadRhiOutcome,   // concerns, referral, notes; findings and follow-ups
+  kWriteRhi,         // offer, decline, completion, not held, not required;
+                     // findings and follow-ups after a decline
+  kIntelligence,     // read and acknowledge what was shared with police
   kManageChildren,   // add children, set and clear flags, link episodes
   kRunMeetings,      // open, annotate and close meetings; add actions
   kUpdateAnyAction,  // update any action (others only their own)

@@ -74,10 +74,10 @@ class Decoder {
 
   // OK, or the first field that did not decode.
   const absl::Status& status() const { return first_error_; }
-
- private:
+  // Keeps `error` if it is the first.
   void Keep(const absl::Status& error);
 
+ private:
   absl::Status first_error_;
 };
 

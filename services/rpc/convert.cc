@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/domain/calendar.h"
 #include "services/domain/status_macros.h"
+#include "services/rpc/findings_codec.h"
 
 namespace mfh::rpc {
 namespace {
@@ -99,6 +100,8 @@ absl::StatusOr<domain::AgendaEntry> FromProto(const v1::AgendaEntry& in) {
   e.what = in.what();
   e.who = in.who();
   e.by_when = TimeIf(in.has_by_when(), in.by_when());
+  e.indicators = IndicatorNames(in.indicators());
+  e.completed_at = TimeIf(in.has_completed_at(), in.completed_at());
   return e;
 }
 
@@ -218,6 +221,14 @@ v1::Interview ToProto(const app::InterviewView& view) {
   out.set_closed_reason(rhi.closed_reason);
   *out.mutable_returned_at() = ToProto(rhi.returned_at);
   *out.mutable_return_notified_at() = ToProto(rhi.return_notified_at);
+  for (size_t i = 0; i < view.findings.size(); ++i) {
+    *(i + 1 == view.findings.size() ? out.mutable_findings()
+                                    : out.add_findings_history()) =
+        ToProto(view.findings[i]);
+  }
+  for (const domain::FollowUp& f : view.follow_ups) {
+    *out.add_follow_ups() = ToProto(f);
+  }
   return out;
 }
 
@@ -278,6 +289,10 @@ v1::AgendaEntry ToProto(const domain::AgendaEntry& e) {
   out.set_what(e.what);
   out.set_who(e.who);
   if (e.by_when.has_value()) *out.mutable_by_when() = ToProto(*e.by_when);
+  AddIndicators(e.indicators, *out.mutable_indicators());
+  if (e.completed_at.has_value()) {
+    *out.mutable_completed_at() = ToProto(*e.completed_at);
+  }
   return out;
 }
 
@@ -285,6 +300,7 @@ v1::Agenda ToProto(const domain::Agenda& agenda) {
   v1::Agenda out;
   out.set_day(domain::FormatDay(agenda.day));
   *out.mutable_as_of() = ToProto(agenda.as_of);
+  out.set_intelligence_unacknowledged(agenda.intelligence_unacknowledged);
   const std::pair<const std::vector<domain::AgendaEntry>*,
                   google::protobuf::RepeatedPtrField<v1::AgendaEntry>*>
       sections[] = {
@@ -293,6 +309,7 @@ v1::Agenda ToProto(const domain::Agenda& agenda) {
           {&agenda.rhi_overdue, out.mutable_rhi_overdue()},
           {&agenda.rhi_due_soon, out.mutable_rhi_due_soon()},
           {&agenda.repeat_missing, out.mutable_repeat_missing()},
+          {&agenda.exploitation_concerns, out.mutable_exploitation_concerns()},
           {&agenda.open_actions, out.mutable_open_actions()},
       };
   for (const auto& [from, to] : sections) {
@@ -382,6 +399,7 @@ absl::StatusOr<domain::Agenda> FromProto(const v1::Agenda& in) {
           {&in.rhi_overdue(), &agenda.rhi_overdue},
           {&in.rhi_due_soon(), &agenda.rhi_due_soon},
           {&in.repeat_missing(), &agenda.repeat_missing},
+          {&in.exploitation_concerns(), &agenda.exploitation_concerns},
           {&in.open_actions(), &agenda.open_actions},
       };
   for (const auto& [from, to] : sections) {
@@ -401,6 +419,7 @@ absl::StatusOr<domain::Agenda> FromProto(const v1::Agenda& in) {
     }
     agenda.linked.push_back(std::move(group));
   }
+  agenda.intelligence_unacknowledged = in.intelligence_unacknowledged();
   return agenda;
 }
 
@@ -455,6 +474,15 @@ v1::MonthlyReport ToProto(const app::MonthlyReport& r) {
   }
   *out.mutable_as_of() = ToProto(r.as_of);
   out.set_rhis_completed(r.rhis_completed);
+  const domain::FindingsCounts& f = r.findings;
+  out.set_interviews_with_indicators(f.interviews_with_indicators);
+  out.set_referrals_cst(f.referrals_cst);
+  out.set_referrals_mash(f.referrals_mash);
+  out.set_referrals_wise(f.referrals_wise);
+  out.set_intelligence_shared(f.intelligence_shared);
+  out.set_intelligence_acknowledged(f.intelligence_acknowledged);
+  out.set_rhis_declined(f.rhis_declined);
+  out.set_declines_followed_up(f.declines_followed_up);
   return out;
 }
 

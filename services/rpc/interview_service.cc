@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "services/rpc/convert.h"
+#include "services/rpc/findings_codec.h"
 #include "services/rpc/serve.h"
 
 namespace mfh::rpc {
@@ -135,6 +136,39 @@ grpc::Status InterviewServiceImpl::MarkNotRequired(
       ctx, *resp, d,
       [&](const Call& call) {
         return interviews_.CloseInterview(call, closing);
+      },
+      [&](const InterviewView& v) { *resp->mutable_interview() = ToProto(v); });
+}
+
+grpc::Status InterviewServiceImpl::RecordFindings(
+    grpc::ServerContext* ctx, const v1::RecordFindingsRequest* req,
+    v1::RecordFindingsResponse* resp) {
+  Decoder d;
+  const domain::FindingsRecord record{
+      .episode_id = req->episode_id(),
+      .findings = DecodeFindings(d, req->findings())};
+  return Serve(
+      ctx, *resp, d,
+      [&](const Call& call) {
+        return interviews_.RecordFindings(call, record);
+      },
+      [&](const InterviewView& v) { *resp->mutable_interview() = ToProto(v); });
+}
+
+grpc::Status InterviewServiceImpl::RecordFollowUp(
+    grpc::ServerContext* ctx, const v1::RecordFollowUpRequest* req,
+    v1::RecordFollowUpResponse* resp) {
+  Decoder d;
+  const domain::FollowUpRecord record{
+      .episode_id = req->episode_id(),
+      .at = d.Time("at", req->has_at(), req->at()),
+      .by = req->by(),
+      .engaged = req->engaged(),
+      .notes = req->notes()};
+  return Serve(
+      ctx, *resp, d,
+      [&](const Call& call) {
+        return interviews_.RecordFollowUp(call, record);
       },
       [&](const InterviewView& v) { *resp->mutable_interview() = ToProto(v); });
 }

@@ -35,6 +35,12 @@ class InterviewServiceImpl final : public v1::InterviewService::Service {
   grpc::Status MarkNotRequired(grpc::ServerContext* ctx,
                                const v1::MarkNotRequiredRequest* req,
                                v1::MarkNotRequiredResponse* resp) override;
+  grpc::Status RecordFindings(grpc::ServerContext* ctx,
+                              const v1::RecordFindingsRequest* req,
+                              v1::RecordFindingsResponse* resp) override;
+  grpc::Status RecordFollowUp(grpc::ServerContext* ctx,
+                              const v1::RecordFollowUpRequest* req,
+                              v1::RecordFollowUpResponse* resp) override;
 
  private:
   app::Interviews& interviews_;

@@ -1,6 +1,7 @@
 #include "services/rpc/report_service.h"
 
 #include "services/rpc/convert.h"
+#include "services/rpc/findings_codec.h"
 #include "services/rpc/serve.h"
 
 namespace mfh::rpc {
@@ -61,6 +62,24 @@ grpc::Status ReportServiceImpl::Ssda903Missing(
       ctx, *resp, d,
       [&](const Call& call) { return reports_.GetSsda903Missing(call, query); },
       [&](const app::Ssda903Report& r) { *resp = ToProto(r); });
+}
+
+grpc::Status ReportServiceImpl::Hotspots(grpc::ServerContext* ctx,
+                                         const v1::HotspotsRequest* req,
+                                         v1::HotspotsResponse* resp) {
+  Decoder d;
+  const app::HotspotsQuery query{
+      .from = d.Time("from", req->has_from(), req->from()),
+      .to = d.Time("to", req->has_to(), req->to()),
+      .min_children = req->min_children()};
+  return Serve(
+      ctx, *resp, d,
+      [&](const Call& call) { return reports_.GetHotspots(call, query); },
+      [&](const app::HotspotReport& r) {
+        for (const domain::Hotspot& h : r.hotspots) {
+          *resp->add_hotspots() = ToProto(h);
+        }
+      });
 }
 
 }  // namespace mfh::rpc

@@ -25,6 +25,9 @@ class ReportServiceImpl final : public v1::ReportService::Service {
   grpc::Status Ssda903Missing(grpc::ServerContext* ctx,
                               const v1::Ssda903MissingRequest* req,
                               v1::Ssda903MissingResponse* resp) override;
+  grpc::Status Hotspots(grpc::ServerContext* ctx,
+                        const v1::HotspotsRequest* req,
+                        v1::HotspotsResponse* resp) override;
 
  private:
   app::Reports& reports_;

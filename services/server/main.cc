@@ -23,6 +23,7 @@
 #include "services/rpc/child_service.h"
 #include "services/rpc/convert.h"
 #include "services/rpc/episode_service.h"
+#include "services/rpc/intelligence_service.h"
 #include "services/rpc/interview_service.h"
 #include "services/rpc/limits.h"
 #include "services/rpc/meeting_service.h"
@@ -196,6 +197,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     rpc::ChildServiceImpl children(hub.children());
     rpc::EpisodeServiceImpl episodes(hub.episodes(), hub.runner(), feed);
     rpc::InterviewServiceImpl interviews(hub.interviews());
+    rpc::IntelligenceServiceImpl intelligence(hub.intelligence());
     rpc::MeetingServiceImpl meetings(hub.meetings());
     rpc::ReportServiceImpl reports(hub.reports());
     rpc::AdminServiceImpl admin(hub.admin());
@@ -209,6 +211,7 @@ int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
     builder.RegisterService(&children);
     builder.RegisterService(&episodes);
     builder.RegisterService(&interviews);
+    builder.RegisterService(&intelligence);
     builder.RegisterService(&meetings);
     builder.RegisterService(&reports);
     builder.RegisterService(&admin);

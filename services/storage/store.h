@@ -16,6 +16,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "services/domain/audit_chain.h"
+#include "services/domain/findings.h"
 #include "services/domain/monthly.h"
 #include "services/domain/reports.h"
 #include "services/domain/types.h"
@@ -131,6 +132,41 @@ class Transaction {
   // Ordered by due_at, then episode id.
   virtual absl::StatusOr<std::vector<domain::Rhi>> ListRhis(
       const RhiFilter& filter) = 0;
+
+  // What interviews find (schema v8), keyed by episode. InsertFindings
+  // stores `findings` as the episode's newest version (findings.version
+  // set by the caller); the earlier ones are kept.
+  virtual absl::Status InsertFindings(absl::string_view episode_id,
+                                      const domain::Findings& findings) = 0;
+  // Every version, oldest first.
+  virtual absl::StatusOr<std::vector<domain::Findings>> ListFindings(
+      absl::string_view episode_id) = 0;
+  virtual absl::Status AcknowledgeFindings(absl::string_view episode_id,
+                                           int version, absl::Time at,
+                                           absl::string_view by) = 0;
+  // Newest versions shared with the police, of episodes not voided (only
+  // those not acknowledged when asked); by recorded_at, then episode id, and
+  // keyed by them.
+  virtual absl::StatusOr<std::vector<domain::FindingsOf>> ListSharedFindings(
+      bool unacknowledged_only, const Page& page) = 0;
+  // How many of those, not acknowledged, were recorded at or before the
+  // instant.
+  virtual absl::StatusOr<int> CountUnacknowledgedFindings(
+      absl::Time recorded_by) = 0;
+  // Newest versions naming an indicator with no referral, recorded at or
+  // before t, of episodes not voided; by the interview's completion, then
+  // episode id.
+  virtual absl::StatusOr<std::vector<domain::FindingsOf>>
+  ListExploitationConcerns(absl::Time t) = 0;
+  // Newest versions of interviews completed in [from, until); by
+  // completion, then episode id.
+  virtual absl::StatusOr<std::vector<domain::FindingsOf>>
+  ListFindingsCompletedInPeriod(absl::Time from, absl::Time until) = 0;
+  virtual absl::Status InsertFollowUp(absl::string_view episode_id,
+                                      const domain::FollowUp& follow_up) = 0;
+  // Earliest first.
+  virtual absl::StatusOr<std::vector<domain::FollowUp>> ListFollowUps(
+      absl::string_view episode_id) = 0;
 
   // Episodes by time, for the agenda; each ordered by its time column, then
   // episode id, and each served by an index (not a scan of the history).

@@ -390,7 +390,7 @@ met deadline:        no
 )--");
   EXPECT_EQ(
       MaskRecordedAt(Ok("police", With(log, {"--output", "json"}))),
-      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"void_reason":"","missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"already_recorded":true}
+      R"--({"episode":{"episode_id":"E1","child_id":"C1","police_force":"MET","police_ref":"R-1","category":"CATEGORY_MISSING","risk":"RISK_HIGH","found_location":"Central Station","found_with":"Alone","returned_to":"RETURNED_TO_HOME","reporter":"","risk_history":[{"risk":"RISK_HIGH","recorded_by":"police-user","reason":"reported","from":"2026-03-26T18:00:00Z","recorded_at":"*"}],"corrections":[],"name":"Test Child","age":15,"void_reason":"","missing_since":"2026-03-26T18:00:00Z","notified_at":"2026-03-26T19:30:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"findings_history":[],"follow_ups":[],"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},"already_recorded":true}
 )--");
   EXPECT_EQ(
       Ok("police", With(log, {"--output", "csv"})),
@@ -600,7 +600,7 @@ E1       Test Child, 15 (C1)  OVERDUE  2026-03-30 11:00 BST  overdue by 23h 0m  
   EXPECT_EQ(
       Ok("police",
          {"rhi", "list", "--as-of", "2026-03-31 10:00", "--output", "json"}),
-      R"--([{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}]
+      R"--([{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OVERDUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"findings_history":[],"follow_ups":[],"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"},{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DUE","offered_on_time":false,"met_deadline":false,"offered_by":"","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"findings_history":[],"follow_ups":[],"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}]
 )--");
   EXPECT_EQ(
       Ok("police", {"rhi", "list", "--child", "C1", "--as-of",
@@ -643,7 +643,7 @@ met deadline:        no
   EXPECT_EQ(
       Ok("police", {"rhi", "show", "E1", "--as-of", "2026-03-29T13:00:00Z",
                     "--output", "json"}),
-      R"--({"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OFFERED","offered_on_time":true,"met_deadline":false,"offered_by":"Worker A","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","offered_at":"2026-03-28T09:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"}}
+      R"--({"interview":{"episode_id":"E1","child_id":"C1","status":"RHI_STATUS_OFFERED","offered_on_time":true,"met_deadline":false,"offered_by":"Worker A","decline_reason":"","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Test Child","age":15,"findings_history":[],"follow_ups":[],"due_at":"2026-03-30T10:00:00Z","due_at_from_return":"2026-03-30T08:00:00Z","offered_at":"2026-03-28T09:00:00Z","returned_at":"2026-03-27T08:00:00Z","return_notified_at":"2026-03-27T10:00:00Z"}}
 )--");
   // One interview covers both of C1's open RHIs.
   EXPECT_EQ(
@@ -706,7 +706,7 @@ met deadline:        yes
       Ok("coordinator",
          {"rhi", "decline", "E2", "--at", "2026-03-30T10:00:00Z", "--reason",
           "did not want to talk", "--output", "json"}),
-      R"--({"interview":{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DECLINED","offered_on_time":true,"met_deadline":true,"offered_by":"","decline_reason":"did not want to talk","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","declined_at":"2026-03-30T10:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}}
+      R"--({"interview":{"episode_id":"E2","child_id":"C2","status":"RHI_STATUS_DECLINED","offered_on_time":true,"met_deadline":true,"offered_by":"","decline_reason":"did not want to talk","completed_by":"","also_episode_ids":[],"closed_reason":"","name":"Second Child","age":15,"findings_history":[],"follow_ups":[],"due_at":"2026-04-01T12:30:00Z","due_at_from_return":"2026-04-01T12:00:00Z","declined_at":"2026-03-30T10:00:00Z","returned_at":"2026-03-29T12:00:00Z","return_notified_at":"2026-03-29T12:30:00Z"}}
 )--");
   ExpectError("rhi_worker",
               {"rhi", "decline", "E2", "--at", "2026-03-30T11:00:00Z",

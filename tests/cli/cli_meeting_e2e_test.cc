@@ -120,6 +120,9 @@ Linked episodes (1)
   suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
                          Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
+Exploitation concerns (0)
+  none
+
 Open actions (0)
   none
 )--");
@@ -152,6 +155,9 @@ Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
   suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
                          Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+
+Exploitation concerns (0)
+  none
 
 Open actions (0)
   none
@@ -190,6 +196,9 @@ Linked episodes (1)
   suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
                          Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
+Exploitation concerns (0)
+  none
+
 Open actions (0)
   none
 )--");
@@ -225,6 +234,9 @@ Linked episodes (1)
   GROUP                  CHILD         EPISODE  RISK    MISSING SINCE         RETURNED              FLAGS
   suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
                          Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
+
+Exploitation concerns (0)
+  none
 
 Open actions (0)
   none
@@ -265,6 +277,9 @@ Linked episodes (1)
   suggested: same place  Ben, 15 (C2)  E4       LOW     2026-03-01 20:00 GMT  2026-03-02 06:00 GMT  -
                          Cal, 15 (C3)  E5       MEDIUM  2026-03-01 19:00 GMT  2026-03-02 05:00 GMT  -
 
+Exploitation concerns (0)
+  none
+
 Open actions (0)
   none
 )--");
@@ -298,6 +313,9 @@ Repeat missing (1)
 Linked episodes (0)
   none
 
+Exploitation concerns (0)
+  none
+
 Open actions (0)
   none
 )--");
@@ -315,6 +333,7 @@ RHI overdue:                      0
 RHI due before the next meeting:  2
 repeat missing:                   1
 linked episodes:                  1
+exploitation concerns:            0
 open actions:                     0
 
 Notes and decisions (0)
@@ -343,6 +362,7 @@ RHI overdue:                      0
 RHI due before the next meeting:  0
 repeat missing:                   0
 linked episodes:                  0
+exploitation concerns:            0
 open actions:                     0
 )--");
   EXPECT_EQ(MaskServerTimes(Ok("coordinator",
@@ -426,6 +446,7 @@ RHI overdue:                      0
 RHI due before the next meeting:  0
 repeat missing:                   0
 linked episodes:                  0
+exploitation concerns:            0
 open actions:                     0
 )--";
   EXPECT_EQ(MaskServerTimes(closed), kHeader + R"--(
@@ -480,10 +501,11 @@ Actions (2)
                               "A. Coordinator,P. Liaison", "--output", "csv"}),
            absl::StrCat("(CLOSED,[^,]*,)", kUtcTime), "$1NOW"),
       "meeting_id,day,state,as_of,closed_at,attendees,missing_now,returned,"
-      "rhi_overdue,rhi_due_soon,repeat_missing,linked,open_actions,notes,"
+      "rhi_overdue,rhi_due_soon,repeat_missing,linked,exploitation_concerns,"
+      "open_actions,notes,"
       "actions\n"
       "M1,2026-03-02,MEETING_STATE_CLOSED,2026-03-02T09:30:00Z,NOW,\"A. "
-      "Coordinator,P. Liaison\",1,0,0,0,0,0,0,4,2\n");
+      "Coordinator,P. Liaison\",1,0,0,0,0,0,0,0,4,2\n");
   ExpectError("coordinator", {"meeting", "close", "M1", "--attendees", "A"}, 6,
               "mfh: meeting_id: meeting M1 is already closed\n");
 }
@@ -509,6 +531,9 @@ Repeat missing (0)
   none
 
 Linked episodes (0)
+  none
+
+Exploitation concerns (0)
   none
 
 )--" + actions;
@@ -676,22 +701,25 @@ Linked episodes (1)
   L1 (linked: missing together from school)  Amy, 15 (C1)  E1       HIGH    2026-03-01 18:00 GMT  -         -
                                              Ben, 15 (C2)  E2       MEDIUM  2026-03-01 18:15 GMT  -         -
 
+Exploitation concerns (0)
+  none
+
 Open actions (0)
   none
 )--");
   EXPECT_EQ(
       Ok("manager", {"agenda", "--day", "2026-03-02", "--as-of",
                      "2026-03-02T09:30:00Z", "--output", "csv"}),
-      R"--(section,link_id,link_reason,child_id,name,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when,found_location,found_with,previous_rhi_episode_id,previous_rhi_status,previous_rhi_closed_at,previous_rhi_concerns,previous_rhi_referral_made,repeat_window_days
-missing_now,,,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,
-missing_now,,,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,
-linked,L1,missing together from school,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,
-linked,L1,missing together from school,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,
+      R"--(section,link_id,link_reason,child_id,name,episode_id,action_id,flags,risk,category,missing_since,escalation,returned_at,return_notified_at,due_at,rhi_status,episode_count,what,who,by_when,found_location,found_with,previous_rhi_episode_id,previous_rhi_status,previous_rhi_closed_at,previous_rhi_concerns,previous_rhi_referral_made,repeat_window_days,indicators,completed_at
+missing_now,,,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,,,
+missing_now,,,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,,,
+linked,L1,missing together from school,C1,Amy,E1,,,RISK_HIGH,CATEGORY_MISSING,2026-03-01T18:00:00Z,team manager,,,,,,,,,,,,,,,,,,
+linked,L1,missing together from school,C2,Ben,E2,,,RISK_MEDIUM,CATEGORY_MISSING,2026-03-01T18:15:00Z,,,,,,,,,,,,,,,,,,,
 )--");
   EXPECT_EQ(
       Ok("police", {"agenda", "--day", "2026-03-02", "--as-of",
                     "2026-03-02 09:30", "--output", "json"}),
-      R"--({"agenda":{"day":"2026-03-02","missing_now":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:15:00Z"}],"returned":[],"rhi_overdue":[],"rhi_due_soon":[],"repeat_missing":[],"linked":[{"link_id":"L1","suggested":false,"reason":"missing together from school","entries":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","missing_since":"2026-03-01T18:15:00Z"}]}],"open_actions":[],"as_of":"2026-03-02T09:30:00Z"}}
+      R"--({"agenda":{"day":"2026-03-02","missing_now":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","indicators":[],"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","indicators":[],"missing_since":"2026-03-01T18:15:00Z"}],"returned":[],"rhi_overdue":[],"rhi_due_soon":[],"repeat_missing":[],"linked":[{"link_id":"L1","suggested":false,"reason":"missing together from school","entries":[{"child_id":"C1","episode_id":"E1","action_id":"","flags":[],"risk":"RISK_HIGH","escalation":"team manager","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Amy","age":15,"found_location":"","found_with":"","indicators":[],"missing_since":"2026-03-01T18:00:00Z"},{"child_id":"C2","episode_id":"E2","action_id":"","flags":[],"risk":"RISK_MEDIUM","escalation":"","rhi_status":"RHI_STATUS_UNSPECIFIED","episode_count":0,"what":"","who":"","category":"CATEGORY_MISSING","name":"Ben","age":15,"found_location":"","found_with":"","indicators":[],"missing_since":"2026-03-01T18:15:00Z"}]}],"exploitation_concerns":[],"open_actions":[],"intelligence_unacknowledged":0,"as_of":"2026-03-02T09:30:00Z"}}
 )--");
   // The same episodes linked again is a retry: the link they already have.
   EXPECT_EQ(
@@ -710,7 +738,8 @@ TEST_F(CliMeetingTest, EveryGovernanceCommandPrintsEachFormat) {
   Missing("C2", "R-2", "2026-03-01T18:15", "2026-03-01T18:45", "medium");
   const std::string kMeetingCsv =
       "meeting_id,day,state,as_of,closed_at,attendees,missing_now,returned,"
-      "rhi_overdue,rhi_due_soon,repeat_missing,linked,open_actions,notes,"
+      "rhi_overdue,rhi_due_soon,repeat_missing,linked,exploitation_concerns,"
+      "open_actions,notes,"
       "actions\n";
   const std::string kActionCsv =
       "action_id,child_id,name,meeting_id,meeting_day,what,who,by_when,"

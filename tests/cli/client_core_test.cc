@@ -303,11 +303,13 @@ TEST(CliAgendaPresenterTest, SectionsComeInTheDesignOrderWithTheirTitles) {
   }
   EXPECT_EQ(names, (std::vector<std::string>{
                        "missing_now", "returned", "rhi_overdue", "rhi_due_soon",
-                       "repeat_missing", "linked", "open_actions"}));
-  EXPECT_EQ(titles, (std::vector<std::string>{
-                        "Missing now", "Returned since the last meeting",
-                        "RHI overdue", "RHI due before the next meeting",
-                        "Repeat missing", "Linked episodes", "Open actions"}));
+                       "repeat_missing", "linked", "exploitation_concerns",
+                       "open_actions"}));
+  EXPECT_EQ(titles,
+            (std::vector<std::string>{
+                "Missing now", "Returned since the last meeting", "RHI overdue",
+                "RHI due before the next meeting", "Repeat missing",
+                "Linked episodes", "Exploitation concerns", "Open actions"}));
 }
 
 TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
@@ -315,6 +317,10 @@ TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
   *agenda.add_missing_now() = Entry("C2");
   *agenda.add_missing_now() = Entry("C1");
   *agenda.add_open_actions() = Entry("C3");
+  v1::AgendaEntry concern = Entry("C7");
+  concern.add_indicators(v1::INDICATOR_CCE);
+  concern.add_indicators(v1::INDICATOR_COUNTY_LINES);
+  *agenda.add_exploitation_concerns() = concern;
   v1::LinkedGroup* linked = agenda.add_linked();
   linked->set_link_id("L1");
   linked->set_reason("siblings");
@@ -325,7 +331,7 @@ TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
   suggested->set_reason("same place");
   *suggested->add_entries() = Entry("C6");
   const std::vector<AgendaSection> sections = PresentAgenda(agenda);
-  ASSERT_EQ(sections.size(), 7u);
+  ASSERT_EQ(sections.size(), 8u);
   const AgendaSection& missing = sections[0];
   EXPECT_EQ(missing.kind, AgendaSection::Kind::kMissingNow);
   EXPECT_EQ(missing.count, 2);
@@ -345,8 +351,13 @@ TEST(CliAgendaPresenterTest, EntriesKeepTheServersOrderAndLinksTheirGroup) {
   EXPECT_FALSE(links.items[1].suggested_link);
   EXPECT_TRUE(links.items[2].first_of_group);
   EXPECT_TRUE(links.items[2].suggested_link);
+  // Exploitation concerns come between the linked episodes and the actions.
+  EXPECT_EQ(sections[6].kind, AgendaSection::Kind::kExploitationConcerns);
   EXPECT_EQ(sections[6].count, 1);
-  EXPECT_EQ(sections[6].items[0].entry.child_id(), "C3");
+  EXPECT_EQ(sections[6].items[0].entry.child_id(), "C7");
+  EXPECT_EQ(IndicatorsText(sections[6].items[0].entry), "CCE, county lines");
+  EXPECT_EQ(sections[7].count, 1);
+  EXPECT_EQ(sections[7].items[0].entry.child_id(), "C3");
 }
 
 TEST(CliAgendaPresenterTest, AReturnSaysWhereAndWithWhomTheChildWasFound) {

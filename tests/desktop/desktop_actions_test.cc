@@ -109,7 +109,7 @@ TEST_F(DesktopActionsTest, DesktopOverdueActionsAreRedInEveryViewOfActions) {
 
   // The agenda's open actions: overdue first, in the same red.
   AgendaModel& agenda = window->agenda();
-  const int title = TitleRow(agenda, "7. Open actions (2)");
+  const int title = TitleRow(agenda, "8. Open actions (2)");
   ASSERT_GE(title, 0);
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kChild), "Ann (C1)");
   EXPECT_EQ(Cell(agenda, title + 1, AgendaModel::kState), "OVERDUE by 1d 3h");

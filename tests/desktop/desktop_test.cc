@@ -314,7 +314,8 @@ TEST_F(DesktopTest, DesktopExportsTheAgendaToPdf) {
             "Ben (C2) Due due Thu 5 Nov 09:00 due in 21h 0m "
             "5. Repeat missing (0) "
             "6. Linked episodes (0 groups) "
-            "7. Open actions (1) "
+            "7. Exploitation concerns (0) "
+            "8. Open actions (1) "
             "Ann (C1) Open by Fri 6 Nov 17:00 Social worker: Home visit "
             "1");
   // A4 landscape.

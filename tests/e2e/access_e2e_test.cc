@@ -23,6 +23,7 @@
 #include "mfh/v1/admin.grpc.pb.h"
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
+#include "mfh/v1/intelligence.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/report.grpc.pb.h"
@@ -58,6 +59,7 @@ struct Stubs {
   std::unique_ptr<v1::ChildService::Stub> children;
   std::unique_ptr<v1::EpisodeService::Stub> episodes;
   std::unique_ptr<v1::InterviewService::Stub> interviews;
+  std::unique_ptr<v1::IntelligenceService::Stub> intelligence;
   std::unique_ptr<v1::MeetingService::Stub> meetings;
   std::unique_ptr<v1::ReportService::Stub> reports;
   std::unique_ptr<v1::AdminService::Stub> admin;
@@ -269,6 +271,16 @@ std::vector<Rpc> AllRpcs() {
          return Unary(*s.interviews, &InterviewService::Stub::RecordDecline,
                       ctx, r);
        }},
+      {"RecordFollowUp", c::kRecordFollowUp.right, true, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::RecordFollowUpRequest r;
+         r.set_episode_id(v == V::kValid ? "E4" : "E999");
+         *r.mutable_at() =
+             v == V::kMalformed ? Bad() : Ts("2026-11-04T10:00:00Z");
+         r.set_by("Worker");
+         return Unary(*s.interviews, &InterviewService::Stub::RecordFollowUp,
+                      ctx, r);
+       }},
       {"RecordCompletion", c::kRecordCompletion.right, true, true,
        [](Stubs& s, grpc::ClientContext* ctx, V v) {
          v1::RecordCompletionRequest r;
@@ -279,6 +291,20 @@ std::vector<Rpc> AllRpcs() {
                                                ? static_cast<v1::Concern>(99)
                                                : v1::CONCERN_NONE);
          return Unary(*s.interviews, &InterviewService::Stub::RecordCompletion,
+                      ctx, r);
+       }},
+      {"RecordFindings", c::kRecordFindings.right, true, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::RecordFindingsRequest r;
+         r.set_episode_id(v == V::kValid ? "E5" : "E999");
+         v1::Findings* f = r.mutable_findings();
+         f->add_places("Wigan bus station");
+         f->add_indicators(v == V::kMalformed
+                               ? static_cast<v1::ExploitationIndicator>(99)
+                               : v1::INDICATOR_CCE);
+         f->set_share_with_police(true);
+         f->set_share_basis("consent");
+         return Unary(*s.interviews, &InterviewService::Stub::RecordFindings,
                       ctx, r);
        }},
       {"MarkNotHeld", c::kMarkNotHeld.right, true, true,
@@ -396,6 +422,30 @@ std::vector<Rpc> AllRpcs() {
          r.set_year(v == V::kMalformed ? "twenty" : "2026");
          return Unary(*s.reports, &ReportService::Stub::Ssda903Missing, ctx, r);
        }},
+      {"Hotspots", c::kHotspots.right, false, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::HotspotsRequest r;
+         *r.mutable_from() =
+             v == V::kMalformed ? Bad() : Ts("2026-11-01T00:00:00Z");
+         *r.mutable_to() = Ts("2026-12-01T00:00:00Z");
+         return Unary(*s.reports, &ReportService::Stub::Hotspots, ctx, r);
+       }},
+      {"ListIntelligence", c::kListIntelligence.right, false, true,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::ListIntelligenceRequest r;
+         if (v == V::kMalformed) r.set_page_token("forged");
+         return Unary(*s.intelligence,
+                      &v1::IntelligenceService::Stub::ListIntelligence, ctx, r);
+       }},
+      {"AcknowledgeIntelligence", c::kAcknowledgeIntelligence.right, true,
+       false,
+       [](Stubs& s, grpc::ClientContext* ctx, V v) {
+         v1::AcknowledgeIntelligenceRequest r;
+         r.set_episode_id(v == V::kValid ? "E5" : "E999");
+         return Unary(*s.intelligence,
+                      &v1::IntelligenceService::Stub::AcknowledgeIntelligence,
+                      ctx, r);
+       }},
       {"AddUser", c::kAddUser.right, false, true,
        [](Stubs& s, grpc::ClientContext* ctx, V v) {
          v1::AddUserRequest r;
@@ -442,6 +492,7 @@ class AccessTest : public ::testing::Test {
     stubs_ = Stubs{v1::ChildService::NewStub(channel),
                    v1::EpisodeService::NewStub(channel),
                    v1::InterviewService::NewStub(channel),
+                   v1::IntelligenceService::NewStub(channel),
                    v1::MeetingService::NewStub(channel),
                    v1::ReportService::NewStub(channel),
                    v1::AdminService::NewStub(channel)};
@@ -550,9 +601,11 @@ class AccessTest : public ::testing::Test {
 
 TEST_F(AccessTest, TheTableCoversEveryMethodOfEveryService) {
   std::set<std::string> methods;
-  for (const char* name : {"mfh.v1.ChildService", "mfh.v1.EpisodeService",
-                           "mfh.v1.InterviewService", "mfh.v1.MeetingService",
-                           "mfh.v1.ReportService", "mfh.v1.AdminService"}) {
+  for (const char* name :
+       {"mfh.v1.ChildService", "mfh.v1.EpisodeService",
+        "mfh.v1.InterviewService", "mfh.v1.IntelligenceService",
+        "mfh.v1.MeetingService", "mfh.v1.ReportService",
+        "mfh.v1.AdminService"}) {
     const google::protobuf::ServiceDescriptor* service =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
             name);

@@ -533,5 +533,52 @@ TEST(GoldenMigrationV7, AChildsProfileAndItsChangesReadBack) {
                                       "team: - -> North CIN"}));
 }
 
+// Version 8 added what interviews find (golden/schema_v8.sql): E1's two
+// versions of findings, oldest first, with their names, and its follow-up.
+TEST(GoldenMigrationV8, FindingsAndFollowUpsReadBack) {
+  TempDir dir;
+  const std::string path = dir.File("hub.db");
+  { RawDb(path).Exec(GoldenSql(8)); }
+  absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::vector<domain::Findings> versions;
+  std::vector<domain::FollowUp> follow_ups;
+  ASSERT_TRUE((*store)
+                  ->Read([&](Transaction& txn) -> absl::Status {
+                    ASSIGN_OR_RETURN(versions, txn.ListFindings("E1"));
+                    ASSIGN_OR_RETURN(follow_ups, txn.ListFollowUps("E1"));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].version, 1);
+  EXPECT_EQ(versions[0].push_factors,
+            std::vector<std::string>{"PUSH_FAMILY_CONFLICT"});
+  EXPECT_TRUE(versions[0].places.empty());
+  EXPECT_EQ(versions[0].referral, domain::Referral::kNone);
+  const domain::Findings& v2 = versions[1];
+  EXPECT_EQ(v2.version, 2);
+  EXPECT_EQ(v2.push_factors,
+            (std::vector<std::string>{"PUSH_FAMILY_CONFLICT", "PUSH_OTHER"}));
+  EXPECT_EQ(v2.push_other, "noise at home");
+  EXPECT_EQ(v2.pull_factors, std::vector<std::string>{"PULL_OLDER_PEERS"});
+  EXPECT_EQ(v2.indicators, std::vector<std::string>{"INDICATOR_CCE"});
+  EXPECT_EQ(v2.places, std::vector<std::string>{"Wigan Bus Station"});
+  EXPECT_EQ(v2.associates, std::vector<std::string>{"Jay"});
+  EXPECT_EQ(v2.child_voice, "I wanted out");
+  EXPECT_EQ(v2.referral, domain::Referral::kWise);
+  EXPECT_TRUE(v2.share_with_police);
+  EXPECT_EQ(v2.share_basis, "consent");
+  EXPECT_EQ(v2.recorded_at, Us(1774952000000000));
+  EXPECT_EQ(v2.acknowledged_at, Us(1774953000000000));
+  EXPECT_EQ(v2.acknowledged_by, "pc1");
+  ASSERT_EQ(follow_ups.size(), 1u);
+  EXPECT_EQ(follow_ups[0].at, Us(1774954000000000));
+  EXPECT_EQ(follow_ups[0].by, "Worker A");
+  EXPECT_TRUE(follow_ups[0].engaged);
+  EXPECT_EQ(follow_ups[0].notes, "met at school");
+  EXPECT_EQ(follow_ups[0].recorded_by, "worker");
+}
+
 }  // namespace
 }  // namespace mfh::storage

@@ -259,6 +259,55 @@ CREATE TABLE child_changes(
 CREATE INDEX child_changes_by_child ON child_changes(child_id, at);
 )sql";
 
+// Version 8: what interviews find (DESIGN.md section 10). Every version of an
+// interview's findings is kept; `newest` marks the one in force. Factors and
+// indicators are comma-separated names of the API's enum values; places and
+// associates are rows of finding_names (kind 1 a place, 2 an associate).
+constexpr char kSchemaV8Sql[] = R"sql(
+CREATE TABLE findings(
+  episode_id INTEGER NOT NULL REFERENCES episodes(id),
+  version INTEGER NOT NULL,
+  newest INTEGER NOT NULL,
+  push_factors TEXT NOT NULL,
+  push_other TEXT NOT NULL,
+  pull_factors TEXT NOT NULL,
+  pull_other TEXT NOT NULL,
+  indicators TEXT NOT NULL,
+  indicator_other TEXT NOT NULL,
+  child_voice TEXT NOT NULL,
+  referral TEXT NOT NULL,
+  share_with_police INTEGER NOT NULL,
+  share_basis TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  recorded_by TEXT NOT NULL,
+  acknowledged_at INTEGER,
+  acknowledged_by TEXT NOT NULL,
+  PRIMARY KEY(episode_id, version)) WITHOUT ROWID;
+CREATE INDEX findings_concerns ON findings(recorded_at, episode_id)
+  WHERE newest = 1 AND indicators <> '' AND referral = 'none';
+CREATE INDEX findings_shared ON findings(recorded_at, episode_id)
+  WHERE newest = 1 AND share_with_police = 1;
+CREATE INDEX findings_unacknowledged ON findings(recorded_at)
+  WHERE newest = 1 AND share_with_police = 1 AND acknowledged_at IS NULL;
+CREATE TABLE finding_names(
+  episode_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY(episode_id, version, kind, position)) WITHOUT ROWID;
+CREATE TABLE follow_ups(
+  id INTEGER PRIMARY KEY,
+  episode_id INTEGER NOT NULL REFERENCES episodes(id),
+  at INTEGER NOT NULL,
+  by_name TEXT NOT NULL,
+  engaged INTEGER NOT NULL,
+  notes TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  recorded_by TEXT NOT NULL);
+CREATE INDEX follow_ups_by_episode ON follow_ups(episode_id, at);
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -343,7 +392,7 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 const std::vector<const char*>& MigrationScripts() {
   static const std::vector<const char*> kScripts = {
       kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql,
-      kSchemaV5Sql, kSchemaV6Sql, kSchemaV7Sql};
+      kSchemaV5Sql, kSchemaV6Sql, kSchemaV7Sql, kSchemaV8Sql};
   return kScripts;
 }
 

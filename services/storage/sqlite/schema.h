@@ -12,7 +12,7 @@
 
 namespace mfh::storage {
 
-inline constexpr int kCurrentSchemaVersion = 7;
+inline constexpr int kCurrentSchemaVersion = 8;
 
 // Index names that the query-plan tests look for.
 inline constexpr char kOpenEpisodesIndex[] = "episodes_open";

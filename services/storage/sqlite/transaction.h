@@ -147,6 +147,27 @@ class SqliteTransaction : public Transaction {
       absl::string_view token_sha256) override;
   absl::StatusOr<std::vector<domain::User>> ListUsers() override;
   absl::Status RevokeUser(absl::string_view name, absl::Time at) override;
+  // findings.cc
+  absl::Status InsertFindings(absl::string_view episode_id,
+                              const domain::Findings& findings) override;
+  absl::StatusOr<std::vector<domain::Findings>> ListFindings(
+      absl::string_view episode_id) override;
+  absl::Status AcknowledgeFindings(absl::string_view episode_id, int version,
+                                   absl::Time at,
+                                   absl::string_view by) override;
+  absl::StatusOr<std::vector<domain::FindingsOf>> ListSharedFindings(
+      bool unacknowledged_only, const Page& page) override;
+  absl::StatusOr<int> CountUnacknowledgedFindings(
+      absl::Time recorded_by) override;
+  absl::StatusOr<std::vector<domain::FindingsOf>> ListExploitationConcerns(
+      absl::Time t) override;
+  absl::StatusOr<std::vector<domain::FindingsOf>> ListFindingsCompletedInPeriod(
+      absl::Time from, absl::Time until) override;
+  absl::Status InsertFollowUp(absl::string_view episode_id,
+                              const domain::FollowUp& follow_up) override;
+  absl::StatusOr<std::vector<domain::FollowUp>> ListFollowUps(
+      absl::string_view episode_id) override;
+
   absl::Status InsertAudit(const domain::AuditRecord& record) override;
   absl::StatusOr<domain::AuditChainState> ReadAuditChain() override;
   absl::Status ScanAuditChain(
