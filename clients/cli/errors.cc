@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "clients/core/text.h"
 #include "clients/core/time_text.h"
@@ -22,6 +23,21 @@ namespace {
 // API fields whose flag or argument has another name: the first that the
 // command has.
 std::vector<std::string> NamesOf(absl::string_view field) {
+  // RecordFindings' fields are under "findings.", each a flag of mfh rhi
+  // findings.
+  if (absl::ConsumePrefix(&field, "findings.")) {
+    static const auto* const kFindingsFlags =
+        new std::vector<std::pair<std::string, std::string>>{
+            {"share_basis", "--basis"},         {"places", "--place"},
+            {"associates", "--associate"},      {"push_factors", "--push"},
+            {"push_other", "--push"},           {"pull_factors", "--pull"},
+            {"pull_other", "--pull"},           {"indicators", "--indicator"},
+            {"indicator_other", "--indicator"}, {"child_voice", "--voice"},
+            {"referral", "--referral"}};
+    for (const auto& [name, flag] : *kFindingsFlags) {
+      if (field == name) return {flag};
+    }
+  }
   if (field == "child_id") return {"--child", "CHILD"};
   if (field == "return_notified_at") return {"--notified-at"};
   if (field == "episode_id") return {"--episode", "EPISODE_ID", "ID"};
@@ -52,14 +68,23 @@ std::string InUserWords(absl::string_view message, const CLI::App& command) {
   std::string out(message);
   const size_t colon = out.find(": ");
   if (colon != std::string::npos) {
-    const std::string field = out.substr(0, colon);
+    std::string field = out.substr(0, colon);
+    // One item of a list ("findings.places[1]"): the flag's given order.
+    std::string item;
+    static const std::regex kItem(R"(^(.*)\[(\d+)\]$)");
+    std::smatch parts;
+    if (std::regex_match(field, parts, kItem)) {
+      item = absl::StrCat(" #", std::stoi(parts[2].str()) + 1);
+      field = parts[1].str();
+    }
     const bool is_field =
         !field.empty() && std::all_of(field.begin(), field.end(), [](char c) {
-          return absl::ascii_islower(static_cast<unsigned char>(c)) || c == '_';
+          return absl::ascii_islower(static_cast<unsigned char>(c)) ||
+                 c == '_' || c == '.';
         });
     if (is_field) {
       const std::string flag = FlagOf(field, command);
-      if (!flag.empty()) out = flag + out.substr(colon);
+      if (!flag.empty()) out = flag + item + out.substr(colon);
     }
   }
   // API fields named further on ("... police_ref R-1 ...") as flags too.

@@ -1,5 +1,6 @@
 // mfh report monthly|ssda903|exceptions|chronology: ReportService.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -9,11 +10,15 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "clients/cli/child_ref.h"
 #include "clients/cli/output.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/cli/session.h"
 #include "clients/core/calls.h"
+#include "clients/core/findings_calls.h"
 #include "clients/core/time_text.h"
 #include "clients/core/words.h"
 #include "services/domain/status_macros.h"
@@ -94,7 +99,53 @@ Fields MonthlyFigures(const v1::MonthlyReport& r) {
       {"cst_episodes_before", absl::StrCat(r.cst().episodes_before())},
       {"cst_rate_while_open", Decimal(r.cst().rate_while_open(), 2)},
       {"cst_rate_before", Decimal(r.cst().rate_before(), 2)},
+      {"interviews_with_indicators",
+       absl::StrCat(r.interviews_with_indicators())},
+      {"referrals_cst", absl::StrCat(r.referrals_cst())},
+      {"referrals_mash", absl::StrCat(r.referrals_mash())},
+      {"referrals_wise", absl::StrCat(r.referrals_wise())},
+      {"intelligence_shared", absl::StrCat(r.intelligence_shared())},
+      {"intelligence_acknowledged",
+       absl::StrCat(r.intelligence_acknowledged())},
+      {"rhis_declined", absl::StrCat(r.rhis_declined())},
+      {"declines_followed_up", absl::StrCat(r.declines_followed_up())},
   };
+}
+
+// The places and associates named for two or more children in interviews
+// completed in the month (up to as_of), for the monthly PDF.
+absl::StatusOr<PdfTable> HotspotTable(const client::Connection& conn,
+                                      const v1::MonthlyReport& r) {
+  int year = 0;
+  int number = 0;
+  if (!absl::SimpleAtoi(r.month().substr(0, 4), &year) ||
+      !absl::SimpleAtoi(r.month().substr(5, 2), &number)) {
+    return absl::InternalError(
+        absl::StrCat("the server's month is not YYYY-MM: ", r.month()));
+  }
+  const absl::CivilMonth month(year, number);
+  const absl::Time from = absl::FromCivil(month, client::London());
+  const absl::Time to =
+      std::min(absl::FromCivil(month + 1, client::London()),
+               client::FromTimestamp(r.as_of()) + absl::Microseconds(1));
+  PdfTable table{.heading =
+                     "Hotspots: places and associates named for two "
+                     "or more children",
+                 .header = {"kind", "name", "children", "named in"}};
+  if (to <= from) return table;
+  ASSIGN_OR_RETURN(v1::HotspotsResponse resp,
+                   client::Hotspots(conn, from, to, 0));
+  for (const v1::Hotspot& h : resp.hotspots()) {
+    std::vector<std::string> named;
+    for (const v1::Hotspot::Mention& m : h.mentions()) {
+      named.push_back(absl::StrCat(m.child_id(), " ", m.episode_id()));
+    }
+    table.rows.push_back(
+        {h.kind() == v1::Hotspot::KIND_ASSOCIATE ? "associate" : "place",
+         h.name(), absl::StrCat(h.children()), absl::StrJoin(named, ", ")});
+  }
+  if (table.rows.empty()) table.rows.push_back({"-", "none", "", ""});
+  return table;
 }
 
 absl::Status Monthly(Session& s, const ReportFlags& f) {
@@ -120,6 +171,8 @@ absl::Status Monthly(Session& s, const ReportFlags& f) {
       table.rows.push_back({name, value});
     }
     pdf.tables.push_back(std::move(table));
+    ASSIGN_OR_RETURN(PdfTable hotspots, HotspotTable(*conn, r));
+    pdf.tables.push_back(std::move(hotspots));
     pdf.chart_title = "Episodes per month, the 12 months to " + r.month();
     pdf.chart = Trend(r);
     RETURN_IF_ERROR(WritePdf(f.pdf, pdf));

@@ -166,6 +166,29 @@ class Builder {
         .status();
   }
 
+  absl::Status Findings(const std::string& episode_id,
+                        domain::Findings findings) {
+    return hub_.interviews()
+        .RecordFindings(call_,
+                        domain::FindingsRecord{.episode_id = episode_id,
+                                               .findings = std::move(findings)})
+        .status();
+  }
+
+  absl::Status FollowUp(const std::string& episode_id, double hours_ago) {
+    return hub_.interviews()
+        .RecordFollowUp(
+            call_,
+            domain::FollowUpRecord{
+                .episode_id = episode_id,
+                .at = Ago(hours_ago),
+                .by = "RHI worker (Barnardo's)",
+                .engaged = false,
+                .notes = "Offered the carers a visit; Ethan said no "
+                         "again, but will text the worker"})
+        .status();
+  }
+
   const std::string& child_id(int child) const { return ids_[child]; }
   app::Hub& hub() { return hub_; }
   const app::Call& call() const { return call_; }
@@ -218,6 +241,17 @@ absl::Status Fill(Builder& b) {
                     Back(24 * 28, "Flat above the takeaway, Mill Road",
                          "Unknown adult male", ReturnedTo::kPlacement)}));
   RETURN_IF_ERROR(b.Complete(a2, 24 * 25, {Concern::kCse}, false));
+  // Amara and Ruby name the same flat and the same older man: a hotspot.
+  RETURN_IF_ERROR(b.Findings(
+      a2, {.push_factors = {"PUSH_PLACEMENT_UNHAPPY"},
+           .pull_factors = {"PULL_OLDER_PEERS", "PULL_MONEY_OR_GIFTS"},
+           .places = {"Flat above the takeaway, Mill Road"},
+           .associates = {"'Deano', about 19, drives a silver Golf"},
+           .indicators = {"INDICATOR_CSE"},
+           .child_voice = "He buys me stuff and lets me stay over.",
+           .referral = domain::Referral::kCst,
+           .share_with_police = true,
+           .share_basis = "Crime and Disorder Act 1998 s.115"}));
   RETURN_IF_ERROR(
       b.AddEpisode({0, 30, Risk::kHigh, Category::kMissing, std::nullopt})
           .status());
@@ -259,12 +293,25 @@ absl::Status Fill(Builder& b) {
                                  Back(24 * 10, "Train to Coastport",
                                       "Carrying a second phone")}));
   RETURN_IF_ERROR(b.Complete(m1, 24 * 9, {Concern::kCce}, true));
+  // What Mia told the worker points to county lines, and no referral has
+  // been made yet: on today's agenda. Shared with the police, not yet read.
+  RETURN_IF_ERROR(b.Findings(
+      m1, {.push_factors = {"PUSH_FAMILY_CONFLICT"},
+           .pull_factors = {"PULL_OLDER_PEERS", "PULL_MONEY_OR_GIFTS"},
+           .places = {"Coastport railway station", "Trap house, Dock Street"},
+           .associates = {"'Kez', 20s, gave her the second phone"},
+           .indicators = {"INDICATOR_CCE", "INDICATOR_COUNTY_LINES"},
+           .child_voice = "I owe them for the phone.",
+           .referral = domain::Referral::kNone,
+           .share_with_police = true,
+           .share_basis = "Crime and Disorder Act 1998 s.115"}));
   // Ethan: declined.
   ASSIGN_OR_RETURN(
       std::string e1,
       b.AddEpisode({7, 24 * 7, Risk::kLow, Category::kMissing,
                     Back(24 * 6, "Grandmother's house", "Alone")}));
   RETURN_IF_ERROR(b.Decline(e1, 24 * 5));
+  RETURN_IF_ERROR(b.FollowUp(e1, 24 * 4));
   // Ruby: three times in two months; the last interview due soon.
   ASSIGN_OR_RETURN(std::string r1,
                    b.AddEpisode({8, 24 * 55, Risk::kMedium, Category::kMissing,
@@ -277,6 +324,15 @@ absl::Status Fill(Builder& b) {
                     Back(24 * 19, "Park, Hightown", "Older boyfriend",
                          ReturnedTo::kPlacement)}));
   RETURN_IF_ERROR(b.Complete(r2, 24 * 15, {Concern::kCse}, true));
+  RETURN_IF_ERROR(b.Findings(
+      r2, {.pull_factors = {"PULL_PARTNER"},
+           .places = {"flat above the takeaway, Mill Road."},
+           .associates = {"'Deano', about 19, drives a silver Golf"},
+           .indicators = {"INDICATOR_CSE"},
+           .child_voice = "Deano is my boyfriend, he looks after me.",
+           .referral = domain::Referral::kMash,
+           .share_with_police = true,
+           .share_basis = "Consent of the young person"}));
   RETURN_IF_ERROR(b.AddEpisode({8, 72, Risk::kHigh, Category::kMissing,
                                 Back(62, "Hotel, Ring Road", "Older boyfriend",
                                      ReturnedTo::kPlacement)})

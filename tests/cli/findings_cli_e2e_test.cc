@@ -124,9 +124,12 @@ TEST_F(FindingsTest, RefusalsNameTheFieldAndChangeNothing) {
   ExpectError(
       "rhi_worker",
       {"rhi", "findings", "E1", "--place", "Park", "--share-with-police"}, 5,
-      "mfh: findings.share_basis: required when "
-      "--share-with-police is set (the lawful basis, or the child's "
-      "consent)\n");
+      "mfh: --basis: required when --share-with-police is set (the "
+      "lawful basis, or the child's consent)\n");
+  ExpectError("rhi_worker",
+              {"rhi", "findings", "E1", "--place", "Park", "--place", " "}, 5,
+              "mfh: --place #2: empty (name the place or person, or leave it "
+              "out)\n");
   ExpectError("rhi_worker", {"rhi", "findings", "E3", "--place", "Park"}, 6,
               "mfh: EPISODE_ID: the RHI for episode E3 is DECLINED, not "
               "completed; findings are recorded on a completed interview\n");
@@ -197,6 +200,18 @@ TEST_F(FindingsTest, HotspotsMatchSpellingsAcrossChildren) {
                {"report", "hotspots", "--from", "2026-11-01T00:00", "--to",
                 "2026-12-01T00:00", "--min-children", "3", "--output", "csv"}),
             "kind,name,children,mentions\n");
+  // The monthly PDF has them on a page of their own.
+  const std::string pdf = dir_.File("monthly.pdf");
+  Ok("manager", {"report", "monthly", "--month", "2026-11", "--pdf", pdf});
+  const testing::CommandResult text =
+      testing::RunCommand({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+  EXPECT_THAT(text.out, HasSubstr("Hotspots: places and associates named for "
+                                  "two or more children"));
+  EXPECT_THAT(text.out, ::testing::ContainsRegex(
+                            "place +Wigan Bus Station +2 +C1 E1, C2 E2"));
+  EXPECT_THAT(text.out,
+              ::testing::ContainsRegex(
+                  "associate +Jay, about 20, black Audi +2 +C1 E1, C2 E2"));
   ExpectError("police",
               {"report", "hotspots", "--from", "2026-11-01T00:00", "--to",
                "2026-12-01T00:00"},

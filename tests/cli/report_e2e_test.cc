@@ -235,7 +235,10 @@ constexpr char kMonthlyHeader[] =
     "rhis_met_from_return_share,rhis_completed,median_hours_to_rhi,"
     "p90_hours_to_rhi,actions_agreed,actions_done,actions_overdue,"
     "cst_children,cst_child_months,cst_episodes_while_open,"
-    "cst_episodes_before,cst_rate_while_open,cst_rate_before\n";
+    "cst_episodes_before,cst_rate_while_open,cst_rate_before,"
+    "interviews_with_indicators,referrals_cst,referrals_mash,referrals_wise,"
+    "intelligence_shared,intelligence_acknowledged,rhis_declined,"
+    "declines_followed_up\n";
 
 TEST_F(ReportCliTest, TheMonthlyReportCountsEveryFigureAsWorkedOutByHand) {
   Script();
@@ -264,7 +267,7 @@ TEST_F(ReportCliTest, TheMonthlyReportCountsEveryFigureAsWorkedOutByHand) {
                            "2026-03-10T00:00:00Z", "--output", "csv"}),
             std::string(kMonthlyHeader) +
                 "2026-02,7,6,1,4,1,5,1,6,5,5,4,80.0%,3,1,5,3,60.0%,4,48.0,"
-                "96.0,0,0,0,1,0.92,2,1,2.17,1.09\n");
+                "96.0,0,0,0,1,0.92,2,1,2.17,1.09,0,0,0,0,0,0,1,0\n");
 }
 
 TEST_F(ReportCliTest, AMonthWithNoReturnsHasNoRhisAndZeroPercentiles) {
@@ -281,7 +284,7 @@ TEST_F(ReportCliTest, AMonthWithNoReturnsHasNoRhisAndZeroPercentiles) {
                          "2026-05-01T00:00:00Z", "--output", "csv"}),
       std::string(kMonthlyHeader) +
           "2026-04,1,1,0,0,0,1,0,0,0,0,0,-,0,0,0,0,-,0,0.0,0.0,0,0,0,1,"
-          "2.92,2,1,0.68,0.34\n");
+          "2.92,2,1,0.68,0.34,0,0,0,0,0,0,0,0\n");
 }
 
 TEST_F(ReportCliTest, TheMonthlyTableShowsTheShareMetAndTheTwelveMonthTrend) {
@@ -462,7 +465,12 @@ TEST_F(ReportCliTest, TheMonthlyPdfHasTheTitlePeriodTotalsAndTrend) {
                                 "2026-02"))
       << text;
   EXPECT_TRUE(absl::StrContains(text, "2025-03")) << text;
-  EXPECT_EQ(PdfPages(pdf), "1");
+  // The hotspots of the month: none in this script (no findings).
+  EXPECT_TRUE(absl::StrContains(text,
+                                "Hotspots: places and associates named for "
+                                "two or more children"))
+      << text;
+  EXPECT_EQ(PdfPages(pdf), "2");
   CommandResult r = Mfh("manager", {"report", "monthly", "--month", "2026-02",
                                     "--pdf", "/nonexistent/dir/monthly.pdf"});
   EXPECT_EQ(r.exit_code, 1);

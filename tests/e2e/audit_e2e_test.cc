@@ -23,6 +23,7 @@
 #include "mfh/v1/admin.grpc.pb.h"
 #include "mfh/v1/child.grpc.pb.h"
 #include "mfh/v1/episode.grpc.pb.h"
+#include "mfh/v1/intelligence.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
 #include "mfh/v1/report.grpc.pb.h"
@@ -74,6 +75,7 @@ class AuditTest : public ::testing::Test {
     children_ = ChildService::NewStub(channel);
     episodes_ = EpisodeService::NewStub(channel);
     interviews_ = InterviewService::NewStub(channel);
+    intelligence_ = v1::IntelligenceService::NewStub(channel);
     meetings_ = MeetingService::NewStub(channel);
     reports_ = ReportService::NewStub(channel);
     admin_ = v1::AdminService::NewStub(channel);
@@ -312,6 +314,7 @@ class AuditTest : public ::testing::Test {
   std::unique_ptr<ChildService::Stub> children_;
   std::unique_ptr<EpisodeService::Stub> episodes_;
   std::unique_ptr<InterviewService::Stub> interviews_;
+  std::unique_ptr<v1::IntelligenceService::Stub> intelligence_;
   std::unique_ptr<MeetingService::Stub> meetings_;
   std::unique_ptr<ReportService::Stub> reports_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
@@ -520,6 +523,45 @@ TEST_F(AuditTest, Ssda903MissingNamesTheChildOfEveryRow) {
   EXPECT_EQ(table.rows(0).child(), "C2");
   EXPECT_EQ(table.rows(4).child(), "C8");
   EXPECT_EQ(ChildIdsOf("Ssda903Missing", 1), (Rows{{"C2", "C4", "C8"}}));
+}
+
+// C4's interview (E3) and C6's (E6, completed here) name the same arcade;
+// only C4's is shared with the police.
+TEST_F(AuditTest, IntelligenceAndHotspotsNameTheChildrenTheyShow) {
+  v1::RecordCompletionRequest done;
+  done.set_episode_id("E6");
+  *done.mutable_at() = Ts("2026-12-01T10:00:00Z");
+  done.set_by("Worker");
+  done.mutable_outcome()->add_concerns(v1::CONCERN_CCE);
+  Unary(*interviews_, &InterviewService::Stub::RecordCompletion, "coordinator",
+        done);
+  for (const char* episode : {"E3", "E6"}) {
+    v1::RecordFindingsRequest req;
+    req.set_episode_id(episode);
+    req.mutable_findings()->add_places("Amusement arcade, High Street");
+    req.mutable_findings()->add_indicators(v1::INDICATOR_CCE);
+    req.mutable_findings()->set_referral(v1::REFERRAL_MASH);
+    if (std::string(episode) == "E3") {
+      req.mutable_findings()->set_share_with_police(true);
+      req.mutable_findings()->set_share_basis("consent");
+    }
+    Unary(*interviews_, &InterviewService::Stub::RecordFindings, "coordinator",
+          req);
+  }
+  EXPECT_EQ(
+      Read(*intelligence_, &v1::IntelligenceService::Stub::ListIntelligence,
+           v1::ListIntelligenceRequest())
+          .intelligence_size(),
+      1);
+  EXPECT_EQ(ChildIdsOf("ListIntelligence", 1), (Rows{{"C4"}}));
+  EXPECT_EQ(EpisodeIdsOf("ListIntelligence", 1), (Rows{{"E3"}}));
+  v1::HotspotsRequest hotspots;
+  *hotspots.mutable_from() = Ts("2026-10-01T00:00:00Z");
+  *hotspots.mutable_to() = Ts("2026-12-01T12:00:00Z");
+  EXPECT_EQ(
+      Read(*reports_, &ReportService::Stub::Hotspots, hotspots).hotspots_size(),
+      1);
+  EXPECT_EQ(ChildIdsOf("Hotspots", 1), (Rows{{"C4", "C6"}}));
 }
 
 TEST_F(AuditTest, ListMeetingsNamesNoChild) {

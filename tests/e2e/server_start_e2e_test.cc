@@ -14,6 +14,7 @@
 #include "mfh/v1/episode.grpc.pb.h"
 #include "mfh/v1/interview.grpc.pb.h"
 #include "mfh/v1/meeting.grpc.pb.h"
+#include "mfh/v1/report.grpc.pb.h"
 #include "tests/e2e/harness.h"
 
 namespace mfh {
@@ -181,6 +182,33 @@ TEST(ServerDemoTest, TheDemoFillsAnEmptyDatabaseOnceAndPrintsAWorkingToken) {
   EXPECT_FALSE(agenda.linked(0).suggested());
   EXPECT_TRUE(agenda.linked(1).suggested());
   EXPECT_EQ(agenda.open_actions_size(), 2);
+  // Mia's interview found county lines and no referral yet; what it found
+  // was shared with the police, who have not read it.
+  ASSERT_EQ(agenda.exploitation_concerns_size(), 1);
+  EXPECT_EQ(agenda.exploitation_concerns(0).child_id(), "C7");
+  EXPECT_EQ(agenda.exploitation_concerns(0).indicators_size(), 2);
+  EXPECT_EQ(agenda.exploitation_concerns(0).indicators(0), v1::INDICATOR_CCE);
+  EXPECT_EQ(agenda.exploitation_concerns(0).indicators(1),
+            v1::INDICATOR_COUNTY_LINES);
+  // Amara and Ruby named the same flat and the same older man.
+  auto reports = v1::ReportService::NewStub(channel);
+  v1::HotspotsRequest hotspots;
+  *hotspots.mutable_to() = agenda.as_of();
+  hotspots.mutable_from()->set_seconds(agenda.as_of().seconds() -
+                                       40 * 24 * 3600);
+  v1::HotspotsResponse found;
+  ASSERT_TRUE(reports->Hotspots(WithToken(token).get(), hotspots, &found).ok());
+  ASSERT_EQ(found.hotspots_size(), 2);
+  EXPECT_EQ(found.hotspots(0).kind(), v1::Hotspot::KIND_PLACE);
+  EXPECT_EQ(found.hotspots(0).name(), "Flat above the takeaway, Mill Road");
+  EXPECT_EQ(found.hotspots(0).children(), 2);
+  EXPECT_EQ(found.hotspots(0).mentions(0).child_id(), "C1");
+  EXPECT_EQ(found.hotspots(0).mentions(1).child_id(), "C9");
+  EXPECT_EQ(found.hotspots(1).kind(), v1::Hotspot::KIND_ASSOCIATE);
+  EXPECT_EQ(found.hotspots(1).name(),
+            "'Deano', about 19, drives a silver Golf");
+  EXPECT_EQ(found.hotspots(1).children(), 2);
+  reports.reset();
   meetings.reset();
   // Close this client's connection so that the server's drain need not wait.
   children.reset();
