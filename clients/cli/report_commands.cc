@@ -131,7 +131,8 @@ absl::StatusOr<PdfTable> HotspotTable(const client::Connection& conn,
   PdfTable table{.heading =
                      "Hotspots: places and associates named for two "
                      "or more children",
-                 .header = {"kind", "name", "children", "named in"}};
+                 .header = {"kind", "name", "children", "named in"},
+                 .new_page = true};
   if (to <= from) return table;
   ASSIGN_OR_RETURN(v1::HotspotsResponse resp,
                    client::Hotspots(conn, from, to, 0));

@@ -30,10 +30,7 @@ class Writer {
 
   // Room for `height` more points on this page, else a new page.
   void Need(double height) {
-    if (y_ + height > kPageHeight - kMargin) {
-      cairo_show_page(cr_);
-      y_ = kMargin;
-    }
+    if (y_ + height > kPageHeight - kMargin) NewPage();
   }
 
   void Text(const std::string& text, double size, bool bold = false) {
@@ -64,7 +61,13 @@ class Writer {
     return extents.x_advance;
   }
 
+  void NewPage() {
+    cairo_show_page(cr_);
+    y_ = kMargin;
+  }
+
   void Table(const PdfTable& table) {
+    if (table.new_page) NewPage();
     Text(table.heading, kBodySize + 1, true);
     Space(2);
     // Column widths from the widest cell; the font shrinks until the table

@@ -19,6 +19,8 @@ struct PdfTable {
   std::string heading;
   Row header;
   std::vector<Row> rows;
+  // Starts on a page of its own.
+  bool new_page = false;
 };
 
 struct PdfReport {

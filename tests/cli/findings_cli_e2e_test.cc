@@ -200,11 +200,11 @@ TEST_F(FindingsTest, HotspotsMatchSpellingsAcrossChildren) {
                {"report", "hotspots", "--from", "2026-11-01T00:00", "--to",
                 "2026-12-01T00:00", "--min-children", "3", "--output", "csv"}),
             "kind,name,children,mentions\n");
-  // The monthly PDF has them on a page of their own.
+  // The monthly PDF has them on a page of their own, the second.
   const std::string pdf = dir_.File("monthly.pdf");
   Ok("manager", {"report", "monthly", "--month", "2026-11", "--pdf", pdf});
-  const testing::CommandResult text =
-      testing::RunCommand({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+  const testing::CommandResult text = testing::RunCommand(
+      {"/usr/bin/pdftotext", "-layout", "-f", "2", "-l", "2", pdf, "-"});
   EXPECT_THAT(text.out, HasSubstr("Hotspots: places and associates named for "
                                   "two or more children"));
   EXPECT_THAT(text.out, ::testing::ContainsRegex(
