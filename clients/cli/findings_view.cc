@@ -11,7 +11,6 @@
 namespace mfh::cli {
 namespace {
 
-using google::protobuf::EnumDescriptor;
 using google::protobuf::Timestamp;
 
 std::string Local(bool has, const Timestamp& ts) {
@@ -24,44 +23,19 @@ std::string Utc(bool has, const Timestamp& ts) {
 
 std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
 
-// "family conflict" for PUSH_FAMILY_CONFLICT; acronyms stay ("CCE").
-std::string Words(const EnumDescriptor* type, int number) {
-  const auto* v = type->FindValueByNumber(number);
-  if (v == nullptr) return absl::StrCat(number);
-  const std::string& name = v->name();
-  std::string words = name.substr(name.find('_') + 1);
-  if (words.size() > 3) absl::AsciiStrToLower(&words);
-  for (char& c : words) {
-    if (c == '_') c = ' ';
-  }
-  return words;
-}
-
-template <typename Values>
-std::string WordList(const EnumDescriptor* type, const Values& values,
-                     const std::string& other) {
-  std::vector<std::string> words;
-  for (int n : values) {
-    std::string w = Words(type, n);
-    if (w == "other" && !other.empty()) w = absl::StrCat("other (", other, ")");
-    words.push_back(std::move(w));
-  }
-  return words.empty() ? "-" : absl::StrJoin(words, ", ");
-}
-
 template <typename Names>
 std::string NameList(const Names& names, absl::string_view sep) {
   return names.empty() ? "-" : absl::StrJoin(names, sep);
 }
 
 std::string IndicatorWords(const v1::Intelligence& i) {
-  return WordList(v1::ExploitationIndicator_descriptor(), i.indicators(),
-                  i.indicator_other());
+  return client::EnumList(v1::ExploitationIndicator_descriptor(),
+                          i.indicators(), i.indicator_other());
 }
 
 std::string Referral(v1::Referral r) {
   if (r == v1::REFERRAL_UNSPECIFIED || r == v1::REFERRAL_NONE) return "none";
-  return Words(v1::Referral_descriptor(), r);
+  return absl::AsciiStrToUpper(client::EnumWords(v1::Referral_descriptor(), r));
 }
 
 }  // namespace
@@ -79,14 +53,14 @@ void AppendFindings(const v1::Interview& i, Fields& fields) {
     }
     fields.push_back({"findings", version});
     fields.push_back(
-        {"push factors", WordList(v1::PushFactor_descriptor(), f.push_factors(),
-                                  f.push_other())});
+        {"push factors", client::EnumList(v1::PushFactor_descriptor(),
+                                          f.push_factors(), f.push_other())});
     fields.push_back(
-        {"pull factors", WordList(v1::PullFactor_descriptor(), f.pull_factors(),
-                                  f.pull_other())});
+        {"pull factors", client::EnumList(v1::PullFactor_descriptor(),
+                                          f.pull_factors(), f.pull_other())});
     fields.push_back(
-        {"indicators", WordList(v1::ExploitationIndicator_descriptor(),
-                                f.indicators(), f.indicator_other())});
+        {"indicators", client::EnumList(v1::ExploitationIndicator_descriptor(),
+                                        f.indicators(), f.indicator_other())});
     fields.push_back({"places", NameList(f.places(), "; ")});
     fields.push_back({"associates", NameList(f.associates(), "; ")});
     fields.push_back({"child's words", Cell(f.child_voice())});

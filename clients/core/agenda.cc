@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
@@ -85,19 +84,7 @@ std::vector<AgendaSection> PresentAgenda(const v1::Agenda& agenda) {
 }
 
 std::string IndicatorsText(const v1::AgendaEntry& e) {
-  std::vector<std::string> words;
-  for (int n : e.indicators()) {
-    const auto* v =
-        v1::ExploitationIndicator_descriptor()->FindValueByNumber(n);
-    if (v == nullptr) continue;
-    std::string w = v->name().substr(v->name().find('_') + 1);
-    if (w.size() > 3) absl::AsciiStrToLower(&w);
-    for (char& c : w) {
-      if (c == '_') c = ' ';
-    }
-    words.push_back(std::move(w));
-  }
-  return words.empty() ? "-" : absl::StrJoin(words, ", ");
+  return EnumList(v1::ExploitationIndicator_descriptor(), e.indicators(), "");
 }
 
 std::string FoundText(const v1::AgendaEntry& e) {

@@ -1,11 +1,13 @@
 #include "clients/core/words.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
 namespace mfh::client {
@@ -194,6 +196,30 @@ std::string ChildText(absl::string_view child_id, absl::string_view name,
                       int age) {
   if (name.empty()) return std::string(child_id);
   return absl::StrCat(name, ", ", age, " (", child_id, ")");
+}
+
+std::string EnumWords(const google::protobuf::EnumDescriptor* type,
+                      int number) {
+  const google::protobuf::EnumValueDescriptor* v =
+      type->FindValueByNumber(number);
+  if (v == nullptr) return absl::StrCat(number);
+  if (v->name() == "PULL_DRUGS_ALCOHOL") return "drugs or alcohol";
+  std::string words = v->name().substr(v->name().find('_') + 1);
+  if (words.size() > 3) absl::AsciiStrToLower(&words);
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
+std::string EnumList(const google::protobuf::EnumDescriptor* type,
+                     const google::protobuf::RepeatedField<int>& values,
+                     const std::string& other) {
+  std::vector<std::string> words;
+  for (int n : values) {
+    std::string w = EnumWords(type, n);
+    if (w == "other" && !other.empty()) w = absl::StrCat("other (", other, ")");
+    words.push_back(std::move(w));
+  }
+  return words.empty() ? "-" : absl::StrJoin(words, ", ");
 }
 
 }  // namespace mfh::client

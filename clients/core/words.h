@@ -9,6 +9,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/repeated_field.h"
 #include "mfh/v1/types.pb.h"
 
 namespace mfh::client {
@@ -63,6 +65,16 @@ std::string ChildText(const Record& record) {
 // DUE, OFFERED and OVERDUE: an interview still owed, which the lists show
 // unless asked for every one.
 bool IsOpenRhiStatus(v1::RhiStatus status);
+
+// What interviews find in words: an enum value's name without its prefix, in
+// lower case with spaces ("family conflict" for PUSH_FAMILY_CONFLICT), an
+// acronym kept ("CSE"), "drugs or alcohol" for PULL_DRUGS_ALCOHOL.
+std::string EnumWords(const google::protobuf::EnumDescriptor* type, int number);
+// The values in words joined by ", ", the _OTHER one as "other (TEXT)" when
+// `other` is given; "-" for none.
+std::string EnumList(const google::protobuf::EnumDescriptor* type,
+                     const google::protobuf::RepeatedField<int>& values,
+                     const std::string& other);
 
 }  // namespace mfh::client
 

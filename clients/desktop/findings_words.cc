@@ -1,15 +1,11 @@
 #include "clients/desktop/findings_words.h"
 
+#include "clients/core/words.h"
+
 namespace mfh::desktop {
 
 QString EnumWords(const google::protobuf::EnumDescriptor* type, int number) {
-  const google::protobuf::EnumValueDescriptor* v =
-      type->FindValueByNumber(number);
-  if (v == nullptr) return QString::number(number);
-  const QString name = QString::fromStdString(v->name());
-  QString words = name.mid(name.indexOf('_') + 1);
-  if (words.size() > 3) words = words.toLower();
-  return words.replace('_', ' ');
+  return QString::fromStdString(client::EnumWords(type, number));
 }
 
 QString EnumLabel(const google::protobuf::EnumDescriptor* type, int number) {
@@ -21,16 +17,7 @@ QString EnumLabel(const google::protobuf::EnumDescriptor* type, int number) {
 QString EnumList(const google::protobuf::EnumDescriptor* type,
                  const google::protobuf::RepeatedField<int>& values,
                  const std::string& other) {
-  QStringList words;
-  for (int n : values) {
-    QString w = EnumWords(type, n);
-    if (w == QLatin1String("other") && !other.empty()) {
-      w = QStringLiteral("other (%1)").arg(QString::fromStdString(other));
-    }
-    words << w;
-  }
-  return words.isEmpty() ? QStringLiteral("-")
-                         : words.join(QStringLiteral(", "));
+  return QString::fromStdString(client::EnumList(type, values, other));
 }
 
 QString NameList(const google::protobuf::RepeatedPtrField<std::string>& names) {

@@ -221,6 +221,7 @@ absl::StatusOr<std::optional<FollowUp>> ApplyFollowUp(
 }
 
 std::string ValueWords(absl::string_view value_name) {
+  if (value_name == "PULL_DRUGS_ALCOHOL") return "drugs or alcohol";
   const size_t cut = value_name.find('_');
   absl::string_view rest =
       cut == absl::string_view::npos ? value_name : value_name.substr(cut + 1);

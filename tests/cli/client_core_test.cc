@@ -291,6 +291,24 @@ v1::AgendaEntry Entry(const std::string& child_id) {
   return e;
 }
 
+TEST(FindingsWordsTest, EnumValuesReadAsWords) {
+  EXPECT_EQ(EnumWords(v1::PushFactor_descriptor(), v1::PUSH_FAMILY_CONFLICT),
+            "family conflict");
+  EXPECT_EQ(EnumWords(v1::ExploitationIndicator_descriptor(),
+                      v1::INDICATOR_CCE),
+            "CCE");
+  EXPECT_EQ(EnumWords(v1::PullFactor_descriptor(), v1::PULL_DRUGS_ALCOHOL),
+            "drugs or alcohol");
+  google::protobuf::RepeatedField<int> values;
+  EXPECT_EQ(EnumList(v1::PullFactor_descriptor(), values, ""), "-");
+  values.Add(v1::PULL_OLDER_PEERS);
+  values.Add(v1::PULL_OTHER);
+  EXPECT_EQ(EnumList(v1::PullFactor_descriptor(), values, "a cousin"),
+            "older peers, other (a cousin)");
+  EXPECT_EQ(EnumList(v1::PullFactor_descriptor(), values, ""),
+            "older peers, other");
+}
+
 TEST(CliAgendaPresenterTest, SectionsComeInTheDesignOrderWithTheirTitles) {
   const std::vector<AgendaSection> sections = PresentAgenda(v1::Agenda());
   std::vector<std::string> names;
