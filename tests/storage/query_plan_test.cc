@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "services/storage/sqlite/children.h"
 #include "services/storage/sqlite/episodes.h"
+#include "services/storage/sqlite/findings.h"
 #include "services/storage/sqlite/interviews.h"
 #include "services/storage/sqlite/links.h"
 #include "services/storage/sqlite/meetings_and_actions.h"
@@ -230,13 +231,21 @@ std::vector<AgendaQuery> AgendaQueries() {
       {"kSelectOpenActionsBeforeDaySql",
        sql::kSelectOpenActionsBeforeDaySql,
        {kOpenActionsIndex}},
+      // Exploitation concerns and unread intelligence (schema v8): by their
+      // partial indexes, never a walk of every version of every finding.
+      {"kSelectConcernFindingsSql",
+       sql::kSelectConcernFindingsSql,
+       {"findings_concerns"}},
+      {"kCountUnacknowledgedFindingsSql",
+       sql::kCountUnacknowledgedFindingsSql,
+       {"findings_unacknowledged"}},
   };
 }
 
 // Every table whose rows grow with history.
 constexpr const char* kHistoryTables[] = {
-    "episodes",      "risk_grades", "corrections", "rhis",   "links",
-    "link_episodes", "meetings",    "notes",       "actions"};
+    "episodes",      "risk_grades", "corrections", "rhis",    "links",
+    "link_episodes", "meetings",    "notes",       "actions", "findings"};
 
 void ExpectAgendaQueriesUseTheirIndexes(RawDb& raw) {
   for (const AgendaQuery& query : AgendaQueries()) {
@@ -251,6 +260,13 @@ void ExpectAgendaQueriesUseTheirIndexes(RawDb& raw) {
     }
     for (const std::string& line : plan) {
       EXPECT_FALSE(absl::StrContains(line, "SKIP-SCAN")) << shown;
+    }
+  }
+  // The findings' queries name their tables by alias: no scan of any.
+  for (const char* sql :
+       {sql::kSelectConcernFindingsSql, sql::kCountUnacknowledgedFindingsSql}) {
+    for (const std::string& line : raw.QueryPlan(sql)) {
+      EXPECT_FALSE(absl::StartsWith(line, "SCAN ")) << line;
     }
   }
   // Neither arm of the open-at union may walk the index of every start.
