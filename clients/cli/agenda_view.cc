@@ -20,16 +20,6 @@ namespace {
 
 using google::protobuf::Timestamp;
 
-std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
-
-std::string Local(bool has, const Timestamp& ts) {
-  return has ? client::FormatLocal(client::FromTimestamp(ts)) : "-";
-}
-
-std::string Utc(bool has, const Timestamp& ts) {
-  return has ? client::FormatUtc(client::FromTimestamp(ts)) : "";
-}
-
 // The flags as given by the server (open_to_cst first).
 std::string Flags(const v1::AgendaEntry& e) {
   return Cell(absl::StrJoin(e.flags(), ", "));

@@ -14,12 +14,6 @@
 namespace mfh::cli {
 namespace {
 
-std::string Local(bool has, const google::protobuf::Timestamp& ts) {
-  return has ? client::FormatLocal(client::FromTimestamp(ts)) : "-";
-}
-
-std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
-
 // What the interview found, as far as the reader may see: the concerns and
 // whether a referral was made.
 std::string Findings(const v1::Interview& i) {

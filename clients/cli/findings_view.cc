@@ -13,16 +13,6 @@ namespace {
 
 using google::protobuf::Timestamp;
 
-std::string Local(bool has, const Timestamp& ts) {
-  return has ? client::FormatLocal(client::FromTimestamp(ts)) : "-";
-}
-
-std::string Utc(bool has, const Timestamp& ts) {
-  return has ? client::FormatUtc(client::FromTimestamp(ts)) : "";
-}
-
-std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
-
 template <typename Names>
 std::string NameList(const Names& names, absl::string_view sep) {
   return names.empty() ? "-" : absl::StrJoin(names, sep);

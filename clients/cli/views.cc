@@ -11,16 +11,6 @@ namespace {
 
 using google::protobuf::Timestamp;
 
-std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
-
-std::string Local(bool has, const Timestamp& ts) {
-  return has ? client::FormatLocal(client::FromTimestamp(ts)) : "-";
-}
-
-std::string Utc(bool has, const Timestamp& ts) {
-  return has ? client::FormatUtc(client::FromTimestamp(ts)) : "";
-}
-
 std::string YesNo(bool b) { return b ? "yes" : "no"; }
 std::string TrueFalse(bool b) { return b ? "true" : "false"; }
 
@@ -56,6 +46,16 @@ std::string ConcernNames(const v1::Interview& i) {
 }
 
 }  // namespace
+
+std::string Cell(const std::string& text) { return text.empty() ? "-" : text; }
+
+std::string Local(bool has, const google::protobuf::Timestamp& ts) {
+  return has ? client::FormatLocal(client::FromTimestamp(ts)) : "-";
+}
+
+std::string Utc(bool has, const google::protobuf::Timestamp& ts) {
+  return has ? client::FormatUtc(client::FromTimestamp(ts)) : "";
+}
 
 Row View<v1::Child>::TableHeader() {
   return {"CHILD",  "NAME",         "DATE OF BIRTH",     "AGE",

@@ -14,6 +14,13 @@
 
 namespace mfh::cli {
 
+// A cell's text, "-" when empty.
+std::string Cell(const std::string& text);
+// A time in Europe/London for a table, "-" when unset.
+std::string Local(bool has, const google::protobuf::Timestamp& ts);
+// A time in RFC 3339 UTC for CSV, "" when unset.
+std::string Utc(bool has, const google::protobuf::Timestamp& ts);
+
 // One specialisation per record type:
 //   static Row TableHeader();
 //   static Row TableRow(const T&, absl::Time as_of);  // as_of: for countdowns

@@ -1,6 +1,7 @@
 #include "services/app/reports.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -155,8 +156,14 @@ absl::StatusOr<MonthlyReport> Reports::GetMonthlyReport(
         ASSIGN_OR_RETURN(report.cst, MeasureCst(tx, from, until));
         ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> completed_found,
                          LoadInterviewRecords(tx, completed));
+        // Of those due, only a declined one has follow-ups to count.
+        std::vector<domain::Rhi> declined;
+        std::copy_if(data.rhis_due.begin(), data.rhis_due.end(),
+                     std::back_inserter(declined), [](const domain::Rhi& r) {
+                       return r.declined_at.has_value();
+                     });
         ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> due_found,
-                         LoadInterviewRecords(tx, data.rhis_due));
+                         LoadInterviewRecords(tx, declined));
         report.findings =
             domain::CountFindings(completed_found, due_found, report.as_of);
         for (int back = kTrendMonths - 1; back >= 0; --back) {

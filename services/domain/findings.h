@@ -156,7 +156,8 @@ struct FindingsCounts {
 };
 
 // `completed`: the interviews completed in the month; `due`: those due in
-// it (declined ones count, by their follow-ups). Each as recorded by as_of.
+// it (only declined ones count, by their follow-ups; the others may be left
+// out). Each as recorded by as_of.
 FindingsCounts CountFindings(const std::vector<InterviewRecord>& completed,
                              const std::vector<InterviewRecord>& due,
                              absl::Time as_of);
