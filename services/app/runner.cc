@@ -1,5 +1,6 @@
 #include "services/app/runner.h"
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "services/app/log.h"
 #include "services/domain/calendar.h"
@@ -109,6 +110,9 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
   // What the result names; a call that fails names only what it asked for
   // (a write rolled back names no record it would have made).
   AuditSubjects named = subjects;
+  // Before the transaction begins, so that what it looks up is remembered
+  // only if no child changed since.
+  const ChildNames::Ticket ticket = child_names_.Take();
   auto run = [&](storage::Transaction& tx) -> absl::Status {
     if (!who.confirmed) {
       absl::Status confirmed = authenticator_.Confirm(tx, who.principal);
@@ -119,17 +123,28 @@ absl::Status Runner::RunErased(const Call& call, const Spec& spec,
     if (call.labels == nullptr) return absl::OkStatus();
     const absl::CivilDay today = domain::LocalDay(now, tz_);
     for (const std::string& child_id : named.child_ids()) {
-      ASSIGN_OR_RETURN(std::optional<domain::Child> child,
-                       tx.FindChildRow(child_id));
-      if (!child.has_value()) continue;
+      std::optional<ChildName> known = child_names_.Find(child_id);
+      if (!known.has_value()) {
+        ASSIGN_OR_RETURN(std::optional<domain::Child> child,
+                         tx.FindChildRow(child_id));
+        if (!child.has_value()) continue;
+        known = ChildName{.name = child->name,
+                          .date_of_birth = child->date_of_birth};
+        child_names_.Remember(ticket, child_id, *known);
+      }
       (*call.labels)[child_id] =
-          ChildLabel{.name = child->name,
-                     .age = domain::AgeOn(child->date_of_birth, today)};
+          ChildLabel{.name = known->name,
+                     .age = domain::AgeOn(known->date_of_birth, today)};
     }
     return absl::OkStatus();
   };
   absl::Status status;
   if (spec.change.has_value()) {
+    const bool changes_children = *spec.change == ChangeKind::kChild;
+    if (changes_children) child_names_.BeginChange();
+    absl::Cleanup end_change = [&] {
+      if (changes_children) child_names_.EndChange();
+    };
     status = store_.Write(
         [&](storage::Transaction& tx) -> absl::Status {
           RETURN_IF_ERROR(run(tx));

@@ -22,6 +22,7 @@
 #include "services/app/authenticator.h"
 #include "services/app/calls.h"
 #include "services/app/change_feed.h"
+#include "services/app/child_names.h"
 #include "services/domain/clock.h"
 #include "services/domain/roles.h"
 #include "services/domain/status_macros.h"
@@ -146,6 +147,7 @@ class Runner {
   const domain::Clock& clock_;
   // The time zone of the day on which ages are counted.
   const absl::TimeZone tz_;
+  ChildNames child_names_;
 };
 
 }  // namespace mfh::app

@@ -67,6 +67,18 @@ TEST_F(ChildStoryTest, TheProfileIsKeptAndEachChangeIsInTheHistory) {
                         "07700 900456 -> -\n"));
 }
 
+// The server remembers names and dates of birth between calls; a change to
+// either is shown by the very next read.
+TEST_F(ChildStoryTest, ARenamedChildIsShownByTheNewNameAndAgeAtOnce) {
+  Report("C1", "R-1", "2026-11-20 20:00", "2026-11-20 20:30");
+  EXPECT_THAT(Ok("coordinator", {"episode", "show", "E1"}),
+              HasSubstr("child:               Amara Okafor, 14 (C1)\n"));
+  Ok("coordinator",
+     {"child", "update", "C1", "--name", "Amara Bello", "--dob", "2011-11-30"});
+  EXPECT_THAT(Ok("coordinator", {"episode", "show", "E1"}),
+              HasSubstr("child:               Amara Bello, 15 (C1)\n"));
+}
+
 TEST_F(ChildStoryTest, AProfileValueOutsideTheListsIsRefusedNamingTheFlag) {
   ExpectError("coordinator", {"child", "update", "C1", "--sex", "boy"}, 5,
               "mfh: --sex: must be male, female, other or unknown\n");
