@@ -772,6 +772,36 @@ TEST_F(SqliteStoreTest, ListRhisOpenAsOfExcludesRhisFinalisedAtOrBeforeIt) {
             (std::vector<std::string>{before, at, open, after}));
 }
 
+// The RHIs not final and those final after the instant come from two
+// statements; merged, they page in (due_at, episode_id) order.
+TEST_F(SqliteStoreTest, ListRhisOpenAsOfPagesBothKindsInDueThenIdOrder) {
+  std::string child = AddChild();
+  const absl::Time t = At(100 * kHour);
+  const absl::Time later = t + absl::Hours(1);
+  std::string a = AddRhi(child, At(80 * kHour), std::nullopt);
+  std::string b = AddRhi(child, At(70 * kHour), later);
+  std::string c = AddRhi(child, At(90 * kHour), later);
+  std::string d = AddRhi(child, At(85 * kHour), std::nullopt);
+  std::string e = AddRhi(child, At(85 * kHour), later);
+  AddRhi(child, At(60 * kHour), t);
+
+  RhiFilter filter{.open_as_of = t};
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)),
+            (std::vector<std::string>{b, a, d, e, c}));
+  filter.page.limit = 2;
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)), (std::vector<std::string>{b, a}));
+  filter.page.after_time = At(80 * kHour);
+  filter.page.after_id = a;
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)), (std::vector<std::string>{d, e}));
+  filter.page.after_time = At(85 * kHour);
+  filter.page.after_id = d;
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)), (std::vector<std::string>{e, c}));
+  filter.due_before = At(85 * kHour);
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)), (std::vector<std::string>{}));
+  filter.page = {};
+  EXPECT_EQ(EpisodeIds(ListRhis(filter)), (std::vector<std::string>{b, a}));
+}
+
 TEST_F(SqliteStoreTest,
        ListRhisFiltersByDueBeforeAndChildAndOrdersByDueThenId) {
   std::string c1 = AddChild();

@@ -1,5 +1,7 @@
 #include "services/storage/sqlite/interviews.h"
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -95,6 +97,17 @@ absl::StatusOr<Rhi> ReadRhi(const Statement& s) {
   return r;
 }
 
+absl::StatusOr<std::vector<Rhi>> ReadRhis(Statement& s) {
+  std::vector<Rhi> rhis;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(s));
+    rhis.push_back(std::move(rhi));
+  }
+  return rhis;
+}
+
 absl::Status SqliteTransaction::InsertRhi(const Rhi& rhi) {
   ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kInsertRhiSql));
   RETURN_IF_ERROR(BindRhi(*s, rhi));
@@ -156,12 +169,7 @@ absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListRhis(
     s->BindTime(3, *filter.open_as_of);
     RETURN_IF_ERROR(BindTimeKeyedPage(*s, 4, page, kEpisodePrefix));
   } else if (filter.open_as_of.has_value()) {
-    ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectOpenRhisSql));
-    s->BindInt64(1, due_before);
-    RETURN_IF_ERROR(BindAfterTimeAndId(*s, 2, page, kEpisodePrefix));
-    s->BindTime(5, *filter.open_as_of);
-    s->BindInt64(6, due_before);
-    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 7, page, kEpisodePrefix));
+    return ListOpenRhis(*filter.open_as_of, due_before, page);
   } else if (child.has_value()) {
     ASSIGN_OR_RETURN(s, MFH_PREPARE(db_, sql::kSelectRhisByChildSql));
     s->BindInt64(1, *child);
@@ -172,11 +180,37 @@ absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListRhis(
     s->BindInt64(1, due_before);
     RETURN_IF_ERROR(BindTimeKeyedPage(*s, 2, page, kEpisodePrefix));
   }
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(*s));
-    rhis.push_back(std::move(rhi));
+  return ReadRhis(*s);
+}
+
+absl::StatusOr<std::vector<Rhi>> SqliteTransaction::ListOpenRhis(
+    absl::Time as_of, int64_t due_before, const Page& page) {
+  std::vector<Rhi> rhis;
+  {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectUnfinalRhisSql));
+    s->BindInt64(1, due_before);
+    RETURN_IF_ERROR(BindTimeKeyedPage(*s, 2, page, kEpisodePrefix));
+    ASSIGN_OR_RETURN(rhis, ReadRhis(*s));
+  }
+  {
+    ASSIGN_OR_RETURN(auto s, MFH_PREPARE(db_, sql::kSelectFinalAfterRhisSql));
+    s->BindTime(1, as_of);
+    s->BindInt64(2, due_before);
+    RETURN_IF_ERROR(BindAfterTimeAndId(*s, 3, page, kEpisodePrefix));
+    ASSIGN_OR_RETURN(std::vector<Rhi> final_after, ReadRhis(*s));
+    if (final_after.empty()) return rhis;
+    rhis.insert(rhis.end(), std::make_move_iterator(final_after.begin()),
+                std::make_move_iterator(final_after.end()));
+  }
+  // In the page's order, (due_at, episode_id), as the SQL of the others.
+  auto key = [](const Rhi& rhi) {
+    return std::make_pair(rhi.due_at,
+                          ParseId(rhi.episode_id, kEpisodePrefix).value_or(0));
+  };
+  std::sort(rhis.begin(), rhis.end(),
+            [&](const Rhi& a, const Rhi& b) { return key(a) < key(b); });
+  if (page.limit > 0 && static_cast<int>(rhis.size()) > page.limit) {
+    rhis.resize(page.limit);
   }
   return rhis;
 }

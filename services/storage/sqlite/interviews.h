@@ -40,7 +40,8 @@ inline constexpr char kSelectRhiSql[] =
 inline constexpr char kSelectPreviousRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE child_id = ? AND returned_at <= ? AND episode_id <> ? "
-    "AND " MFH_RHI_NOT_VOIDED " ORDER BY returned_at DESC, episode_id DESC "
+    "AND " MFH_RHI_NOT_VOIDED
+    " ORDER BY returned_at DESC, episode_id DESC "
     "LIMIT 1";
 // Every statement of ListRhis ends with a page (page.h) keyed by
 // (due_at, episode_id).
@@ -57,21 +58,24 @@ inline constexpr char kSelectRhisByChildSql[] =
     " FROM rhis WHERE child_id = ? AND due_at < ? AND " MFH_RHI_NOT_VOIDED
     " AND " MFH_AFTER_TIME_AND_ID(
         "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
-// RHIs open as of t (final_at unset or after t), due before d; the
-// parameters are d and the page's start, t, d and the page's start, then
-// the limit. Two arms so that each uses its partial index (rhis_open,
-// rhis_final) whatever ANALYZE says; an OR would be a scan. INDEXED BY keeps
-// the second arm off rhis_by_due (schema v3), whose range is every RHI ever
-// due before d.
-inline constexpr char kSelectOpenRhisSql[] =
+// RHIs open as of t are those not final, and those final after t. Not final,
+// due before d: the parameters are d, then the page; rhis_open gives them
+// in order.
+inline constexpr char kSelectUnfinalRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE final_at IS NULL AND due_at < ? AND " MFH_RHI_NOT_VOIDED
-    " AND " MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
-    " UNION ALL "
+    " AND " MFH_AFTER_TIME_AND_ID(
+        "due_at", "episode_id") " ORDER BY due_at, episode_id LIMIT ?";
+// Final after t, due before d, from the page's start on: the parameters are
+// t, d, then the page's start. Unordered and unlimited (ListRhis merges them
+// with the others): ORDER BY would build a temporary b-tree at every call,
+// even for no row, and as of now there are none. INDEXED BY keeps it off
+// rhis_by_due (schema v3), whose range is every RHI ever due before d.
+inline constexpr char kSelectFinalAfterRhisSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
-    " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? AND "
-    MFH_RHI_NOT_VOIDED " AND " MFH_AFTER_TIME_AND_ID("due_at", "episode_id")
-    " ORDER BY due_at, episode_id LIMIT ?";
+    " FROM rhis INDEXED BY rhis_final WHERE final_at > ? AND due_at < ? "
+    "AND " MFH_RHI_NOT_VOIDED
+    " AND " MFH_AFTER_TIME_AND_ID("due_at", "episode_id");
 // The child's RHIs open as of t, due before d; the parameters are the
 // child, d, t, then the page.
 inline constexpr char kSelectOpenRhisByChildSql[] =
@@ -87,6 +91,8 @@ namespace mfh::storage {
 
 // Reads MFH_RHI_ROW_FIELDS from the first columns of the row.
 absl::StatusOr<domain::Rhi> ReadRhi(const Statement& s);
+// Every row of `s`, each read by ReadRhi.
+absl::StatusOr<std::vector<domain::Rhi>> ReadRhis(Statement& s);
 
 }  // namespace mfh::storage
 

@@ -63,17 +63,6 @@ absl::StatusOr<int> CountOf(Statement& s) {
   return static_cast<int>(s.ColumnInt64(0));
 }
 
-absl::StatusOr<std::vector<Rhi>> ReadRhis(Statement& s) {
-  std::vector<Rhi> rhis;
-  while (true) {
-    ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Rhi rhi, ReadRhi(s));
-    rhis.push_back(std::move(rhi));
-  }
-  return rhis;
-}
-
 }  // namespace
 
 absl::StatusOr<std::vector<domain::PlacedEpisode>>

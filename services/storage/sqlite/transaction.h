@@ -179,6 +179,11 @@ class SqliteTransaction : public Transaction {
       const Page& page) override;
 
  private:
+  // ListRhis for RHIs open as of `as_of` (every child's).
+  absl::StatusOr<std::vector<domain::Rhi>> ListOpenRhis(absl::Time as_of,
+                                                        int64_t due_before,
+                                                        const Page& page);
+
   Connection& db_;
   // The audit chain's head and the next audit id, once this transaction
   // has read them: a batch of audit rows reads them once, not per row.
