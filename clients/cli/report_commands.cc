@@ -11,9 +11,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "clients/cli/child_ref.h"
+#include "clients/cli/monthly_pdf.h"
 #include "clients/cli/output.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/cli/session.h"
@@ -41,29 +43,6 @@ std::string Percent(int part, int whole) {
 
 std::string Decimal(double value, int places) {
   return absl::StrFormat("%.*f", places, value);
-}
-
-constexpr const char* kMonthNames[] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
-// "February 2026" for "2026-02" (as the server answered it).
-std::string MonthName(absl::string_view month) {
-  int year = 0;
-  int m = 0;
-  if (month.size() != 7 || !absl::SimpleAtoi(month.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(month.substr(5, 2), &m) || m < 1 || m > 12) {
-    return std::string(month);
-  }
-  return absl::StrCat(kMonthNames[m - 1], " ", year);
-}
-
-std::vector<std::pair<std::string, int>> Trend(const v1::MonthlyReport& r) {
-  std::vector<std::pair<std::string, int>> trend;
-  for (const v1::MonthEpisodes& m : r.trend()) {
-    trend.push_back({m.month(), m.episodes()});
-  }
-  return trend;
 }
 
 // The figures of the monthly report in order: name, value.
@@ -112,43 +91,6 @@ Fields MonthlyFigures(const v1::MonthlyReport& r) {
   };
 }
 
-// The places and associates named for two or more children in interviews
-// completed in the month (up to as_of), for the monthly PDF.
-absl::StatusOr<PdfTable> HotspotTable(const client::Connection& conn,
-                                      const v1::MonthlyReport& r) {
-  int year = 0;
-  int number = 0;
-  if (!absl::SimpleAtoi(r.month().substr(0, 4), &year) ||
-      !absl::SimpleAtoi(r.month().substr(5, 2), &number)) {
-    return absl::InternalError(
-        absl::StrCat("the server's month is not YYYY-MM: ", r.month()));
-  }
-  const absl::CivilMonth month(year, number);
-  const absl::Time from = absl::FromCivil(month, client::London());
-  const absl::Time to =
-      std::min(absl::FromCivil(month + 1, client::London()),
-               client::FromTimestamp(r.as_of()) + absl::Microseconds(1));
-  PdfTable table{.heading =
-                     "Hotspots: places and associates named for two "
-                     "or more children",
-                 .header = {"kind", "name", "children", "named in"},
-                 .new_page = true};
-  if (to <= from) return table;
-  ASSIGN_OR_RETURN(v1::HotspotsResponse resp,
-                   client::Hotspots(conn, from, to, 0));
-  for (const v1::Hotspot& h : resp.hotspots()) {
-    std::vector<std::string> named;
-    for (const v1::Hotspot::Mention& m : h.mentions()) {
-      named.push_back(absl::StrCat(m.child_id(), " ", m.episode_id()));
-    }
-    table.rows.push_back(
-        {h.kind() == v1::Hotspot::KIND_ASSOCIATE ? "associate" : "place",
-         h.name(), absl::StrCat(h.children()), absl::StrJoin(named, ", ")});
-  }
-  if (table.rows.empty()) table.rows.push_back({"-", "none", "", ""});
-  return table;
-}
-
 absl::Status Monthly(Session& s, const ReportFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
@@ -157,27 +99,7 @@ absl::Status Monthly(Session& s, const ReportFlags& f) {
                    client::MonthlyReport(*conn, f.period, as_of));
   const v1::MonthlyReport& r = resp.report();
   const Fields figures = MonthlyFigures(r);
-  if (!f.pdf.empty()) {
-    PdfReport pdf;
-    pdf.title = "Missing from home: monthly report";
-    pdf.period =
-        absl::StrCat(MonthName(r.month()), " (", r.month(), "), as of ",
-                     client::FormatLocal(client::FromTimestamp(r.as_of())));
-    pdf.totals = absl::StrCat(
-        "Totals: ", r.episodes(), " episodes, ", r.children(), " children, ",
-        r.returns(), " returns, ", r.rhis_due(), " RHIs due, ", r.rhis_met(),
-        " met (", Percent(r.rhis_met(), r.rhis_due()), ")");
-    PdfTable table{.heading = "Figures", .header = {"figure", "value"}};
-    for (const auto& [name, value] : figures) {
-      table.rows.push_back({name, value});
-    }
-    pdf.tables.push_back(std::move(table));
-    ASSIGN_OR_RETURN(PdfTable hotspots, HotspotTable(*conn, r));
-    pdf.tables.push_back(std::move(hotspots));
-    pdf.chart_title = "Episodes per month, the 12 months to " + r.month();
-    pdf.chart = Trend(r);
-    RETURN_IF_ERROR(WritePdf(f.pdf, pdf));
-  }
+  if (!f.pdf.empty()) RETURN_IF_ERROR(WriteMonthlyPdf(*conn, resp, f.pdf));
   switch (s.format()) {
     case Format::kJson:
       s.out() << JsonLine(resp);
@@ -218,14 +140,43 @@ std::string ActionWord(v1::ActionStatus status) {
   return absl::AsciiStrToLower(client::ActionStatusLabel(status));
 }
 
-// How late an RHI is: "23.0 h late", "not held", or "not completed as of
-// <as_of>" (with the hours past due_at), with times as `time` formats them.
-std::string HowLate(const v1::LateInterview& l, const std::string& as_of) {
-  if (l.has_met_at())
-    return absl::StrCat(Decimal(l.hours_late(), 1), " h late");
+// The time from `from` to `to`, or to `as_of` when `to` is unset, as a
+// report reads it: "37d 22h", "23h 0m".
+std::string Between(const google::protobuf::Timestamp& from, bool has_to,
+                    const google::protobuf::Timestamp& to, absl::Time as_of) {
+  const absl::Time end = has_to ? client::FromTimestamp(to) : as_of;
+  return client::FormatShortDuration(end - client::FromTimestamp(from));
+}
+
+std::string TimeLate(const v1::LateInterview& l, absl::Time as_of) {
+  return Between(l.due_at(), l.has_met_at(), l.met_at(), as_of);
+}
+
+std::string TimeMissing(const v1::LongEpisode& e, absl::Time as_of) {
+  return Between(e.missing_since(), e.has_returned_at(), e.returned_at(),
+                 as_of);
+}
+
+std::string TimeOver(const v1::LongEpisode& e, absl::Time as_of,
+                     absl::Duration threshold) {
+  const absl::Time end =
+      e.has_returned_at() ? client::FromTimestamp(e.returned_at()) : as_of;
+  return client::FormatShortDuration(
+      end - client::FromTimestamp(e.missing_since()) - threshold);
+}
+
+std::string ActionLate(const v1::OverdueAction& a, absl::Time as_of) {
+  return Between(a.by_when(), a.has_closed_at(), a.closed_at(), as_of);
+}
+
+// How late an RHI is: "23h 0m late", "not held", or "not completed as of
+// <as_of>" (with the time past due_at), with as_of as `as_of_text`.
+std::string HowLate(const v1::LateInterview& l, absl::Time as_of,
+                    const std::string& as_of_text) {
+  if (l.has_met_at()) return absl::StrCat(TimeLate(l, as_of), " late");
   if (l.status() == v1::RHI_STATUS_NOT_HELD) return "not held";
-  return absl::StrCat("not completed as of ", as_of, " (",
-                      Decimal(l.hours_late(), 1), " h past due)");
+  return absl::StrCat("not completed as of ", as_of_text, " (",
+                      TimeLate(l, as_of), " past due)");
 }
 
 // The thresholds the server applied, in days: "7 days", "14 days".
@@ -250,53 +201,68 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
                            std::optional<absl::Time> as_of,
                            const v1::ExceptionReportResponse& resp,
                            const std::string& path) {
-  ASSIGN_OR_RETURN(v1::MonthlyReportResponse trend,
-                   client::MonthlyReport(conn, resp.last_month(), as_of));
   const absl::Time t = client::FromTimestamp(resp.as_of());
+  // A quarter not yet over: the trend to the month of as_of, the last with
+  // anything to count.
+  const std::string trend_month =
+      IsPartial(resp.last_month(), t)
+          ? absl::FormatTime("%Y-%m", t, client::London())
+          : resp.last_month();
+  ASSIGN_OR_RETURN(v1::MonthlyReportResponse trend,
+                   client::MonthlyReport(conn, trend_month, as_of));
+  const absl::Duration long_after =
+      client::FromDuration(resp.long_episode_after());
   auto local = [](const google::protobuf::Timestamp& ts) {
     return client::FormatLocal(client::FromTimestamp(ts));
   };
-  PdfReport pdf;
-  pdf.title = "Missing from home: exception report";
-  pdf.period = absl::StrCat(resp.quarter(), ": ", MonthName(resp.first_month()),
-                            " to ", MonthName(resp.last_month()), ", as of ",
-                            client::FormatLocal(t));
-  pdf.totals = absl::StrCat("Totals: ", ExceptionTotals(resp));
+  PdfReport pdf{
+      .authority = resp.authority(),
+      .title = "Missing from home: exception report",
+      .period = absl::StrCat(
+          QuarterWords(resp.quarter(), resp.first_month(), resp.last_month()),
+          PartialMark(resp.last_month(), t)),
+      .as_of = AsOfWords(t),
+      .summary = {absl::StrCat("Totals: ", ExceptionTotals(resp))}};
   PdfTable rhis{.heading = "RHIs due in the quarter completed late or never",
                 .header = {"child", "episode", "due", "status", "how late"}};
   for (const v1::LateInterview& l : resp.late_interviews()) {
     rhis.rows.push_back({client::ChildText(l), l.episode_id(),
-                         local(l.due_at()), RhiWord(l.status()),
-                         HowLate(l, client::FormatLocal(t))});
+                         local(l.due_at()),
+                         absl::StrReplaceAll(RhiWord(l.status()), {{"_", " "}}),
+                         HowLate(l, t, client::FormatLocal(t))});
   }
   PdfTable episodes{
       .heading = absl::StrCat("Episodes longer than ", LongEpisodeAfter(resp)),
       .header = {"child", "episode", "missing since", "returned",
-                 "hours missing",
-                 absl::StrCat("hours over ", LongEpisodeAfter(resp))}};
+                 "time missing",
+                 absl::StrCat("time over ", LongEpisodeAfter(resp))}};
   for (const v1::LongEpisode& e : resp.long_episodes()) {
     episodes.rows.push_back(
         {client::ChildText(e), e.episode_id(), local(e.missing_since()),
          e.has_returned_at() ? local(e.returned_at()) : "still missing",
-         Decimal(e.hours_missing(), 1), Decimal(e.hours_over(), 1)});
+         TimeMissing(e, t), TimeOver(e, t, long_after)});
   }
   PdfTable actions{.heading = absl::StrCat("Actions overdue by more than ",
                                            LateActionAfter(resp)),
                    .header = {"child", "action", "meeting", "what", "who",
-                              "by when", "status", "days late"}};
+                              "by when", "status", "time late"}};
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
     actions.rows.push_back({client::ChildText(a), a.action_id(),
                             a.meeting_day(), a.what(), a.who(),
                             local(a.by_when()), ActionWord(a.status()),
-                            Decimal(a.days_overdue(), 1)});
+                            ActionLate(a, t)});
   }
   for (PdfTable* table : {&rhis, &episodes, &actions}) {
     if (table->rows.empty()) table->rows.push_back({"none"});
-    pdf.tables.push_back(std::move(*table));
+    pdf.blocks.push_back(std::move(*table));
   }
-  pdf.chart_title =
-      "Episodes per month, the 12 months to " + trend.report().month();
-  pdf.chart = Trend(trend.report());
+  pdf.blocks.push_back(PdfChart{
+      .title = "Episodes per month, the 12 months to " +
+               MonthName(trend.report().month()),
+      .bars = Trend(trend.report()),
+      .partial_note = IsPartial(trend_month, t)
+                          ? absl::StrCat("counted only to ", AsOfWords(t))
+                          : ""});
   return WritePdf(path, pdf);
 }
 
@@ -315,6 +281,8 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
   std::string (*format)(absl::Time) =
       table ? &client::FormatLocal : &client::FormatUtc;
   const absl::Time t = client::FromTimestamp(resp.as_of());
+  const absl::Duration long_after =
+      client::FromDuration(resp.long_episode_after());
   // One list of rows: kind, ids, the time it concerns, how late; and the
   // child of each as people read it.
   std::vector<Row> rows;
@@ -324,7 +292,7 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
     rows.push_back({"rhi_late", l.child_id(), l.name(), l.episode_id(),
                     format(client::FromTimestamp(l.due_at())),
                     RhiWord(l.status()), Decimal(l.hours_late(), 1),
-                    HowLate(l, format(t))});
+                    HowLate(l, t, format(t))});
   }
   for (const v1::LongEpisode& e : resp.long_episodes()) {
     labels.push_back(client::ChildText(e));
@@ -332,18 +300,17 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
                     format(client::FromTimestamp(e.missing_since())),
                     e.has_returned_at() ? "returned" : "missing",
                     Decimal(e.hours_over(), 1),
-                    absl::StrCat(Decimal(e.hours_missing(), 1), " h missing; ",
-                                 Decimal(e.hours_over(), 1), " h over ",
+                    absl::StrCat(TimeMissing(e, t), " missing; ",
+                                 TimeOver(e, t, long_after), " over ",
                                  LongEpisodeAfter(resp))});
   }
   for (const v1::OverdueAction& a : resp.overdue_actions()) {
     labels.push_back(client::ChildText(a));
-    rows.push_back(
-        {"action_late", a.child_id(), a.name(), a.action_id(),
-         format(client::FromTimestamp(a.by_when())), ActionWord(a.status()),
-         Decimal(a.days_overdue(), 1),
-         absl::StrCat(Decimal(a.days_overdue(), 1), " days after by_when",
-                      a.has_closed_at() ? "" : " and still open")});
+    rows.push_back({"action_late", a.child_id(), a.name(), a.action_id(),
+                    format(client::FromTimestamp(a.by_when())),
+                    ActionWord(a.status()), Decimal(a.days_overdue(), 1),
+                    absl::StrCat(ActionLate(a, t), " after by_when",
+                                 a.has_closed_at() ? "" : " and still open")});
   }
   const Row header = {"kind", "child",  "name", "id",
                       "due",  "status", "late", "how_late"};
@@ -352,7 +319,9 @@ absl::Status Exceptions(Session& s, const ReportFlags& f) {
     for (const Row& row : rows) s.out() << CsvLine(row);
     return absl::OkStatus();
   }
-  s.out() << "Exception report " << resp.quarter() << " as of "
+  s.out() << "Exception report "
+          << QuarterWords(resp.quarter(), resp.first_month(), resp.last_month())
+          << (IsPartial(resp.last_month(), t) ? ", partial," : "") << " as of "
           << client::FormatLocal(t) << "\n"
           << ExceptionTotals(resp) << "\n\n";
   if (rows.empty()) {

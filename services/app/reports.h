@@ -136,6 +136,9 @@ class Reports {
   absl::StatusOr<HotspotReport> GetHotspots(const Call& call,
                                             const HotspotsQuery& query);
 
+  // The policy's name of the authority, which every report carries.
+  const std::string& authority() const { return policy_.authority; }
+
  private:
   Runner& runner_;
   const domain::Policy& policy_;

@@ -20,6 +20,7 @@ grpc::Status ReportServiceImpl::MonthlyReport(
       [&](const Call& call) { return reports_.GetMonthlyReport(call, query); },
       [&](const app::MonthlyReport& r) {
         *resp->mutable_report() = ToProto(r);
+        resp->set_authority(reports_.authority());
       });
 }
 
@@ -35,7 +36,10 @@ grpc::Status ReportServiceImpl::ExceptionReport(
       [&](const Call& call) {
         return reports_.GetExceptionReport(call, query);
       },
-      [&](const app::ExceptionReport& r) { *resp = ToProto(r); });
+      [&](const app::ExceptionReport& r) {
+        *resp = ToProto(r);
+        resp->set_authority(reports_.authority());
+      });
 }
 
 grpc::Status ReportServiceImpl::Chronology(grpc::ServerContext* ctx,

@@ -154,6 +154,10 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
 int Serve(const ServeOptions& options, const sigset_t& stop_signals) {
   absl::StatusOr<domain::Policy> policy = LoadPolicy(options.policy);
   if (!policy.ok()) return Fail(policy.status().message());
+  // The demo borough's reports carry a name that no real council has.
+  if (options.demo && policy->authority.empty()) {
+    policy->authority = "Demo Borough Council (fictional)";
+  }
   auto credentials = Credentials(options);
   if (!credentials.ok()) return Fail(credentials.status().message());
   absl::StatusOr<std::unique_ptr<domain::Clock>> clock =

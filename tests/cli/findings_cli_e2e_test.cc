@@ -200,7 +200,7 @@ TEST_F(FindingsTest, HotspotsMatchSpellingsAcrossChildren) {
                {"report", "hotspots", "--from", "2026-11-01T00:00", "--to",
                 "2026-12-01T00:00", "--min-children", "3", "--output", "csv"}),
             "kind,name,children,mentions\n");
-  // The monthly PDF has them on a page of their own, the second.
+  // The monthly PDF has them on its second page, under the trends.
   const std::string pdf = dir_.File("monthly.pdf");
   Ok("manager", {"report", "monthly", "--month", "2026-11", "--pdf", pdf});
   const testing::CommandResult text = testing::RunCommand(

@@ -339,12 +339,12 @@ TEST_F(ReportCliTest, TheExceptionReportListsEveryLateRhiLongEpisodeAndAction) {
       Ok("manager", {"report", "exceptions", "--quarter", "2025-Q4", "--as-of",
                      "2026-05-10T00:00:00Z", "--output", "csv"}),
       R"--(kind,child,name,id,due,status,late,how_late
-rhi_late,C1,Alex Able,E2,2026-01-24T09:00:00Z,overdue,2535.0,not completed as of 2026-05-10T00:00:00Z (2535.0 h past due)
-rhi_late,C3,Cy Carter,E6,2026-02-24T10:00:00Z,completed,23.0,23.0 h late
-rhi_late,C2,Bo Brown,E8,2026-03-05T09:00:00Z,overdue,1575.0,not completed as of 2026-05-10T00:00:00Z (1575.0 h past due)
-long_episode,C4,Di Dane,E11,2026-03-28T12:00:00Z,returned,672.0,840.0 h missing; 672.0 h over 7 days
-action_late,C1,Alex Able,A1,2026-03-06T17:00:00Z,open,64.3,64.3 days after by_when and still open
-action_late,C1,Alex Able,A2,2026-03-31T22:30:00Z,open,39.1,39.1 days after by_when and still open
+rhi_late,C1,Alex Able,E2,2026-01-24T09:00:00Z,overdue,2535.0,not completed as of 2026-05-10T00:00:00Z (105d 15h past due)
+rhi_late,C3,Cy Carter,E6,2026-02-24T10:00:00Z,completed,23.0,23h 0m late
+rhi_late,C2,Bo Brown,E8,2026-03-05T09:00:00Z,overdue,1575.0,not completed as of 2026-05-10T00:00:00Z (65d 15h past due)
+long_episode,C4,Di Dane,E11,2026-03-28T12:00:00Z,returned,672.0,35d 0h missing; 28d 0h over 7 days
+action_late,C1,Alex Able,A1,2026-03-06T17:00:00Z,open,64.3,64d 7h after by_when and still open
+action_late,C1,Alex Able,A2,2026-03-31T22:30:00Z,open,39.1,39d 1h after by_when and still open
 )--");
   // 2026-Q1 as of the same time: E10 missing since 04-10T10:00, 29 days 14 h
   //   = 710.0 h, 542.0 over. E11's RHI is NOT_REQUIRED; A3 (by
@@ -354,15 +354,16 @@ action_late,C1,Alex Able,A2,2026-03-31T22:30:00Z,open,39.1,39.1 days after by_wh
                          "--as-of", "2026-05-10T00:00:00Z"});
   EXPECT_TRUE(absl::StrContains(
       out,
-      "Exception report 2026-Q1 as of 2026-05-10 01:00 BST\n"
+      "Exception report April to June 2026 (2026-27 Q1), partial, as of "
+      "2026-05-10 01:00 BST\n"
       "0 RHIs late or not held, 1 episodes over 7 days, 1 actions over 14 "
       "days late\n"))
       << out;
   EXPECT_TRUE(absl::StrContains(out, "E10")) << out;
-  EXPECT_TRUE(absl::StrContains(out, "710.0 h missing; 542.0 h over 7 days"))
+  EXPECT_TRUE(absl::StrContains(out, "29d 14h missing; 22d 14h over 7 days"))
       << out;
   EXPECT_TRUE(absl::StrContains(out, "A3")) << out;
-  EXPECT_TRUE(absl::StrContains(out, "39.0 days after by_when")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "39d 1h after by_when")) << out;
   // JSON: the proto's fields; E6's completion and E11's return in UTC.
   out = Ok("manager", {"report", "exceptions", "--quarter", "2025-Q4",
                        "--as-of", "2026-05-10T00:00:00Z", "--output", "json"});
@@ -443,34 +444,121 @@ std::string PdfPages(const std::string& path) {
   return "";
 }
 
-TEST_F(ReportCliTest, TheMonthlyPdfHasTheTitlePeriodTotalsAndTrend) {
+// The text of a PDF's lines with each run of two or more spaces (a gap
+// between columns) written " | ", and of its words with every run of
+// spaces and line ends written " " (for paragraphs that wrap).
+std::string Columns(const std::string& text) {
+  std::string columns;
+  for (size_t i = 0; i < text.size();) {
+    size_t run = 0;
+    while (i + run < text.size() && text[i + run] == ' ') ++run;
+    if (run >= 2) {
+      columns += " | ";
+    } else if (run == 1) {
+      columns += ' ';
+    } else {
+      columns += text[i];
+      run = 1;
+    }
+    i += run;
+  }
+  return columns;
+}
+
+std::string Words(const std::string& text) {
+  return absl::StrJoin(
+      absl::StrSplit(text, absl::ByAnyChar(" \n\f"), absl::SkipEmpty()), " ");
+}
+
+int Occurrences(absl::string_view text, absl::string_view what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != absl::string_view::npos;
+       at = text.find(what, at + what.size())) {
+    ++n;
+  }
+  return n;
+}
+
+TEST_F(ReportCliTest, TheMonthlyPdfIsLabelledMarkedAndCompared) {
   Script();
   const std::string pdf = dir_.File("monthly.pdf");
   Ok("manager", {"report", "monthly", "--month", "2026-02", "--as-of",
                  "2026-03-10T00:00:00Z", "--pdf", pdf});
-  // The figures of TheMonthlyReportCountsEveryFigureAsWorkedOutByHand; the
-  // trend's last two months (January 1, February 7) as in the table test.
+  ASSERT_EQ(PdfPages(pdf), "3");
   const std::string text = PdfText(pdf);
-  EXPECT_TRUE(absl::StrContains(text, "Missing from home: monthly report"))
-      << text;
+  const std::string columns = Columns(text);
+  const std::string words = Words(text);
+  // Every page: the authority, the marking above and below, the time and
+  // the page number.
+  for (const char* page : {"Page 1 of 3", "Page 2 of 3", "Page 3 of 3"}) {
+    EXPECT_TRUE(absl::StrContains(
+        columns, absl::StrCat("As of 10 March 2026 00:00 GMT | "
+                              "OFFICIAL-SENSITIVE | ",
+                              page)))
+        << page << "\n"
+        << columns;
+  }
+  EXPECT_EQ(Occurrences(columns, "Barsetshire | OFFICIAL-SENSITIVE"), 3);
   EXPECT_TRUE(absl::StrContains(
-      text, "February 2026 (2026-02), as of 2026-03-10 00:00 GMT"))
-      << text;
-  EXPECT_TRUE(absl::StrContains(text,
-                                "Totals: 7 episodes, 5 children, 6 returns, "
-                                "5 RHIs due, 4 met (80.0%)"))
-      << text;
-  EXPECT_TRUE(absl::StrContains(text,
-                                "Episodes per month, the 12 months to "
-                                "2026-02"))
-      << text;
-  EXPECT_TRUE(absl::StrContains(text, "2025-03")) << text;
-  // The hotspots of the month: none in this script (no findings).
-  EXPECT_TRUE(absl::StrContains(text,
-                                "Hotspots: places and associates named for "
-                                "two or more children"))
-      << text;
-  EXPECT_EQ(PdfPages(pdf), "2");
+      words,
+      "Missing from home: monthly report February 2026 7 episodes of 5 "
+      "children began in the month and 6 ended. Of 5 return home interviews "
+      "due, 3 (60.0%) were completed on time, against England's 63% in "
+      "2023-24."))
+      << words;
+  // February 2026 (TheMonthlyReportCountsEveryFigureAsWorkedOutByHand)
+  // beside January 2026 (E2 of C1: its RHI due 01-24T09:00 and never held)
+  // and February 2025 (nothing yet), all as of 10 March.
+  for (const char* row : {
+           "| February 2026 | January 2026 | February 2025",
+           "Interviews due | 5 | 1 | 0",
+           "Offered on time | 5 (100.0%) | 0 (0.0%) | 0",
+           "Completed on time | 3 (60.0%) | 0 (0.0%) | 0",
+           "Declined on time | 1 (20.0%) | 0 (0.0%) | 0",
+           "Met: completed or declined on time | 4 (80.0%) | 0 (0.0%) | 0",
+           "Met, timed from the return | 3 (60.0%) | 0 (0.0%) | 0",
+           "Interviews completed | 4 | 0 | 0",
+           "Time to interview, median | 48.0 h | - | -",
+           "Time to interview, 90th percentile | 96.0 h | - | -",
+           "Interviews declined | 1 | 0 | 0",
+           "Declines followed up | 0 (0.0%) | 0 | 0",
+           "Episodes | 7 | 1 | 0",
+           "Missing | 6 (85.7%) | 1 (100.0%) | 0",
+           "Absent | 1 (14.3%) | 0 (0.0%) | 0",
+           "Of looked-after children | 4 (57.1%) | 1 (100.0%) | 0",
+           "Of children placed here by other authorities | 1 (14.3%) | 0 "
+           "(0.0%) | 0",
+           "Children | 5 | 1 | 0",
+           "Repeat children | 1 (20.0%) | 0 (0.0%) | 0",
+           "Returns | 6 | 1 | 0",
+           "Naming an exploitation indicator | 0 (0.0%) | 0 | 0",
+           "Referred to the CST | 0 | 0 | 0",
+           "Agreed | 0 | 0 | 0",
+       }) {
+    EXPECT_TRUE(absl::StrContains(columns, absl::StrCat(row, "\n")))
+        << row << "\n"
+        << columns;
+  }
+  EXPECT_TRUE(absl::StrContains(
+      words,
+      "1 child was open to the Complex Safeguarding Team (CST) in the month, "
+      "for 0.92 child-months between them. While open they went missing 2 "
+      "times: 2.17 a child-month. In the same length of time before each was "
+      "opened to the CST they went missing 1 time: 1.09 a child-month."))
+      << words;
+  for (const char* title :
+       {"Interviews completed on time, % of those due, the 12 months to "
+        "February 2026",
+        "Repeat children, the 12 months to February 2026",
+        "Episodes, the 12 months to February 2026",
+        "Hotspots: places and associates named for two or more children",
+        "Definitions",
+        "National figure: in England in 2023-24, 63% of return home "
+        "interviews were completed within 72 hours."}) {
+    EXPECT_TRUE(absl::StrContains(words, title)) << title << "\n" << words;
+  }
+  // A whole month: no bar is marked partial.
+  EXPECT_FALSE(absl::StrContains(text, "counted only to")) << text;
   CommandResult r = Mfh("manager", {"report", "monthly", "--month", "2026-02",
                                     "--pdf", "/nonexistent/dir/monthly.pdf"});
   EXPECT_EQ(r.exit_code, 1);
@@ -479,33 +567,76 @@ TEST_F(ReportCliTest, TheMonthlyPdfHasTheTitlePeriodTotalsAndTrend) {
       << r.err;
 }
 
-TEST_F(ReportCliTest, TheExceptionPdfHasTheTitlePeriodTotalsAndEveryRow) {
+TEST_F(ReportCliTest, AMonthNotYetOverIsMarkedPartialInWordsAndOnItsBar) {
+  Script();
+  const std::string pdf = dir_.File("monthly.pdf");
+  Ok("manager", {"report", "monthly", "--month", "2026-02", "--as-of",
+                 "2026-02-20T12:00:00Z", "--pdf", pdf});
+  const std::string words = Words(PdfText(pdf));
+  EXPECT_TRUE(absl::StrContains(
+      words,
+      "February 2026, partial: to 20 February 2026 12:00 GMT 6 episodes of 5 "
+      "children began in the month and 5 ended."))
+      << words;
+  // Under each of the three trends.
+  EXPECT_EQ(Occurrences(words, "* counted only to 20 February 2026 12:00 GMT"),
+            3);
+}
+
+TEST_F(ReportCliTest, TheExceptionPdfNamesTheQuarterInWordsAndTimesInDays) {
   Script();
   Actions();
   const std::string pdf = dir_.File("exceptions.pdf");
   Ok("manager", {"report", "exceptions", "--quarter", "2025-Q4", "--as-of",
                  "2026-05-10T00:00:00Z", "--pdf", pdf});
   // The rows of TheExceptionReportListsEveryLateRhiLongEpisodeAndAction.
+  ASSERT_EQ(PdfPages(pdf), "1");
   const std::string text = PdfText(pdf);
-  EXPECT_TRUE(absl::StrContains(text, "Missing from home: exception report"))
-      << text;
+  const std::string columns = Columns(text);
+  const std::string words = Words(text);
   EXPECT_TRUE(absl::StrContains(
-      text, "2025-Q4: January 2026 to March 2026, as of 2026-05-10 01:00 BST"))
-      << text;
-  EXPECT_TRUE(absl::StrContains(text,
-                                "Totals: 3 RHIs late or not held, 1 episodes "
-                                "over 7 days, 2 actions over 14 days late"))
-      << text;
-  for (const char* id : {"E2", "E6", "E8", "E11", "A1", "A2"}) {
-    EXPECT_TRUE(absl::StrContains(text, id)) << id << "\n" << text;
+      words,
+      "Missing from home: exception report January to March 2026 (2025-26 "
+      "Q4) Totals: 3 RHIs late or not held, 1 episodes over 7 days, 2 "
+      "actions over 14 days late"))
+      << words;
+  EXPECT_TRUE(absl::StrContains(columns, "Barsetshire | OFFICIAL-SENSITIVE"))
+      << columns;
+  EXPECT_TRUE(absl::StrContains(columns,
+                                "As of 10 May 2026 01:00 BST | "
+                                "OFFICIAL-SENSITIVE | Page 1 of 1"))
+      << columns;
+  for (const char* row : {
+           "| E6 | 2026-02-24 10:00 GMT | completed | 23h 0m late\n",
+           "| E2 | 2026-01-24 09:00 GMT | overdue | not completed as of "
+           "2026-05-10 01:00 BST (105d 15h past due)\n",
+           "| E11 | 2026-03-28 12:00 GMT | 2026-05-02 13:00 BST | 35d 0h | "
+           "28d 0h\n",
+           "| 2026-03-06 17:00 GMT | open | 64d 7h\n",
+       }) {
+    EXPECT_TRUE(absl::StrContains(columns, row)) << row << "\n" << columns;
   }
-  EXPECT_FALSE(absl::StrContains(text, "A3")) << text;
-  EXPECT_TRUE(absl::StrContains(text, "23.0 h late")) << text;
-  EXPECT_TRUE(absl::StrContains(text,
-                                "Episodes per month, the 12 months to "
-                                "2026-03"))
-      << text;
-  EXPECT_EQ(PdfPages(pdf), "1");
+  EXPECT_TRUE(absl::StrContains(words,
+                                "Episodes per month, the 12 months to March "
+                                "2026"))
+      << words;
+  EXPECT_FALSE(absl::StrContains(words, "counted only to")) << words;
+
+  // A quarter not yet over, in words and on the trend's bar.
+  Ok("manager", {"report", "exceptions", "--quarter", "2026-Q1", "--as-of",
+                 "2026-05-10T00:00:00Z", "--pdf", pdf});
+  const std::string partial = Words(PdfText(pdf));
+  EXPECT_TRUE(absl::StrContains(partial,
+                                "April to June 2026 (2026-27 Q1), partial: to "
+                                "10 May 2026 01:00 BST"))
+      << partial;
+  EXPECT_TRUE(absl::StrContains(partial,
+                                "Episodes per month, the 12 months to May "
+                                "2026"))
+      << partial;
+  EXPECT_TRUE(
+      absl::StrContains(partial, "* counted only to 10 May 2026 01:00 BST"))
+      << partial;
 }
 
 TEST_F(ReportCliTest, OnlyCoordinatorsAndManagersMayRunReports) {
