@@ -213,7 +213,9 @@ std::vector<AgendaQuery> AgendaQueries() {
       {"kSelectEpisodesStartedInSql",
        sql::kSelectEpisodesStartedInSql,
        {kEpisodesByMissingSinceIndex}},
-      {"kSelectPreviousRhiSql", sql::kSelectPreviousRhiSql, {"rhis_by_child"}},
+      {"kSelectPreviousRhiSql",
+       sql::kSelectPreviousRhiSql,
+       {"rhis_by_child_returned"}},
       {"kSelectRiskGradesOfEpisodesSql",
        sql::kSelectRiskGradesOfEpisodesSql,
        {"risk_grades_by_episode"}},
@@ -269,6 +271,11 @@ void ExpectAgendaQueriesUseTheirIndexes(RawDb& raw) {
       EXPECT_FALSE(absl::StrContains(line, "SKIP-SCAN")) << shown;
     }
   }
+  // The interview before a return comes from the end of the child's RHIs by
+  // return, not from a sort of all of them.
+  std::vector<std::string> previous = raw.QueryPlan(sql::kSelectPreviousRhiSql);
+  EXPECT_FALSE(absl::StrContains(absl::StrJoin(previous, "\n"), "TEMP B-TREE"))
+      << absl::StrJoin(previous, "\n");
   // The findings' queries name their tables by alias: no scan of any.
   for (const char* sql :
        {sql::kSelectConcernFindingsSql, sql::kCountUnacknowledgedFindingsSql}) {

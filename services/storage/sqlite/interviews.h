@@ -36,7 +36,7 @@ inline constexpr char kSelectRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS " FROM rhis WHERE episode_id = ?";
 // The child's RHI for the latest return at or before an instant, other than
 // an episode's own; the parameters are the child, the instant and the
-// episode. A child's interviews are few, so rhis_by_child serves it.
+// episode. rhis_by_child_returned (schema v9) gives it from the index's end.
 inline constexpr char kSelectPreviousRhiSql[] =
     "SELECT " MFH_RHI_ROW_FIELDS
     " FROM rhis WHERE child_id = ? AND returned_at <= ? AND episode_id <> ? "

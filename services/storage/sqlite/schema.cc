@@ -308,6 +308,14 @@ CREATE TABLE follow_ups(
 CREATE INDEX follow_ups_by_episode ON follow_ups(episode_id, at);
 )sql";
 
+// Version 9: a child's RHIs by the time of the return, so that the agenda
+// finds the interview before each return (FindPreviousRhi) from the index's
+// end rather than sorting all of the child's RHIs: a child with hundreds of
+// returns made every agenda that listed one of them slow.
+constexpr char kSchemaV9Sql[] = R"sql(
+CREATE INDEX rhis_by_child_returned ON rhis(child_id, returned_at);
+)sql";
+
 constexpr char kSelectMetaTableSql[] =
     "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meta'";
 constexpr char kSelectSchemaVersionSql[] =
@@ -391,8 +399,8 @@ absl::StatusOr<bool> MigrateOneStep(sqlite3* db) {
 
 const std::vector<const char*>& MigrationScripts() {
   static const std::vector<const char*> kScripts = {
-      kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql,
-      kSchemaV5Sql, kSchemaV6Sql, kSchemaV7Sql, kSchemaV8Sql};
+      kSchemaV1Sql, kSchemaV2Sql, kSchemaV3Sql, kSchemaV4Sql, kSchemaV5Sql,
+      kSchemaV6Sql, kSchemaV7Sql, kSchemaV8Sql, kSchemaV9Sql};
   return kScripts;
 }
 

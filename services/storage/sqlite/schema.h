@@ -12,7 +12,7 @@
 
 namespace mfh::storage {
 
-inline constexpr int kCurrentSchemaVersion = 8;
+inline constexpr int kCurrentSchemaVersion = 9;
 
 // Index names that the query-plan tests look for.
 inline constexpr char kOpenEpisodesIndex[] = "episodes_open";
