@@ -15,6 +15,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "clients/cli/child_ref.h"
+#include "clients/cli/chronology_pdf.h"
 #include "clients/cli/monthly_pdf.h"
 #include "clients/cli/output.h"
 #include "clients/cli/report_pdf.h"
@@ -347,6 +348,7 @@ absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
   ASSIGN_OR_RETURN(v1::ChronologyResponse resp,
                    client::Chronology(*conn, child, as_of));
+  if (!f.pdf.empty()) RETURN_IF_ERROR(WriteChronologyPdf(resp, f.pdf));
   if (s.format() == Format::kJson) {
     s.out() << JsonLine(resp);
     return absl::OkStatus();
@@ -461,6 +463,8 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
       [c](Session& s) { return ChronologyCommand(s, *c); });
   chronology->add_option("--child", c->child_id, kChildHelp)->required();
   chronology->add_option("--as-of", c->as_of, "Events up to then");
+  chronology->add_option("--pdf", c->pdf,
+                         "Also write the chronology as a PDF to FILE");
 
   auto y = std::make_shared<ReportFlags>();
   CLI::App* ssda =

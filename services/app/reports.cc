@@ -275,10 +275,12 @@ absl::StatusOr<Chronology> Reports::GetChronology(
                          tx.ListActions(query.child_id, /*open_only=*/false));
         ASSIGN_OR_RETURN(std::vector<domain::InterviewRecord> found,
                          LoadInterviewRecords(tx, rhis));
-        return Chronology{.child_id = query.child_id,
-                          .events = domain::BuildChronology(
-                              child, episodes, rhis, notes, actions,
-                              query.as_of.value_or(ctx.now), found)};
+        const absl::Time as_of = query.as_of.value_or(ctx.now);
+        return Chronology{
+            .child_id = query.child_id,
+            .as_of = as_of,
+            .events = domain::BuildChronology(child, episodes, rhis, notes,
+                                              actions, as_of, found)};
       });
 }
 

@@ -96,6 +96,7 @@ void AddSubjects(const ExceptionReport& report, AuditSubjects& subjects);
 // A child's chronology as of `as_of`, oldest first.
 struct Chronology {
   std::string child_id;
+  absl::Time as_of;
   std::vector<domain::ChronologyEvent> events;
 };
 void AddSubjects(const Chronology& chronology, AuditSubjects& subjects);

@@ -559,6 +559,7 @@ v1::ExceptionReportResponse ToProto(const app::ExceptionReport& r) {
 v1::ChronologyResponse ToProto(const app::Chronology& c) {
   v1::ChronologyResponse out;
   out.set_child_id(c.child_id);
+  *out.mutable_as_of() = ToProto(c.as_of);
   for (const domain::ChronologyEvent& e : c.events) {
     v1::ChronologyEvent* p = out.add_events();
     *p->mutable_at() = ToProto(e.at);

@@ -52,7 +52,10 @@ grpc::Status ReportServiceImpl::Chronology(grpc::ServerContext* ctx,
   return Serve(
       ctx, *resp, d,
       [&](const Call& call) { return reports_.GetChronology(call, query); },
-      [&](const app::Chronology& c) { *resp = ToProto(c); });
+      [&](const app::Chronology& c) {
+        *resp = ToProto(c);
+        resp->set_authority(reports_.authority());
+      });
 }
 
 grpc::Status ReportServiceImpl::Ssda903Missing(

@@ -639,6 +639,45 @@ TEST_F(ReportCliTest, TheExceptionPdfNamesTheQuarterInWordsAndTimesInDays) {
       << partial;
 }
 
+TEST_F(ReportCliTest, TheChronologyPdfNamesTheChildWithFindingsAndDecisions) {
+  Script();
+  Actions();
+  Ok("coordinator", {"meeting", "note", "M1", "--child", "C1", "--text",
+                     "Refer to the CST", "--decision"});
+  Ok("coordinator", {"rhi", "findings", "E3", "--push", "family-conflict",
+                     "--indicator", "cse", "--referral", "cst"});
+  const std::string pdf = dir_.File("chronology.pdf");
+  Ok("manager", {"report", "chronology", "--child", "C1", "--pdf", pdf});
+  ASSERT_EQ(PdfPages(pdf), "1");
+  const std::string text = PdfText(pdf);
+  const std::string words = Words(text);
+  EXPECT_TRUE(
+      absl::StrContains(Columns(text), "Barsetshire | OFFICIAL-SENSITIVE"))
+      << text;
+  EXPECT_TRUE(absl::StrContains(
+      words,
+      "Chronology: Alex Able, 14 (C1) Everything recorded up to 30 November "
+      "2026 12:00 GMT 4 episodes reported, 4 returns, 2 interviews "
+      "completed, 1 record of what an interview found, 1 meeting decision "
+      "and 2 actions agreed."))
+      << words;
+  for (const char* event :
+       {"2025-03-25 10:00 GMT Reported missing (E1): MISSING, risk MEDIUM, MET "
+        "R1 - by police-user",
+        "2026-02-05 10:00 GMT Interview completed (E3): RHI completed on time "
+        "- by Worker",
+        "2026-11-30 12:00 GMT What the interview found (E3): findings v1:",
+        "2026-11-30 12:00 GMT Meeting decision: Refer to the CST - by "
+        "coordinator-user",
+        "Action agreed (A1)"}) {
+    EXPECT_TRUE(absl::StrContains(words, event)) << event << "\n" << words;
+  }
+  EXPECT_TRUE(absl::StrContains(Columns(text),
+                                "As of 30 November 2026 12:00 GMT | "
+                                "OFFICIAL-SENSITIVE | Page 1 of 1"))
+      << text;
+}
+
 TEST_F(ReportCliTest, OnlyCoordinatorsAndManagersMayRunReports) {
   CommandResult r = Mfh("police", {"report", "monthly", "--month", "2026-02"});
   EXPECT_EQ(r.exit_code, 4);
