@@ -32,32 +32,6 @@ constexpr char kNationalCompletedOnTime[] = "63%";
 constexpr double kLabelWidth = 190;
 constexpr double kFigureWidth = 80;
 
-std::optional<absl::CivilMonth> ParseMonth(absl::string_view month) {
-  int year = 0;
-  int m = 0;
-  if (month.size() != 7 || month[4] != '-' ||
-      !absl::SimpleAtoi(month.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(month.substr(5, 2), &m) || m < 1 || m > 12) {
-    return std::nullopt;
-  }
-  return absl::CivilMonth(year, m);
-}
-
-std::string MonthText(absl::CivilMonth month) {
-  return absl::FormatCivilTime(month).substr(0, 7);
-}
-
-// "3 (60.0%)" of part in whole; the count alone when whole is 0.
-std::string CountAndShare(int part, int whole) {
-  if (whole == 0) return absl::StrCat(part);
-  return absl::StrFormat("%d (%.1f%%)", part, 100.0 * part / whole);
-}
-
-// part in whole in whole percent, rounded half up; 0 when whole is 0.
-int RoundedPercent(int part, int whole) {
-  return whole == 0 ? 0 : (200 * part + whole) / (2 * whole);
-}
-
 std::string Hours(double hours, int completed) {
   if (completed == 0) return "-";
   return absl::StrFormat("%.1f h", hours);
@@ -196,25 +170,6 @@ std::vector<Figure> ActionFigures() {
   };
 }
 
-// The CST measure as a sentence a partnership can read.
-std::string CstWords(const v1::MonthlyReport& r) {
-  const v1::CstMeasure& cst = r.cst();
-  if (cst.children() == 0) {
-    return "No child was open to the Complex Safeguarding Team (CST) in the "
-           "month.";
-  }
-  return absl::StrFormat(
-      "%d %s open to the Complex Safeguarding Team (CST) in the month, for "
-      "%.2f child-months between them. While open they went missing %d "
-      "%s: %.2f a child-month. In the same length of time before each was "
-      "opened to the CST they went missing %d %s: %.2f a child-month.",
-      cst.children(), cst.children() == 1 ? "child was" : "children were",
-      cst.child_months(), cst.episodes_while_open(),
-      cst.episodes_while_open() == 1 ? "time" : "times", cst.rate_while_open(),
-      cst.episodes_before(), cst.episodes_before() == 1 ? "time" : "times",
-      cst.rate_before());
-}
-
 PdfText Definitions() {
   return {
       .heading = "Definitions",
@@ -255,36 +210,52 @@ PdfText Definitions() {
       .new_page = true};
 }
 
-// The places and associates named for two or more children in interviews
-// completed in the month (up to as_of).
-absl::StatusOr<PdfTable> HotspotTable(const client::Connection& conn,
-                                      absl::CivilMonth month,
-                                      absl::Time as_of) {
-  const absl::Time from = absl::FromCivil(month, client::London());
-  const absl::Time to = std::min(absl::FromCivil(month + 1, client::London()),
-                                 as_of + absl::Microseconds(1));
-  PdfTable table{.heading =
-                     "Hotspots: places and associates named for two "
-                     "or more children",
-                 .header = {"kind", "name", "children", "named in"}};
-  if (to > from) {
-    ASSIGN_OR_RETURN(v1::HotspotsResponse resp,
-                     client::Hotspots(conn, from, to, 0));
-    for (const v1::Hotspot& h : resp.hotspots()) {
-      std::vector<std::string> named;
-      for (const v1::Hotspot::Mention& m : h.mentions()) {
-        named.push_back(absl::StrCat(m.child_id(), " ", m.episode_id()));
-      }
-      table.rows.push_back(
-          {h.kind() == v1::Hotspot::KIND_ASSOCIATE ? "associate" : "place",
-           h.name(), absl::StrCat(h.children()), absl::StrJoin(named, ", ")});
-    }
+}  // namespace
+
+std::optional<absl::CivilMonth> ParseMonth(absl::string_view month) {
+  int year = 0;
+  int m = 0;
+  if (month.size() != 7 || month[4] != '-' ||
+      !absl::SimpleAtoi(month.substr(0, 4), &year) ||
+      !absl::SimpleAtoi(month.substr(5, 2), &m) || m < 1 || m > 12) {
+    return std::nullopt;
   }
-  if (table.rows.empty()) table.rows.push_back({"-", "none", "", ""});
-  return table;
+  return absl::CivilMonth(year, m);
 }
 
-}  // namespace
+std::string MonthText(absl::CivilMonth month) {
+  return absl::FormatCivilTime(month).substr(0, 7);
+}
+
+// "3 (60.0%)" of part in whole; the count alone when whole is 0.
+std::string CountAndShare(int part, int whole) {
+  if (whole == 0) return absl::StrCat(part);
+  return absl::StrFormat("%d (%.1f%%)", part, 100.0 * part / whole);
+}
+
+// part in whole in whole percent, rounded half up; 0 when whole is 0.
+int RoundedPercent(int part, int whole) {
+  return whole == 0 ? 0 : (200 * part + whole) / (2 * whole);
+}
+
+// The CST measure as a sentence a partnership can read.
+std::string CstWords(const v1::MonthlyReport& r) {
+  const v1::CstMeasure& cst = r.cst();
+  if (cst.children() == 0) {
+    return "No child was open to the Complex Safeguarding Team (CST) in the "
+           "month.";
+  }
+  return absl::StrFormat(
+      "%d %s open to the Complex Safeguarding Team (CST) in the month, for "
+      "%.2f child-months between them. While open they went missing %d "
+      "%s: %.2f a child-month. In the same length of time before each was "
+      "opened to the CST they went missing %d %s: %.2f a child-month.",
+      cst.children(), cst.children() == 1 ? "child was" : "children were",
+      cst.child_months(), cst.episodes_while_open(),
+      cst.episodes_while_open() == 1 ? "time" : "times", cst.rate_while_open(),
+      cst.episodes_before(), cst.episodes_before() == 1 ? "time" : "times",
+      cst.rate_before());
+}
 
 std::string MonthName(absl::string_view month) {
   std::optional<absl::CivilMonth> m = ParseMonth(month);
@@ -331,6 +302,71 @@ std::string PartialMark(absl::string_view last_month, absl::Time as_of) {
   return absl::StrCat(", partial: to ", AsOfWords(as_of));
 }
 
+absl::StatusOr<PdfTable> HotspotTable(const client::Connection& conn,
+                                      absl::Time from, absl::Time to) {
+  PdfTable table{.heading =
+                     "Hotspots: places and associates named for two "
+                     "or more children",
+                 .header = {"kind", "name", "children", "named in"}};
+  if (to > from) {
+    ASSIGN_OR_RETURN(v1::HotspotsResponse resp,
+                     client::Hotspots(conn, from, to, 0));
+    for (const v1::Hotspot& h : resp.hotspots()) {
+      std::vector<std::string> named;
+      for (const v1::Hotspot::Mention& m : h.mentions()) {
+        named.push_back(absl::StrCat(m.child_id(), " ", m.episode_id()));
+      }
+      table.rows.push_back(
+          {h.kind() == v1::Hotspot::KIND_ASSOCIATE ? "associate" : "place",
+           h.name(), absl::StrCat(h.children()), absl::StrJoin(named, ", ")});
+    }
+  }
+  if (table.rows.empty()) table.rows.push_back({"-", "none", "", ""});
+  return table;
+}
+
+absl::StatusOr<std::vector<v1::MonthlyReportResponse>> MonthlyReports(
+    const client::Connection& conn, absl::CivilMonth last, int count,
+    absl::Time as_of) {
+  std::vector<v1::MonthlyReportResponse> months;
+  for (int back = count - 1; back >= 0; --back) {
+    ASSIGN_OR_RETURN(
+        v1::MonthlyReportResponse month,
+        client::MonthlyReport(conn, MonthText(last - back), as_of));
+    months.push_back(std::move(month));
+  }
+  return months;
+}
+
+std::vector<PdfChart> TrendCharts(
+    const std::vector<v1::MonthlyReportResponse>& months, absl::Time as_of) {
+  if (months.empty()) return {};
+  const std::string& last = months.back().report().month();
+  const std::string partial =
+      IsPartial(last, as_of)
+          ? absl::StrCat("counted only to ", AsOfWords(as_of))
+          : "";
+  auto chart = [&](std::string title, int full_scale, auto value) {
+    PdfChart c{.title = absl::StrCat(std::move(title), ", the ", months.size(),
+                                     " months to ", MonthName(last)),
+               .full_scale = full_scale,
+               .partial_note = partial};
+    for (const v1::MonthlyReportResponse& m : months) {
+      c.bars.push_back({m.report().month(), value(m.report())});
+    }
+    return c;
+  };
+  return {chart("Interviews completed on time, % of those due", 100,
+                [](const v1::MonthlyReport& m) {
+                  return RoundedPercent(m.rhis_completed_on_time(),
+                                        m.rhis_due());
+                }),
+          chart("Repeat children", 0,
+                [](const v1::MonthlyReport& m) { return m.repeat_children(); }),
+          chart("Episodes", 0,
+                [](const v1::MonthlyReport& m) { return m.episodes(); })};
+}
+
 absl::Status WriteMonthlyPdf(const client::Connection& conn,
                              const v1::MonthlyReportResponse& resp,
                              const std::string& path) {
@@ -348,14 +384,9 @@ absl::Status WriteMonthlyPdf(const client::Connection& conn,
                    client::MonthlyReport(conn, MonthText(*month - 12), as_of));
   const std::vector<const v1::MonthlyReport*> months = {&r, &before.report(),
                                                         &year_before.report()};
-  // The 12 months to this one, oldest first, for the trends.
-  std::vector<v1::MonthlyReportResponse> year;
-  for (int back = 11; back >= 2; --back) {
-    ASSIGN_OR_RETURN(
-        v1::MonthlyReportResponse earlier,
-        client::MonthlyReport(conn, MonthText(*month - back), as_of));
-    year.push_back(std::move(earlier));
-  }
+  // The 12 months to this one, for the trends.
+  ASSIGN_OR_RETURN(std::vector<v1::MonthlyReportResponse> year,
+                   MonthlyReports(conn, *month - 2, 10, as_of));
   year.push_back(before);
   year.push_back(resp);
 
@@ -384,31 +415,14 @@ absl::Status WriteMonthlyPdf(const client::Connection& conn,
       Compare("Actions agreed at the daily meeting", ActionFigures(), months));
   pdf.blocks.push_back(PdfText{.heading = "Children open to the CST",
                                .paragraphs = {CstWords(r)}});
-  const std::string partial =
-      IsPartial(r.month(), as_of)
-          ? absl::StrCat("counted only to ", AsOfWords(as_of))
-          : "";
-  auto chart = [&](std::string title, int full_scale, auto value) {
-    PdfChart c{.title = absl::StrCat(std::move(title), ", the 12 months to ",
-                                     MonthName(r.month())),
-               .full_scale = full_scale,
-               .partial_note = partial};
-    for (const v1::MonthlyReportResponse& m : year) {
-      c.bars.push_back({m.report().month(), value(m.report())});
-    }
-    return c;
-  };
-  pdf.blocks.push_back(chart("Interviews completed on time, % of those due",
-                             100, [](const v1::MonthlyReport& m) {
-                               return RoundedPercent(m.rhis_completed_on_time(),
-                                                     m.rhis_due());
-                             }));
-  pdf.blocks.push_back(
-      chart("Repeat children", 0,
-            [](const v1::MonthlyReport& m) { return m.repeat_children(); }));
-  pdf.blocks.push_back(chart(
-      "Episodes", 0, [](const v1::MonthlyReport& m) { return m.episodes(); }));
-  ASSIGN_OR_RETURN(PdfTable hotspots, HotspotTable(conn, *month, as_of));
+  for (PdfChart& chart : TrendCharts(year, as_of)) {
+    pdf.blocks.push_back(std::move(chart));
+  }
+  ASSIGN_OR_RETURN(
+      PdfTable hotspots,
+      HotspotTable(conn, absl::FromCivil(*month, client::London()),
+                   std::min(absl::FromCivil(*month + 1, client::London()),
+                            as_of + absl::Microseconds(1))));
   pdf.blocks.push_back(std::move(hotspots));
   pdf.blocks.push_back(Definitions());
   return WritePdf(path, pdf);

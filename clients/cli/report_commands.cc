@@ -18,6 +18,7 @@
 #include "clients/cli/chronology_pdf.h"
 #include "clients/cli/monthly_pdf.h"
 #include "clients/cli/output.h"
+#include "clients/cli/partnership_pdf.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/cli/session.h"
 #include "clients/core/calls.h"
@@ -377,6 +378,15 @@ absl::Status ChronologyCommand(Session& s, const ReportFlags& f) {
   return absl::OkStatus();
 }
 
+absl::Status Partnership(Session& s, const ReportFlags& f) {
+  ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
+                   OptionalTimeFlag("--as-of", f.as_of));
+  ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
+  RETURN_IF_ERROR(WritePartnershipPdf(*conn, f.period, as_of, f.pdf));
+  s.out() << "wrote " << f.pdf << "\n";
+  return absl::OkStatus();
+}
+
 absl::Status Ssda903(Session& s, const ReportFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
@@ -465,6 +475,21 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
   chronology->add_option("--as-of", c->as_of, "Events up to then");
   chronology->add_option("--pdf", c->pdf,
                          "Also write the chronology as a PDF to FILE");
+
+  auto h = std::make_shared<ReportFlags>();
+  CLI::App* partnership = AddLeaf(
+      *report, "partnership",
+      "The six-monthly report to the partnership, as a PDF: the half year "
+      "month by month, its trends, the CST measure and hotspots",
+      "mfh report partnership --half 2026-H1 --pdf partnership.pdf", dispatch,
+      [h](Session& s) { return Partnership(s, *h); });
+  partnership
+      ->add_option("--half", h->period,
+                   "YYYY-H1 (April to September YYYY) or YYYY-H2 (October "
+                   "YYYY to March)")
+      ->required();
+  partnership->add_option("--as-of", h->as_of, "Count what happened by then");
+  partnership->add_option("--pdf", h->pdf, "The PDF file to write")->required();
 
   auto y = std::make_shared<ReportFlags>();
   CLI::App* ssda =

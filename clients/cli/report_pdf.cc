@@ -117,7 +117,7 @@ class Writer {
     Space(2);
     // Column widths from the widest cell; the font shrinks until the table
     // fits the page's width.
-    const double gap = 8;
+    const double gap = table.figures ? 14 : 8;
     double size = kTableSize;
     std::vector<double> widths;
     while (true) {

@@ -678,6 +678,76 @@ TEST_F(ReportCliTest, TheChronologyPdfNamesTheChildWithFindingsAndDecisions) {
       << text;
 }
 
+TEST_F(ReportCliTest, ThePartnershipReportShowsTheHalfYearMonthByMonth) {
+  Script();
+  const std::string pdf = dir_.File("partnership.pdf");
+  // 2025-H2: October 2025 to March 2026, as of 10 May. January: E2 (its RHI
+  // due 01-24, never held); February: the worked month; March: E11 started
+  // (NOT_REQUIRED), E8 returned (its RHI due 03-05, never held).
+  EXPECT_EQ(Ok("manager", {"report", "partnership", "--half", "2025-H2",
+                           "--as-of", "2026-05-10T00:00:00Z", "--pdf", pdf}),
+            "wrote " + pdf + "\n");
+  ASSERT_EQ(PdfPages(pdf), "2");
+  const std::string text = PdfText(pdf);
+  const std::string columns = Columns(text);
+  const std::string words = Words(text);
+  EXPECT_TRUE(absl::StrContains(
+      words,
+      "Missing from home: report to the partnership October 2025 to March "
+      "2026 (2025-26 H2) 9 episodes began in the half year. Of 7 return home "
+      "interviews due, 3 (42.9%) were completed on time, against England's "
+      "63% in 2023-24."))
+      << words;
+  for (const char* row : {
+           "| 2025-10 | 2025-11 | 2025-12 | 2026-01 | 2026-02 | 2026-03 | half "
+           "year",
+           "Episodes | 0 | 0 | 0 | 1 | 7 | 1 | 9",
+           "Returns | 0 | 0 | 0 | 1 | 6 | 1 | 8",
+           "Interviews due | 0 | 0 | 0 | 1 | 5 | 1 | 7",
+           "Completed on time | 0 | 0 | 0 | 0 (0.0%) | 3 (60.0%) | 0 (0.0%) | "
+           "3 (42.9%)",
+           "Met on time | 0 | 0 | 0 | 0 (0.0%) | 4 (80.0%) | 0 (0.0%) | 4 "
+           "(57.1%)",
+           "Children | 0 | 0 | 0 | 1 | 5 | 1 | -",
+       }) {
+    EXPECT_TRUE(absl::StrContains(columns, absl::StrCat(row, "\n")))
+        << row << "\n"
+        << columns;
+  }
+  for (const char* part :
+       {"February 2026: 1 child was open to the Complex Safeguarding Team "
+        "(CST) in the month, for 0.92 child-months between them.",
+        "October 2025: No child was open to the Complex Safeguarding Team "
+        "(CST) in the month.",
+        "Interviews completed on time, % of those due, the 12 months to March "
+        "2026",
+        "Hotspots: places and associates named for two or more children, in "
+        "the half year",
+        "As of 10 May 2026 01:00 BST OFFICIAL-SENSITIVE Page 2 of 2"}) {
+    EXPECT_TRUE(absl::StrContains(words, part)) << part << "\n" << words;
+  }
+  // A half not yet over: marked, and its trends run to the month of as_of.
+  Ok("manager", {"report", "partnership", "--half", "2026-H1", "--as-of",
+                 "2026-05-10T00:00:00Z", "--pdf", pdf});
+  const std::string partial = Words(PdfText(pdf));
+  EXPECT_TRUE(absl::StrContains(partial,
+                                "April to September 2026 (2026-27 H1), "
+                                "partial: to 10 May 2026 01:00 BST"))
+      << partial;
+  EXPECT_TRUE(absl::StrContains(partial, "the 12 months to May 2026"))
+      << partial;
+  CommandResult r = Mfh(
+      "manager", {"report", "partnership", "--half", "2026-Q1", "--pdf", pdf});
+  EXPECT_EQ(r.exit_code, 5);
+  EXPECT_EQ(r.err,
+            "mfh: --half: must be YYYY-H1 (April to September) or YYYY-H2 "
+            "(October to March), not \"2026-Q1\"\n");
+  EXPECT_EQ(Mfh("police",
+                {"report", "partnership", "--half", "2026-H1", "--pdf", pdf})
+                .exit_code,
+            4);
+}
+
 TEST_F(ReportCliTest, OnlyCoordinatorsAndManagersMayRunReports) {
   CommandResult r = Mfh("police", {"report", "monthly", "--month", "2026-02"});
   EXPECT_EQ(r.exit_code, 4);
