@@ -52,7 +52,7 @@ Row Shares(const char* label,
   return row;
 }
 
-PdfTable MonthByMonth(const std::vector<v1::MonthlyReportResponse>& half) {
+PdfTable MonthByMonthOf(const std::vector<v1::MonthlyReportResponse>& half) {
   PdfTable table{.heading = "The half year month by month",
                  .header = {""},
                  .min_widths = {120},
@@ -104,20 +104,6 @@ PdfTable MonthByMonth(const std::vector<v1::MonthlyReportResponse>& half) {
   return table;
 }
 
-// "April to September 2026 (2026-27 H1)", "October 2026 to March 2027
-// (2026-27 H2)", marked partial when `as_of` is before its end.
-std::string HalfWords(absl::string_view half, absl::CivilMonth first,
-                      absl::CivilMonth last, absl::Time as_of) {
-  const absl::Time start = absl::FromCivil(first, client::London());
-  std::string words = absl::StrCat(
-      absl::FormatTime(first.year() == last.year() ? "%B" : "%B %Y", start,
-                       client::London()),
-      " to ", MonthName(MonthText(last)));
-  absl::StrAppendFormat(&words, " (%d-%02d %s)", first.year(),
-                        (first.year() + 1) % 100, half.substr(5));
-  return absl::StrCat(words, PartialMark(MonthText(last), as_of));
-}
-
 }  // namespace
 
 std::optional<absl::CivilMonth> HalfStart(absl::string_view half) {
@@ -130,10 +116,9 @@ std::optional<absl::CivilMonth> HalfStart(absl::string_view half) {
   return absl::CivilMonth(year, half[6] == '1' ? 4 : 10);
 }
 
-absl::Status WritePartnershipPdf(const client::Connection& conn,
-                                 absl::string_view half,
-                                 std::optional<absl::Time> as_of,
-                                 const std::string& path) {
+absl::StatusOr<HalfYear> LoadHalfYear(const client::Connection& conn,
+                                      absl::string_view half,
+                                      std::optional<absl::Time> as_of) {
   std::optional<absl::CivilMonth> first = HalfStart(half);
   if (!first.has_value()) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -148,13 +133,38 @@ absl::Status WritePartnershipPdf(const client::Connection& conn,
   const absl::Time t = client::FromTimestamp(last_report.report().as_of());
   ASSIGN_OR_RETURN(std::vector<v1::MonthlyReportResponse> months,
                    MonthlyReports(conn, last - 1, kHalfMonths - 1, t));
-  months.push_back(last_report);
+  months.push_back(std::move(last_report));
+  return HalfYear{.half = std::string(half),
+                  .first = *first,
+                  .months = std::move(months),
+                  .as_of = t};
+}
+
+PdfTable MonthByMonth(const HalfYear& h) { return MonthByMonthOf(h.months); }
+
+std::string HalfWords(const HalfYear& h) {
+  const absl::CivilMonth last = h.first + (kHalfMonths - 1);
+  const absl::Time start = absl::FromCivil(h.first, client::London());
+  std::string words = absl::StrCat(
+      absl::FormatTime(h.first.year() == last.year() ? "%B" : "%B %Y", start,
+                       client::London()),
+      " to ", MonthName(MonthText(last)));
+  absl::StrAppendFormat(&words, " (%d-%02d %s)", h.first.year(),
+                        (h.first.year() + 1) % 100, h.half.substr(5));
+  return absl::StrCat(words, PartialMark(MonthText(last), h.as_of));
+}
+
+absl::Status WritePartnershipPdf(const client::Connection& conn,
+                                 const HalfYear& h, const std::string& path) {
+  const absl::CivilMonth last = h.first + (kHalfMonths - 1);
+  const absl::Time t = h.as_of;
   // The trends run to the half's last month, or to the month of as_of in a
   // half not yet over.
   const absl::CivilMonth now =
       absl::CivilMonth(absl::ToCivilSecond(t, client::London()));
   ASSIGN_OR_RETURN(std::vector<v1::MonthlyReportResponse> year,
                    MonthlyReports(conn, std::min(last, now), 12, t));
+  const std::vector<v1::MonthlyReportResponse>& months = h.months;
   int episodes = 0;
   int due = 0;
   int on_time = 0;
@@ -164,15 +174,15 @@ absl::Status WritePartnershipPdf(const client::Connection& conn,
     on_time += m.report().rhis_completed_on_time();
   }
   PdfReport pdf{
-      .authority = last_report.authority(),
+      .authority = months.back().authority(),
       .title = "Missing from home: report to the partnership",
-      .period = HalfWords(half, *first, last, t),
+      .period = HalfWords(h),
       .as_of = AsOfWords(t),
       .summary = {absl::StrCat(
           episodes, " episodes began in the half year. Of ", due,
           " return home interviews due, ", CountAndShare(on_time, due),
           " were completed on time, against England's 63% in 2023-24.")}};
-  pdf.blocks.push_back(MonthByMonth(months));
+  pdf.blocks.push_back(MonthByMonth(h));
   PdfText cst{.heading = "Children open to the CST, month by month"};
   for (const v1::MonthlyReportResponse& m : months) {
     cst.paragraphs.push_back(absl::StrCat(MonthName(m.report().month()), ": ",
@@ -184,7 +194,7 @@ absl::Status WritePartnershipPdf(const client::Connection& conn,
   }
   ASSIGN_OR_RETURN(
       PdfTable hotspots,
-      HotspotTable(conn, absl::FromCivil(*first, client::London()),
+      HotspotTable(conn, absl::FromCivil(h.first, client::London()),
                    std::min(absl::FromCivil(last + 1, client::London()),
                             t + absl::Microseconds(1))));
   hotspots.heading = absl::StrCat(hotspots.heading, ", in the half year");

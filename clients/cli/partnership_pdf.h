@@ -6,12 +6,16 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "clients/cli/report_pdf.h"
 #include "clients/core/connection.h"
+#include "mfh/v1/report.pb.h"
 
 namespace mfh::cli {
 
@@ -20,12 +24,30 @@ namespace mfh::cli {
 // other text.
 std::optional<absl::CivilMonth> HalfStart(absl::string_view half);
 
-// Writes the report of `half` (checked by HalfStart) as of `as_of` (the
-// server's time when unset) to `path`.
+// The half year's six monthly reports, each counted as of one time.
+struct HalfYear {
+  std::string half;  // "2026-H1"
+  absl::CivilMonth first;
+  std::vector<v1::MonthlyReportResponse> months;
+  absl::Time as_of;
+};
+
+// The reports of `half` as of `as_of` (the server's time when unset);
+// INVALID_ARGUMENT naming --half when it is not YYYY-H1 or YYYY-H2.
+absl::StatusOr<HalfYear> LoadHalfYear(const client::Connection& conn,
+                                      absl::string_view half,
+                                      std::optional<absl::Time> as_of);
+
+// The half year month by month, with totals, as both the PDF and the
+// terminal show it.
+PdfTable MonthByMonth(const HalfYear& h);
+
+// "April to September 2026 (2026-27 H1)", marked partial when it is.
+std::string HalfWords(const HalfYear& h);
+
+// The report, with its trends and hotspots (read as of the same time).
 absl::Status WritePartnershipPdf(const client::Connection& conn,
-                                 absl::string_view half,
-                                 std::optional<absl::Time> as_of,
-                                 const std::string& path);
+                                 const HalfYear& h, const std::string& path);
 
 }  // namespace mfh::cli
 

@@ -382,8 +382,26 @@ absl::Status Partnership(Session& s, const ReportFlags& f) {
   ASSIGN_OR_RETURN(std::optional<absl::Time> as_of,
                    OptionalTimeFlag("--as-of", f.as_of));
   ASSIGN_OR_RETURN(const client::Connection* conn, s.Connect());
-  RETURN_IF_ERROR(WritePartnershipPdf(*conn, f.period, as_of, f.pdf));
-  s.out() << "wrote " << f.pdf << "\n";
+  ASSIGN_OR_RETURN(const HalfYear h, LoadHalfYear(*conn, f.period, as_of));
+  if (!f.pdf.empty()) RETURN_IF_ERROR(WritePartnershipPdf(*conn, h, f.pdf));
+  PdfTable table = MonthByMonth(h);
+  table.header.front() = "figure";
+  switch (s.format()) {
+    case Format::kJson:
+      for (const v1::MonthlyReportResponse& m : h.months) {
+        s.out() << JsonLine(m);
+      }
+      break;
+    case Format::kCsv:
+      s.out() << CsvLine(table.header);
+      for (const Row& row : table.rows) s.out() << CsvLine(row);
+      break;
+    case Format::kTable:
+      s.out() << "Report to the partnership, " << HalfWords(h) << ", as of "
+              << client::FormatLocal(h.as_of) << "\n\n"
+              << Table(table.header, table.rows);
+      break;
+  }
   return absl::OkStatus();
 }
 
@@ -479,8 +497,8 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
   auto h = std::make_shared<ReportFlags>();
   CLI::App* partnership = AddLeaf(
       *report, "partnership",
-      "The six-monthly report to the partnership, as a PDF: the half year "
-      "month by month, its trends, the CST measure and hotspots",
+      "The six-monthly report to the partnership: the half year month by "
+      "month; with --pdf also its trends, the CST measure and hotspots",
       "mfh report partnership --half 2026-H1 --pdf partnership.pdf", dispatch,
       [h](Session& s) { return Partnership(s, *h); });
   partnership
@@ -489,7 +507,9 @@ void AddReportCommands(CLI::App& app, Dispatch& dispatch) {
                    "YYYY to March)")
       ->required();
   partnership->add_option("--as-of", h->as_of, "Count what happened by then");
-  partnership->add_option("--pdf", h->pdf, "The PDF file to write")->required();
+  partnership->add_option("--pdf", h->pdf,
+                          "Also write the report, with its trends and "
+                          "hotspots, as a PDF to FILE");
 
   auto y = std::make_shared<ReportFlags>();
   CLI::App* ssda =

@@ -684,9 +684,22 @@ TEST_F(ReportCliTest, ThePartnershipReportShowsTheHalfYearMonthByMonth) {
   // 2025-H2: October 2025 to March 2026, as of 10 May. January: E2 (its RHI
   // due 01-24, never held); February: the worked month; March: E11 started
   // (NOT_REQUIRED), E8 returned (its RHI due 03-05, never held).
-  EXPECT_EQ(Ok("manager", {"report", "partnership", "--half", "2025-H2",
-                           "--as-of", "2026-05-10T00:00:00Z", "--pdf", pdf}),
-            "wrote " + pdf + "\n");
+  const std::string out =
+      Ok("manager", {"report", "partnership", "--half", "2025-H2", "--as-of",
+                     "2026-05-10T00:00:00Z", "--pdf", pdf});
+  EXPECT_TRUE(absl::StartsWith(
+      out,
+      "Report to the partnership, October 2025 to March 2026 (2025-26 H2), as "
+      "of 2026-05-10 01:00 BST\n\n"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(Columns(out),
+                                "Interviews due | 0 | 0 | 0 | 1 | 5 | 1 | 7\n"))
+      << out;
+  EXPECT_TRUE(absl::StrContains(
+      Ok("manager", {"report", "partnership", "--half", "2025-H2", "--as-of",
+                     "2026-05-10T00:00:00Z", "--output", "csv"}),
+      "figure,2025-10,2025-11,2025-12,2026-01,2026-02,2026-03,half year\n"
+      "Episodes,0,0,0,1,7,1,9\n"));
   ASSERT_EQ(PdfPages(pdf), "2");
   const std::string text = PdfText(pdf);
   const std::string columns = Columns(text);
