@@ -65,7 +65,7 @@ absl::Status WriteChronologyPdf(const v1::ChronologyResponse& resp,
                      e.detail().empty() ? "" : absl::StrCat(": ", e.detail()),
                      e.by().empty() ? "" : absl::StrCat(" - by ", e.by())));
   }
-  if (events.paragraphs.empty()) events.paragraphs.push_back("No events.");
+  if (events.paragraphs.empty()) events.paragraphs.emplace_back("No events.");
   PdfReport pdf{
       .authority = resp.authority(),
       .title = absl::StrCat("Chronology: ", client::ChildText(resp)),
@@ -85,7 +85,7 @@ absl::Status WriteChronologyPdf(const v1::ChronologyResponse& resp,
           " and ",
           Count(counts["action_agreed"], "action agreed", "actions agreed"),
           ".")}};
-  pdf.blocks.push_back(std::move(events));
+  pdf.blocks.emplace_back(std::move(events));
   return WritePdf(path, pdf);
 }
 

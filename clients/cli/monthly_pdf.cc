@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "clients/cli/report_pdf.h"
 #include "clients/core/calls.h"
@@ -170,44 +171,46 @@ std::vector<Figure> ActionFigures() {
   };
 }
 
+// One definition a line, each "term: what it counts".
+constexpr char kDefinitions[] =
+    "Episode: a time a child was missing or absent, counted in the month it "
+    "began (UK time). Missing: whereabouts unknown. Absent: not where they "
+    "should be, whereabouts known.\n"
+    "Repeat children: children who went missing 3 or more times in the 90 days "
+    "up to an episode of the month (the policy may set other figures).\n"
+    "Returns: episodes that ended in the month.\n"
+    "Interviews due: return home interviews whose deadline falls in the month, "
+    "72 hours after the police told us of the return (the policy may start the "
+    "clock at the return itself). Interviews not required, such as for young "
+    "people of 18 or over, are left out.\n"
+    "On time: by the deadline. Met: completed or declined by the deadline. "
+    "Met, timed from the return: the same with the 72 hours counted from the "
+    "return itself.\n"
+    "Time to interview: from the return to the interview, for the interviews "
+    "completed in the month; the median and the 90th percentile by nearest "
+    "rank.\n"
+    "Declines followed up: declined interviews of the month followed up with "
+    "the child or family by the time of the report.\n"
+    "What interviews found: of the interviews completed in the month, as last "
+    "recorded: those naming an exploitation indicator (CSE, CCE, county lines "
+    "and others), the referrals made, and what was shared with the police and "
+    "whether they have acknowledged it.\n"
+    "Actions: agreed at the daily missing meeting in the month; done by the "
+    "time of the report; overdue when past their date and not done.\n"
+    "CST measure: for each child open to the Complex Safeguarding Team in the "
+    "month, the episodes per child-month (365.25/12 days) while open, against "
+    "the same length of time before.\n";
+
 PdfText Definitions() {
-  return {
-      .heading = "Definitions",
-      .paragraphs =
-          {"Episode: a time a child was missing or absent, counted in the "
-           "month it began (UK time). Missing: whereabouts unknown. Absent: "
-           "not where they should be, whereabouts known.",
-           "Repeat children: children who went missing 3 or more times in "
-           "the 90 days up to an episode of the month (the policy may set "
-           "other figures).",
-           "Returns: episodes that ended in the month.",
-           "Interviews due: return home interviews whose deadline falls in "
-           "the month, 72 hours after the police told us of the return (the "
-           "policy may start the clock at the return itself). Interviews not "
-           "required, such as for young people over 18, are left out.",
-           "On time: by the deadline. Met: completed or declined by the "
-           "deadline. Met, timed from the return: the same with the 72 hours "
-           "counted from the return itself.",
-           "Time to interview: from the return to the interview, for the "
-           "interviews completed in the month; the median and the 90th "
-           "percentile by nearest rank.",
-           "Declines followed up: declined interviews of the month followed "
-           "up with the child or family by the time of the report.",
-           "What interviews found: of the interviews completed in the month, "
-           "as last recorded: those naming an exploitation indicator (CSE, "
-           "CCE, county lines and others), the referrals made, and what was "
-           "shared with the police and whether they have acknowledged it.",
-           "Actions: agreed at the daily missing meeting in the month; done "
-           "by the time of the report; overdue when past their date and not "
-           "done.",
-           "CST measure: for each child open to the Complex Safeguarding "
-           "Team in the month, the episodes per child-month (365.25/12 days) "
-           "while open, against the same length of time before.",
-           absl::StrCat(
-               "National figure: in England in 2023-24, ",
-               kNationalCompletedOnTime,
-               " of return home interviews were completed within 72 hours.")},
-      .new_page = true};
+  PdfText text{.heading = "Definitions", .new_page = true};
+  for (absl::string_view line :
+       absl::StrSplit(kDefinitions, '\n', absl::SkipEmpty())) {
+    text.paragraphs.emplace_back(line);
+  }
+  text.paragraphs.push_back(absl::StrCat(
+      "National figure: in England in 2023-24, ", kNationalCompletedOnTime,
+      " of return home interviews were completed within 72 hours."));
+  return text;
 }
 
 }  // namespace
@@ -282,7 +285,7 @@ std::string QuarterWords(absl::string_view quarter,
 std::vector<std::pair<std::string, int>> Trend(const v1::MonthlyReport& r) {
   std::vector<std::pair<std::string, int>> trend;
   for (const v1::MonthEpisodes& m : r.trend()) {
-    trend.push_back({m.month(), m.episodes()});
+    trend.emplace_back(m.month(), m.episodes());
   }
   return trend;
 }
@@ -346,8 +349,8 @@ std::vector<PdfChart> TrendCharts(
       IsPartial(last, as_of)
           ? absl::StrCat("counted only to ", AsOfWords(as_of))
           : "";
-  auto chart = [&](std::string title, int full_scale, auto value) {
-    PdfChart c{.title = absl::StrCat(std::move(title), ", the ", months.size(),
+  auto chart = [&](absl::string_view title, int full_scale, auto value) {
+    PdfChart c{.title = absl::StrCat(title, ", the ", months.size(),
                                      " months to ", MonthName(last)),
                .full_scale = full_scale,
                .partial_note = partial};
@@ -405,26 +408,27 @@ absl::Status WriteMonthlyPdf(const client::Connection& conn,
       "Each figure is shown beside the month before and the same month a "
       "year before, counted as of the same time; definitions are on the "
       "last page."};
-  pdf.blocks.push_back(
+  pdf.blocks.emplace_back(
       Compare("Return home interviews", InterviewFigures(), months));
-  pdf.blocks.push_back(
+  pdf.blocks.emplace_back(
       Compare("Episodes and children", EpisodeFigures(), months));
-  pdf.blocks.push_back(Compare("What interviews completed in the month found",
-                               FindingFigures(), months));
-  pdf.blocks.push_back(
+  pdf.blocks.emplace_back(
+      Compare("What interviews completed in the month found", FindingFigures(),
+              months));
+  pdf.blocks.emplace_back(
       Compare("Actions agreed at the daily meeting", ActionFigures(), months));
-  pdf.blocks.push_back(PdfText{.heading = "Children open to the CST",
-                               .paragraphs = {CstWords(r)}});
+  pdf.blocks.emplace_back(PdfText{.heading = "Children open to the CST",
+                                  .paragraphs = {CstWords(r)}});
   for (PdfChart& chart : TrendCharts(year, as_of)) {
-    pdf.blocks.push_back(std::move(chart));
+    pdf.blocks.emplace_back(std::move(chart));
   }
   ASSIGN_OR_RETURN(
       PdfTable hotspots,
       HotspotTable(conn, absl::FromCivil(*month, client::London()),
                    std::min(absl::FromCivil(*month + 1, client::London()),
                             as_of + absl::Microseconds(1))));
-  pdf.blocks.push_back(std::move(hotspots));
-  pdf.blocks.push_back(Definitions());
+  pdf.blocks.emplace_back(std::move(hotspots));
+  pdf.blocks.emplace_back(Definitions());
   return WritePdf(path, pdf);
 }
 

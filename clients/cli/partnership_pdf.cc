@@ -182,15 +182,15 @@ absl::Status WritePartnershipPdf(const client::Connection& conn,
           episodes, " episodes began in the half year. Of ", due,
           " return home interviews due, ", CountAndShare(on_time, due),
           " were completed on time, against England's 63% in 2023-24.")}};
-  pdf.blocks.push_back(MonthByMonth(h));
+  pdf.blocks.emplace_back(MonthByMonth(h));
   PdfText cst{.heading = "Children open to the CST, month by month"};
   for (const v1::MonthlyReportResponse& m : months) {
     cst.paragraphs.push_back(absl::StrCat(MonthName(m.report().month()), ": ",
                                           CstWords(m.report())));
   }
-  pdf.blocks.push_back(std::move(cst));
+  pdf.blocks.emplace_back(std::move(cst));
   for (PdfChart& chart : TrendCharts(year, t)) {
-    pdf.blocks.push_back(std::move(chart));
+    pdf.blocks.emplace_back(std::move(chart));
   }
   ASSIGN_OR_RETURN(
       PdfTable hotspots,
@@ -198,7 +198,7 @@ absl::Status WritePartnershipPdf(const client::Connection& conn,
                    std::min(absl::FromCivil(last + 1, client::London()),
                             t + absl::Microseconds(1))));
   hotspots.heading = absl::StrCat(hotspots.heading, ", in the half year");
-  pdf.blocks.push_back(std::move(hotspots));
+  pdf.blocks.emplace_back(std::move(hotspots));
   return WritePdf(path, pdf);
 }
 

@@ -256,9 +256,9 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
   }
   for (PdfTable* table : {&rhis, &episodes, &actions}) {
     if (table->rows.empty()) table->rows.push_back({"none"});
-    pdf.blocks.push_back(std::move(*table));
+    pdf.blocks.emplace_back(std::move(*table));
   }
-  pdf.blocks.push_back(PdfChart{
+  pdf.blocks.emplace_back(PdfChart{
       .title = "Episodes per month, the 12 months to " +
                MonthName(trend.report().month()),
       .bars = Trend(trend.report()),

@@ -133,7 +133,7 @@ class Writer {
           widths[c] = std::max(widths[c], Width(row[c], size, false));
         }
       }
-      double total = gap * (widths.size() - 1);
+      double total = gap * static_cast<double>(widths.size() - 1);
       for (double w : widths) total += w;
       if (total <= kPageWidth - 2 * kMargin || size <= kMinTableSize) break;
       size -= 0.5;
@@ -168,7 +168,7 @@ class Writer {
     const double top = y_ + 16;
     const double bottom = top + kChartHeight - 30;
     const double width = kPageWidth - 2 * kMargin;
-    const double slot = width / bars.size();
+    const double slot = width / static_cast<double>(bars.size());
     int most = std::max(1, chart.full_scale);
     for (const auto& [label, value] : bars) most = std::max(most, value);
     cairo_set_line_width(cr_, 0.5);
@@ -180,7 +180,7 @@ class Writer {
       const bool partial = !chart.partial_note.empty() && i + 1 == bars.size();
       const std::string label = partial ? bar_label + "*" : bar_label;
       const double height = (bottom - top) * value / most;
-      const double x = kMargin + i * slot + slot * 0.15;
+      const double x = kMargin + static_cast<double>(i) * slot + slot * 0.15;
       if (partial) {
         cairo_set_source_rgb(cr_, 0.7, 0.8, 0.9);
       } else {
