@@ -207,7 +207,13 @@ class Writer {
   // time and the page number below it.
   void Head() {
     const double y = kMargin - 22;
-    Show(kMargin, y, report_.authority, kFootSize, false);
+    // A policy without the authority's name says so on every page rather
+    // than send a report out unnamed.
+    Show(kMargin, y,
+         report_.authority.empty() ? "(no authority named: set authority in "
+                                     "the policy)"
+                                   : report_.authority,
+         kFootSize, false);
     Centred(y, kMarking);
     y_ = kMargin;
   }
