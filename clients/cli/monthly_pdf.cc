@@ -300,6 +300,11 @@ bool IsPartial(absl::string_view last_month, absl::Time as_of) {
          as_of < absl::FromCivil(*last + 1, client::London());
 }
 
+std::string PartialNote(absl::string_view last_month, absl::Time as_of) {
+  if (!IsPartial(last_month, as_of)) return "";
+  return absl::StrCat("counted only to ", AsOfWords(as_of));
+}
+
 std::string PartialMark(absl::string_view last_month, absl::Time as_of) {
   if (!IsPartial(last_month, as_of)) return "";
   return absl::StrCat(", partial: to ", AsOfWords(as_of));
@@ -345,10 +350,7 @@ std::vector<PdfChart> TrendCharts(
     const std::vector<v1::MonthlyReportResponse>& months, absl::Time as_of) {
   if (months.empty()) return {};
   const std::string& last = months.back().report().month();
-  const std::string partial =
-      IsPartial(last, as_of)
-          ? absl::StrCat("counted only to ", AsOfWords(as_of))
-          : "";
+  const std::string partial = PartialNote(last, as_of);
   auto chart = [&](absl::string_view title, int full_scale, auto value) {
     PdfChart c{.title = absl::StrCat(title, ", the ", months.size(),
                                      " months to ", MonthName(last)),

@@ -34,6 +34,10 @@ std::string QuarterWords(absl::string_view quarter,
 // `last_month` (YYYY-MM): what the report counts is not yet complete.
 bool IsPartial(absl::string_view last_month, absl::Time as_of);
 
+// "counted only to 10 February 2026 09:00 GMT" when IsPartial, else "": the
+// note under a chart whose last bar is partial.
+std::string PartialNote(absl::string_view last_month, absl::Time as_of);
+
 // ", partial: to 10 February 2026 09:00 GMT" when IsPartial, else "".
 std::string PartialMark(absl::string_view last_month, absl::Time as_of);
 

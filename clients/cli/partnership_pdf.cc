@@ -52,7 +52,10 @@ Row Shares(const char* label,
   return row;
 }
 
-PdfTable MonthByMonthOf(const std::vector<v1::MonthlyReportResponse>& half) {
+}  // namespace
+
+PdfTable MonthByMonth(const HalfYear& h) {
+  const std::vector<v1::MonthlyReportResponse>& half = h.months;
   PdfTable table{.heading = "The half year month by month",
                  .header = {""},
                  .min_widths = {120},
@@ -104,8 +107,6 @@ PdfTable MonthByMonthOf(const std::vector<v1::MonthlyReportResponse>& half) {
   return table;
 }
 
-}  // namespace
-
 std::optional<absl::CivilMonth> HalfStart(absl::string_view half) {
   int year = 0;
   if (half.size() != 7 || half[4] != '-' || half[5] != 'H' ||
@@ -139,8 +140,6 @@ absl::StatusOr<HalfYear> LoadHalfYear(const client::Connection& conn,
                   .months = std::move(months),
                   .as_of = t};
 }
-
-PdfTable MonthByMonth(const HalfYear& h) { return MonthByMonthOf(h.months); }
 
 std::string HalfWords(const HalfYear& h) {
   const absl::CivilMonth last = h.first + (kHalfMonths - 1);

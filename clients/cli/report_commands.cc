@@ -142,12 +142,17 @@ std::string ActionWord(v1::ActionStatus status) {
   return absl::AsciiStrToLower(client::ActionStatusLabel(status));
 }
 
-// The time from `from` to `to`, or to `as_of` when `to` is unset, as a
-// report reads it: "37d 22h", "23h 0m".
-std::string Between(const google::protobuf::Timestamp& from, bool has_to,
+// The time from `from` to `to`, or to `as_of` when `to` is unset.
+absl::Duration Span(const google::protobuf::Timestamp& from, bool has_to,
                     const google::protobuf::Timestamp& to, absl::Time as_of) {
   const absl::Time end = has_to ? client::FromTimestamp(to) : as_of;
-  return client::FormatShortDuration(end - client::FromTimestamp(from));
+  return end - client::FromTimestamp(from);
+}
+
+// Span as a report reads it: "37d 22h", "23h 0m".
+std::string Between(const google::protobuf::Timestamp& from, bool has_to,
+                    const google::protobuf::Timestamp& to, absl::Time as_of) {
+  return client::FormatShortDuration(Span(from, has_to, to, as_of));
 }
 
 std::string TimeLate(const v1::LateInterview& l, absl::Time as_of) {
@@ -161,10 +166,9 @@ std::string TimeMissing(const v1::LongEpisode& e, absl::Time as_of) {
 
 std::string TimeOver(const v1::LongEpisode& e, absl::Time as_of,
                      absl::Duration threshold) {
-  const absl::Time end =
-      e.has_returned_at() ? client::FromTimestamp(e.returned_at()) : as_of;
   return client::FormatShortDuration(
-      end - client::FromTimestamp(e.missing_since()) - threshold);
+      Span(e.missing_since(), e.has_returned_at(), e.returned_at(), as_of) -
+      threshold);
 }
 
 std::string ActionLate(const v1::OverdueAction& a, absl::Time as_of) {
@@ -258,13 +262,11 @@ absl::Status ExceptionsPdf(const client::Connection& conn,
     if (table->rows.empty()) table->rows.push_back({"none"});
     pdf.blocks.emplace_back(std::move(*table));
   }
-  pdf.blocks.emplace_back(PdfChart{
-      .title = "Episodes per month, the 12 months to " +
-               MonthName(trend.report().month()),
-      .bars = Trend(trend.report()),
-      .partial_note = IsPartial(trend_month, t)
-                          ? absl::StrCat("counted only to ", AsOfWords(t))
-                          : ""});
+  pdf.blocks.emplace_back(
+      PdfChart{.title = "Episodes per month, the 12 months to " +
+                        MonthName(trend.report().month()),
+               .bars = Trend(trend.report()),
+               .partial_note = PartialNote(trend_month, t)});
   return WritePdf(path, pdf);
 }
 
